@@ -1,0 +1,79 @@
+"""The exception catalogue.
+
+Every error the library raises on purpose derives from :class:`XinhuaExtractError`
+(a ``ValueError``), carries a stable code (``E001``…) and a message that says what was
+wrong and what to do about it. Callers can catch the base class and log ``err.code``.
+"""
+
+from __future__ import annotations
+
+
+class XinhuaExtractError(ValueError):
+    """Base class of every error raised on purpose by xinhua-extract."""
+
+    code = "E000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"[{self.code}] {message}")
+        self.message = message
+
+
+class InputTypeError(XinhuaExtractError, TypeError):
+    """The input is neither ``str`` nor ``bytes``."""
+
+    code = "E001"
+
+
+class EmptyInputError(XinhuaExtractError):
+    """The input holds no text (empty or only whitespace)."""
+
+    code = "E002"
+
+
+class DecodeError(XinhuaExtractError):
+    """Bytes that are neither UTF-8 nor CP949/EUC-KR."""
+
+    code = "E003"
+
+
+class BinaryInputError(XinhuaExtractError):
+    """The input looks like a binary file, not an article."""
+
+    code = "E004"
+
+
+class NotKoreanError(XinhuaExtractError):
+    """The input has no Korean text at all."""
+
+    code = "E005"
+
+
+class InputTooLargeError(XinhuaExtractError):
+    """The input is longer than ``max_chars``."""
+
+    code = "E006"
+
+
+class SchemaError(XinhuaExtractError):
+    """A serialised record does not match the schema this version reads."""
+
+    code = "E007"
+
+
+class SourceError(XinhuaExtractError):
+    """An archive source (file, WARC record, JSONL line) could not be read."""
+
+    code = "E008"
+
+
+__all__ = [
+    "XinhuaExtractError",
+    "InputTypeError",
+    "EmptyInputError",
+    "DecodeError",
+    "BinaryInputError",
+    "NotKoreanError",
+    "InputTooLargeError",
+    "SchemaError",
+    "SourceError",
+]

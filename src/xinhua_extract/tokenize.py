@@ -1,0 +1,170 @@
+"""The process-wide Kiwi instance, tokens and sentences with offsets into the article.
+
+Kiwi takes about a second and a few hundred MB to load, so one instance is built per
+process, lazily, on first use, and reused. User words (the Korean names of Chinese
+places, so that ``짜오좡`` comes out as one NNP) are added before the first analysis:
+adding one later makes Kiwi rebuild its model (~2 s).
+
+Tokens are sliced from the original text by offset, never rebuilt from ``Token.form``
+(Kiwi's forms differ from the surface: ``했`` -> ``하`` + ``었``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import warnings
+from typing import Iterable, Optional, Sequence
+
+from .records import Paragraph, Sentence, Token
+
+log = logging.getLogger(__name__)
+
+_KIWI = None
+_LOCK = threading.Lock()
+
+#: Kiwi worker threads: 0 (analyse in the calling thread) unless XINHUA_KIWI_THREADS is
+#: set. Batch workers are processes, so extra Kiwi threads would only oversubscribe;
+#: one paragraph at a time is analysed in the calling thread either way.
+_THREADS_ENV = "XINHUA_KIWI_THREADS"
+
+_OPENERS = "([{“‘「『《〈"
+_CLOSERS = ")]}”’」』》〉"
+_TOGGLES = "\"'"
+
+
+def _user_words() -> Iterable[tuple[str, str, float]]:
+    """(word, tag, score) to register: the gazetteer's Korean place names."""
+    try:
+        from .places.gazetteer import get_gazetteer
+    except ImportError:  # the places package is optional at this layer
+        return ()
+    try:
+        return get_gazetteer().kiwi_user_words()
+    except AttributeError:
+        return ()
+
+
+def get_kiwi():
+    """The shared Kiwi instance (built on first call, thread-safe)."""
+    global _KIWI
+    if _KIWI is None:
+        with _LOCK:
+            if _KIWI is None:
+                from kiwipiepy import Kiwi
+
+                threads = int(os.environ.get(_THREADS_ENV, "0") or 0)
+                with warnings.catch_warnings():  # kiwipiepy warns that 0 changed meaning in 0.21
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    kiwi = Kiwi(num_workers=threads)
+                added = 0
+                for word, tag, score in _user_words():
+                    if kiwi.add_user_word(word, tag, score):
+                        added += 1
+                log.debug("Kiwi ready with %d user words", added)
+                kiwi.tokenize("")  # finish Kiwi's own lazy initialisation now
+                _KIWI = kiwi
+    return _KIWI
+
+
+def warm_up() -> None:
+    """Load Kiwi (and with it the gazetteer) now instead of on the first article."""
+    get_kiwi()
+
+
+def tokenize_paragraphs(
+    text: str, paragraphs: Sequence[Paragraph]
+) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
+    """Kiwi tokens and sentences of every paragraph, with offsets into ``text``.
+
+    Chinese-script paragraphs (``lang == "zh"``) get one sentence per ``。`` and no
+    Kiwi tokens (Kiwi is a Korean analyser).
+    """
+    kiwi = get_kiwi()
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    for index, para in enumerate(paragraphs):
+        if para.lang == "zh":
+            sentences.extend(_chinese_sentences(text, para, index))
+            continue
+        spans: list[tuple[int, int]] = []
+        for sent in kiwi.split_into_sents(text[para.start : para.end], return_tokens=True):
+            for tok in sent.tokens:
+                start = para.start + tok.start
+                tokens.append(Token(form=tok.form, tag=str(tok.tag), start=start, end=start + tok.len))
+            spans.append((para.start + sent.start, para.start + sent.end))
+        for start, end in _merge_inside_brackets(text, para, spans):
+            sentences.append(Sentence(start=start, end=end, paragraph=index))
+    return tuple(tokens), tuple(sentences)
+
+
+def _chinese_sentences(text: str, para: Paragraph, index: int) -> list[Sentence]:
+    out, start = [], para.start
+    for pos in range(para.start, para.end):
+        if text[pos] in "。！？":
+            out.append(Sentence(start=start, end=pos + 1, paragraph=index))
+            start = pos + 1
+            while start < para.end and text[start].isspace():
+                start += 1
+    if start < para.end:
+        out.append(Sentence(start=start, end=para.end, paragraph=index))
+    return out
+
+
+def _merge_inside_brackets(text: str, para: Paragraph, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join Kiwi's sentences where a boundary falls inside brackets or quotes, and make
+    sure the sentences cover the paragraph with no text outside any sentence."""
+    if not spans:
+        return [(para.start, para.end)] if para.end > para.start else []
+    spans = sorted(spans)
+    depth = _bracket_depths(text, para.start, para.end)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and depth.get(merged[-1][1], 0) > 0:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    merged[0][0] = min(merged[0][0], para.start)
+    merged[-1][1] = max(merged[-1][1], para.end)
+    return [(s, e) for s, e in merged]
+
+
+def _bracket_depths(text: str, start: int, end: int) -> dict[int, int]:
+    """Depth of open brackets/quotes just before each offset in ``[start, end]``."""
+    depths: dict[int, int] = {}
+    stack: list[str] = []
+    for pos in range(start, end):
+        depths[pos] = len(stack)
+        ch = text[pos]
+        if ch in _OPENERS:
+            stack.append(ch)
+        elif ch in _CLOSERS:
+            if stack and stack[-1] not in _TOGGLES:
+                stack.pop()
+        elif ch in _TOGGLES:
+            if stack and stack[-1] == ch:
+                stack.pop()
+            elif ch == '"' or _opens_quote(text, pos, start):
+                stack.append(ch)
+    depths[end] = len(stack)
+    return depths
+
+
+def _opens_quote(text: str, pos: int, start: int) -> bool:
+    """A straight single quote opens a quotation after a space or bracket, not inside a word."""
+    return pos == start or text[pos - 1].isspace() or text[pos - 1] in _OPENERS + ",·∙"
+
+
+def sentence_index(sentences: Sequence[Sentence], offset: int) -> Optional[int]:
+    """Index of the sentence containing ``offset`` (binary search), or None."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo].start <= offset < sentences[lo].end:
+        return lo
+    return None
