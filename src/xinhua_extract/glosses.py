@@ -1,0 +1,225 @@
+"""Parenthetical glosses ``HEAD(GLOSS)``: hanja, aliases, acronyms, conversions.
+
+Xinhua's Korean service annotates a word by attaching parentheses to it with no space:
+``짜오좡(棗莊)``, ``조(兆)``, ``과학기술부(과기부)``, ``세계지식재산기구(WIPO)``,
+``천억 위안(약 18조원)``. The kind of a gloss says what the annotation is:
+
+``place``       hanja naming a Chinese division or region (checked in the gazetteer)
+``person``      hanja whose Mandarin transcription is the head (``수줴팅(束玨婷)``)
+``org``         hanja of an organisation (``경제참고보(經濟參考報)``), or a place gloss
+                that is part of an organisation name (``란저우(蘭州)대``)
+``term``        hanja whose Sino-Korean reading is the head (``성(省)``)
+``numeral``     a hanja numeral inside a number (``조(兆)``)
+``alias``       a shorter hangul name (``과학기술부(과기부)``, ``(이하 횃불센터)``)
+``acronym``     Latin letters (``세계지식재산기구(WIPO)``, ``연구개발(R&D)``)
+``conversion``  an amount restated in another currency (``천억 위안(약 18조원)``)
+``note``        anything else (``규모 이상(연 매출 2천만 위안 이상)``)
+
+A gloss may carry an explanation after ``·`` (``청위(成渝·청두와 충칭의 약칭)``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional, Sequence
+
+import regex
+
+from .records import Gloss
+
+_HEAD_CHAR = r"[\p{Hangul}\p{Han}A-Za-z0-9&]"
+_HEAD = regex.compile(_HEAD_CHAR + r"+$")
+_HAN_ONLY = regex.compile(r"^[\p{Han}]+$")
+_HAS_HAN = regex.compile(r"\p{Han}")
+_HANGUL_ONLY = regex.compile(r"^[\p{Hangul}\s]+$")
+_ACRONYM = regex.compile(r"^[A-Za-z][A-Za-z0-9&.\-/ ]{0,15}$")
+_EXPLANATION_SEP = regex.compile(r"[·∙・]")
+_CURRENCY = r"(?:위안화?|위엔|원|달러|엔화?|유로|홍콩달러|대만달러|파운드|루블)"
+_NUMBER = r"(?:약\s*)?[0-9][0-9,.]*(?:\s*[십백천만억조경]+\s*[0-9,.]*)*|(?:약\s*)?[십백천만억조경]+"
+_AMOUNT = regex.compile(rf"^(?:{_NUMBER})\s*(?:여\s*)?{_CURRENCY}")
+_AMOUNT_TAIL = regex.compile(rf"(?:(?:약\s*)?(?:{_NUMBER})\s*(?:\([^()]*\)\s*)?(?:여\s*)?{_CURRENCY})$")
+_HANJA_NUMERALS = {"十": "십", "百": "백", "千": "천", "萬": "만", "万": "만", "億": "억", "亿": "억", "兆": "조", "京": "경"}
+_ORG_TAIL = regex.compile(r"^(?:대학교|대학|대|공사|그룹|은행|연구원|연구소|병원|박물관|학원|회사)")
+_PLACE_TAIL = regex.compile(r"^\s?(?:신구|특구|개발구|시|현|구|진|향|촌|성|초원|통상구|관광지|풍경구|산|호|강|섬|항|공항|역)")
+_PERSON_TAIL = regex.compile(r"^\s?(?:국장|주석|총리|부총리|주임|부주임|서기|시장|성장|현장|대변인|기자|교수|연구원|회장|사장|대표|위원|부장|처장|과장|주임|씨|총경리|이사장|원장|소장|청장|대사|총영사)")
+_PARTICLE_TAIL = regex.compile(r"^(?:에|에서|의|은|는|이|가|을|를|과|와|으로|로|도)")
+_ORG_HANJA = regex.compile(r"(?:報|报|社|大學|大学|公司|集團|集团|銀行|银行|委員會|委员会|研究院|研究所|協會|协会|學院|学院|醫院|医院|博物館|博物馆|電視臺|电视台|日報|日报|部|局|廳|厅|署|院|商貿城|商贸城)$")
+_ALIAS_PREFIX = regex.compile(r"^(?:이하|약칭|줄여서)\s*")
+
+
+def extract_glosses(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Gloss, ...]:
+    """Every attached parenthetical in the content spans, classified."""
+    out: list[Gloss] = []
+    for span_start, span_end in spans:
+        pos = span_start
+        while True:
+            open_at = text.find("(", pos, span_end)
+            if open_at < 0:
+                break
+            close_at = _matching_paren(text, open_at, span_end)
+            if close_at is None:
+                break
+            pos = open_at + 1
+            gloss = _gloss_at(text, span_start, open_at, close_at)
+            if gloss is not None:
+                out.append(gloss)
+    return tuple(out)
+
+
+def _matching_paren(text: str, open_at: int, limit: int) -> Optional[int]:
+    depth = 0
+    for pos in range(open_at, min(limit, open_at + 200)):
+        ch = text[pos]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return pos
+    return None
+
+
+def _gloss_at(text: str, span_start: int, open_at: int, close_at: int) -> Optional[Gloss]:
+    before = text[max(span_start, open_at - 40) : open_at]
+    inner = text[open_at + 1 : close_at]
+    if not inner.strip() or not before or before[-1].isspace():
+        return None
+    m = _HEAD.search(before)
+    if m is None:
+        return None
+    head_start = open_at - (len(before) - m.start())
+    gloss_start, gloss_end = open_at + 1, close_at
+    stripped = inner.strip()
+    gloss_start += inner.index(stripped[0])
+    gloss_end = gloss_start + len(stripped)
+
+    amount = _AMOUNT_TAIL.search(before)
+    if _AMOUNT.match(stripped) and amount is not None:
+        head_start = open_at - (len(before) - amount.start())
+        kind = "conversion"
+    else:
+        head = text[head_start:open_at]
+        tail = text[close_at + 1 : close_at + 5]
+        kind = classify(head, stripped, tail)
+        if kind == "place":
+            head_start = _region_head_start(text, max(span_start, open_at - 30), open_at, head_start)
+    parts = _EXPLANATION_SEP.split(stripped, maxsplit=1)
+    explanation = parts[1].strip() if len(parts) == 2 and _HAS_HAN.search(parts[0]) else None
+    return Gloss(
+        head=text[head_start:open_at],
+        gloss=stripped,
+        kind=kind,
+        text=text[head_start : close_at + 1],
+        start=head_start,
+        end=close_at + 1,
+        head_start=head_start,
+        head_end=open_at,
+        gloss_start=gloss_start,
+        gloss_end=gloss_end,
+        explanation=explanation,
+    )
+
+
+def _region_head_start(text: str, lo: int, open_at: int, head_start: int) -> int:
+    """A region name may hold a space (``웨강아오 대만구(粵港澳大灣區)``): take it whole."""
+    from .places.gazetteer import get_gazetteer
+
+    for m in get_gazetteer().region_pattern().finditer(text, lo, open_at):
+        if m.end() == open_at and m.start() < head_start:
+            return m.start()
+    return head_start
+
+
+def classify(head: str, gloss: str, tail: str = "") -> str:
+    """The kind of gloss ``gloss`` on ``head``; ``tail`` is the text right after ``)``."""
+    core = _EXPLANATION_SEP.split(gloss, maxsplit=1)[0].strip()
+    if core in _HANJA_NUMERALS and head.endswith(_HANJA_NUMERALS[core]):
+        return "numeral"
+    if _HAN_ONLY.match(core):
+        if _is_place(core):
+            return "org" if _ORG_TAIL.match(tail) else "place"
+        if _ORG_HANJA.search(core) and len(core) >= 3:
+            return "org"
+        if _sino(core) == head:
+            return "term"
+        if _transcribes_to(core, head):
+            return _transcribed_kind(core, gloss, tail)
+        if _ORG_TAIL.match(tail):
+            return "org"
+        return "alias"  # the entity's Chinese name (빅데이터엑스포(數博會))
+    if _ACRONYM.match(core) and any(c.isupper() for c in core):
+        return "acronym"
+    if _ALIAS_PREFIX.match(core):
+        return "alias"
+    if _HANGUL_ONLY.match(core) and _is_abbreviation(core, head):
+        return "alias"
+    return "note"
+
+
+def _transcribed_kind(core: str, gloss: str, tail: str) -> str:
+    """A Chinese name transcribed into hangul: a place outside the gazetteer (a new area,
+    a scenic spot), a company, or a person. The text around it decides."""
+    if _PLACE_TAIL.match(tail):
+        return "place"
+    if _ORG_TAIL.match(tail) or tail.startswith(("·", "∙", ",")) or regex.search(r"[A-Za-z]", gloss):
+        return "org"
+    if _PERSON_TAIL.match(tail) or (2 <= len(core) <= 3 and _is_surname(core[0])):
+        return "person"
+    if _PARTICLE_TAIL.match(tail):
+        return "place"
+    return "note"
+
+
+def _is_surname(ch: str) -> bool:
+    from .places.transcribe import to_simplified
+
+    return to_simplified(ch) in _surnames()
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    from importlib import resources
+
+    text = resources.files("xinhua_extract.data").joinpath("chinese_surnames.txt").read_text(encoding="utf-8")
+    return frozenset(ch for line in text.splitlines() if not line.startswith("#") for ch in line.split())
+
+
+def _is_abbreviation(short: str, long: str) -> bool:
+    """``과기부`` abbreviates ``과학기술부``: its syllables appear in order in the head."""
+    short = short.replace(" ", "")
+    if not (2 <= len(short) < len(long)) or short[0] != long[0]:
+        return False
+    pos = 0
+    for ch in short:
+        pos = long.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _is_place(hanja: str) -> bool:
+    from .places.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    if gaz.lookup_zh(hanja) or gaz.lookup_region_zh(hanja):
+        return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _sino(hanja: str) -> str:
+    from .places.transcribe import sino_korean
+
+    return sino_korean(hanja)
+
+
+@lru_cache(maxsize=4096)
+def _transcribes_to(hanja: str, head: str) -> bool:
+    from .places.transcribe import transcribe_zh
+
+    try:
+        return transcribe_zh(hanja).replace(" ", "") == head.replace(" ", "")
+    except (KeyError, ValueError):
+        return False

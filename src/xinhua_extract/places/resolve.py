@@ -1,0 +1,371 @@
+"""Place mentions in an article: find them, resolve them to GB/T 2260 codes.
+
+Three sources of evidence, strongest first:
+
+1. a hanja gloss on the mention (``짜오좡(棗莊)``) — resolved through the gazetteer's
+   Chinese names; a hangul head that does not transcribe to the hanja adds a warning;
+2. the article's own earlier resolution of the same hangul name (``산시(陝西)`` … ``산시``);
+3. the hangul name itself (``상하이``, ``산둥성은``, ``짜오좡은``): a run of hangul is split
+   into name + administrative suffix (성/시/현/구/자치구/자치주/맹/기) + particles, and the
+   name looked up among the standard transcriptions, variants and Sino-Korean readings.
+
+Bare names need more evidence the lower the level: provinces are taken as they are;
+prefectures too unless the name is also an ordinary Korean word (``지난``: 济南 or "last",
+``한중``, ``시안``) — such names, and all counties, need a suffix, a gloss or an earlier
+anchored mention. Several candidates left after the article's own context (earlier
+mentions, provinces named in the same sentence) stay unresolved: ``code`` is None, the
+``candidates`` are listed and a warning says so. Chinese-script paragraphs are segmented
+with the private jieba tokenizer (:mod:`xinhua_extract.places.segment`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Iterable, Optional, Sequence
+
+import regex
+
+from ..records import ArticleWarning, Gloss, Paragraph, PlaceMention, Token
+from .gazetteer import Division, Region, get_gazetteer
+
+#: Administrative suffixes in hangul, longest first: the levels each may mark and the
+#: Chinese suffixes it spells (``시`` is 市; ``구`` 区; ``신구`` 新区).
+SUFFIX_LEVELS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
+    ("특별행정구", frozenset({"province"}), frozenset({"特别行政区"})),
+    ("자치구", frozenset({"province"}), frozenset({"自治区"})),
+    ("자치주", frozenset({"prefecture"}), frozenset({"自治州"})),
+    ("자치현", frozenset({"county"}), frozenset({"自治县"})),
+    ("자치기", frozenset({"county"}), frozenset({"自治旗"})),
+    ("신구", frozenset({"county"}), frozenset({"新区"})),
+    ("지구", frozenset({"prefecture"}), frozenset({"地区"})),
+    ("성", frozenset({"province"}), frozenset({"省"})),
+    ("시", frozenset({"province", "prefecture", "county"}), frozenset({"市"})),
+    ("현", frozenset({"county"}), frozenset({"县", "自治县"})),
+    ("구", frozenset({"county"}), frozenset({"区", "新区"})),
+    ("맹", frozenset({"prefecture"}), frozenset({"盟"})),
+    ("기", frozenset({"county"}), frozenset({"旗", "自治旗"})),
+)
+_SUFFIX = {suffix: (levels, zh) for suffix, levels, zh in SUFFIX_LEVELS}
+
+#: Particles (조사) and copula endings that may follow a place name within one word.
+PARTICLES = frozenset(
+    """은 는 이 가 을 를 의 에 에서 에는 에서는 에도 에서도 으로 로 으로는 로는 와 과 와의 과의 도 만 까지
+    부터 이나 나 이며 며 이고 고 이자 인 이다 처럼 보다 에게 등 등지 일대 지역 내 측 쪽 및 간 에선
+    으로의 로의 에의 이라 라 이란 란 만의 까지의 에서의""".split()
+)
+
+#: Nouns that make a place name part of something else: 홍콩달러 is a currency.
+_NOT_PLACE_HEADS = ("달러", "위안")
+
+_NUMBER_AHEAD = regex.compile(r"\s*[0-9]")
+_HANGUL_RUN = regex.compile(r"\p{Hangul}+")
+_ZH_SEP = regex.compile(r"[·∙・]")
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A possible mention: ``text[start:end]`` is name + suffix (``산둥성``); ``name`` is
+    the bare name (``산둥``). ``compound`` marks a name fused with a following noun
+    (``하얼빈세관``), taken only for a name the article has anchored."""
+
+    start: int
+    end: int
+    name: str
+    suffix: str
+    hanja: Optional[str]
+    compound: bool = False
+
+
+def find_places(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    tokens: Sequence[Token],
+    glosses: Sequence[Gloss],
+) -> tuple[tuple[PlaceMention, ...], tuple[ArticleWarning, ...]]:
+    """Every place and region mention in the content paragraphs, in text order.
+
+    Two passes: the first resolves the hanja-glossed mentions, which anchor their hangul
+    names for the whole article (a title often names ``쑤저우`` before the body glosses it
+    ``쑤저우(蘇州)``); the second resolves everything with those anchors.
+    """
+    gaz = get_gazetteer()
+    gloss_at = {g.head_start: g for g in glosses if g.kind in ("place", "org")}
+    content = [p for p in paragraphs if p.kind in ("title", "caption", "heading", "body")]
+    mentions: list[PlaceMention] = []
+    warnings: list[ArticleWarning] = []
+
+    taken: list[tuple[int, int]] = []
+    candidates: list[_Candidate] = []
+    for para in content:
+        if para.lang == "zh":
+            mentions.extend(_chinese_mentions(text, para))
+            continue
+        for region_mention in _region_mentions(text, para):
+            mentions.append(region_mention)
+            taken.append((region_mention.start, region_mention.end))
+        candidates.extend(
+            c for c in _hangul_candidates(text, para, gloss_at) if not any(s <= c.start < e for s, e in taken)
+        )
+
+    anchors: dict[str, Division] = {}
+    context: set[str] = set()
+    for cand in candidates:
+        if cand.hanja:
+            found = _fit_suffix(gaz.lookup_zh(cand.hanja), cand.suffix)
+            chosen = _choose(found, cand, context) if found else None
+            if chosen is not None:
+                anchors.setdefault(cand.name, chosen)
+                context.add(chosen.province_code or chosen.code)
+    for cand in candidates:
+        if not cand.hanja and not cand.compound:
+            found = gaz.lookup_hangul_strict(cand.name)
+            if len(found) == 1 and found[0].level == "province":
+                context.add(found[0].code)
+
+    # standalone names first: a name the article uses on its own may also head a compound
+    for cand in sorted(candidates, key=lambda c: c.compound):
+        mention = _resolve(cand, text, gaz, anchors, context, warnings)
+        if mention is not None:
+            mentions.append(mention)
+            if mention.code and not cand.compound:
+                anchors.setdefault(cand.name, gaz.by_code(mention.code))
+
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return tuple(mentions), tuple(warnings)
+
+
+# --------------------------------------------------------------------------- candidates
+def _hangul_candidates(text: str, para: Paragraph, gloss_at: dict[int, Gloss]) -> Iterable[_Candidate]:
+    names = get_gazetteer().korean_name_set()
+    for m in _HANGUL_RUN.finditer(text, para.start, para.end):
+        start = m.start()
+        gloss = gloss_at.get(start)
+        if gloss is not None and gloss.head_end <= m.end():
+            # 짜오좡(棗莊)시: the head is the name, the suffix may follow the parenthesis
+            hanja = _ZH_SEP.split(gloss.gloss, maxsplit=1)[0].strip()
+            after = text[gloss.end : gloss.end + 5]
+            suffix = next((s for s, _, _ in SUFFIX_LEVELS if after.startswith(s)), "")
+            yield _Candidate(start, gloss.head_end, text[start : gloss.head_end], suffix, hanja)
+            continue
+        if start > 0 and _is_word_char(text[start - 1]):
+            continue  # inside a Latin/Han/digit word
+        split = _split_run(m.group(), names)
+        if split is not None:
+            name, suffix, length, compound = split
+            yield _Candidate(start, start + length, name, suffix, None, compound)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() and not ("\uac00" <= ch <= "\ud7a3")
+
+
+def _split_run(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int, bool]]:
+    """Read a hangul run as name + suffix + particles: (name, suffix, length of
+    name + suffix, compound). Longest name first; a name that already ends in a suffix
+    (``이우시``) is split into stem and suffix when the stem is a name too. Failing that, the
+    longest name that begins the run is returned as a compound (``하얼빈세관``)."""
+    for cut in range(min(len(run), 9), 1, -1):
+        name, rest = run[:cut], run[cut:]
+        if name not in names:
+            continue
+        for suffix, _levels, _zh in SUFFIX_LEVELS:
+            if rest.startswith(suffix) and _is_particles(rest[len(suffix) :]):
+                return name, suffix, cut + len(suffix), False
+        if _is_particles(rest):
+            for suffix, _levels, _zh in SUFFIX_LEVELS:
+                stem = name[: -len(suffix)]
+                if name.endswith(suffix) and len(stem) >= 2 and stem in names:
+                    return stem, suffix, cut, False
+            return name, "", cut, False
+    for cut in range(min(len(run) - 1, 9), 1, -1):
+        if run[:cut] in names and not run[cut:].startswith(_NOT_PLACE_HEADS):
+            return run[:cut], "", cut, True
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _is_particles(rest: str) -> bool:
+    """True if ``rest`` is empty or a sequence of particles (``에서는``, ``과의``)."""
+    if not rest:
+        return True
+    return any(rest.startswith(p) and _is_particles(rest[len(p) :]) for p in PARTICLES)
+
+
+# --------------------------------------------------------------------------- resolution
+def _resolve(
+    cand: _Candidate,
+    text: str,
+    gaz,
+    anchors: dict[str, Division],
+    context: set[str],
+    warnings: list[ArticleWarning],
+) -> Optional[PlaceMention]:
+    if cand.hanja:
+        found = _fit_suffix(gaz.lookup_zh(cand.hanja), cand.suffix)
+        if not found:
+            return None
+        chosen = _choose(found, cand, context)
+        if chosen is not None and not _agrees(gaz, cand.name, chosen):
+            warnings.append(
+                ArticleWarning(
+                    code="W301",
+                    message=f"the hangul {cand.name!r} does not transcribe {cand.hanja!r} "
+                    f"({chosen.hangul}); resolved by the hanja",
+                    start=cand.start,
+                    end=cand.end,
+                )
+            )
+        return _mention(text, cand, chosen, found, "hanja")
+
+    anchored = anchors.get(cand.name)
+    if anchored is not None and (not cand.suffix or anchored.level in _SUFFIX[cand.suffix][0]):
+        return _mention(text, cand, anchored, (anchored,), "anchored")
+
+    found = _fit_suffix(gaz.lookup_hangul_strict(cand.name), cand.suffix)
+    if not found:
+        return None
+    if cand.compound:
+        found = tuple(d for d in found if d.level == "province")
+    elif not cand.suffix:
+        before_number = bool(_NUMBER_AHEAD.match(text, cand.end))
+        found = tuple(d for d in found if _bare_ok(d, cand.name, context, before_number))
+    if not found:
+        return None
+    chosen = _choose(found, cand, context)
+    if chosen is None:
+        warnings.append(
+            ArticleWarning(
+                code="W302",
+                message=f"{cand.name!r} may be any of "
+                + ", ".join(f"{d.name_zh} ({d.code})" for d in found[:6])
+                + "; left unresolved",
+                start=cand.start,
+                end=cand.end,
+            )
+        )
+    return _mention(text, cand, chosen, found, "suffix" if cand.suffix else "name")
+
+
+def _fit_suffix(found: Sequence[Division], suffix: str) -> tuple[Division, ...]:
+    """Keep the divisions a suffix allows; where some carry exactly that suffix
+    (``카스시`` -> 喀什市, not 喀什地区), keep those."""
+    if not suffix:
+        return tuple(found)
+    levels, zh = _SUFFIX[suffix]
+    fitting = tuple(d for d in found if d.level in levels)
+    exact = tuple(d for d in fitting if d.suffix_zh in zh)
+    return exact or fitting
+
+
+def _bare_ok(division: Division, name: str, context: set[str], before_number: bool) -> bool:
+    """A bare name (no suffix, no gloss, no anchor) is taken for a province, or for a
+    prefecture whose name is not also an everyday Korean word — or is one, but the
+    article is about its province and no number follows (``시안`` in a Shaanxi story,
+    never ``지난 10일``)."""
+    if division.level == "province":
+        return True
+    if division.level == "prefecture":
+        if not get_gazetteer().is_common_word(name):
+            return True
+        return division.province_code in context and not before_number
+    return False
+
+
+def _choose(found: Sequence[Division], cand: _Candidate, context: set[str]) -> Optional[Division]:
+    """One division, or None when the article gives no ground to prefer one."""
+    if len(found) == 1:
+        return found[0]
+    in_context = [d for d in found if (d.province_code or d.code) in context]
+    if len({d.province_code or d.code for d in in_context}) == 1 and in_context:
+        found = in_context
+    exact = [d for d in found if d.hangul == cand.name and not d.shadowed_by] or list(found)
+    top = min(_LEVEL_RANK[d.level] for d in exact)
+    highest = [d for d in exact if _LEVEL_RANK[d.level] == top]
+    if len(highest) == 1:
+        return highest[0]
+    return None
+
+
+def _agrees(gaz, hangul: str, division: Division) -> bool:
+    """Does the hangul plausibly spell the division (standard, alias, Sino-Korean or a
+    loose variant spelling)?"""
+    return division in gaz.lookup_hangul(hangul) or division in gaz.lookup_hangul(hangul, loose=False)
+
+
+def _mention(
+    text: str, cand: _Candidate, chosen: Optional[Division], found: Sequence[Division], rule: str
+) -> PlaceMention:
+    return PlaceMention(
+        text=text[cand.start : cand.end],
+        start=cand.start,
+        end=cand.end,
+        kind="division",
+        hanja=cand.hanja,
+        code=chosen.code if chosen else None,
+        name_zh=chosen.name_zh if chosen else None,
+        level=chosen.level if chosen else None,
+        province_code=(chosen.province_code or chosen.code) if chosen else None,
+        candidates=tuple(d.code for d in found),
+        lon=_dec(chosen.lon) if chosen else None,
+        lat=_dec(chosen.lat) if chosen else None,
+        rule=rule,
+    )
+
+
+def _dec(value) -> Optional[Decimal]:
+    return None if value is None else Decimal(str(value))
+
+
+# --------------------------------------------------------------------------- regions
+def _region_mentions(text: str, para: Paragraph) -> Iterable[PlaceMention]:
+    gaz = get_gazetteer()
+    pattern = gaz.region_pattern()
+    for m in pattern.finditer(text, para.start, para.end):
+        start, end = m.span()
+        if start > 0 and "\uac00" <= text[start - 1] <= "\ud7a3":
+            continue
+        regions = gaz.lookup_region_hangul(m.group())
+        if not regions:
+            continue
+        region = regions[0]
+        hanja = None
+        if end < len(text) and text[end] == "(":
+            close = text.find(")", end)
+            if close > 0:
+                inner = _ZH_SEP.split(text[end + 1 : close], maxsplit=1)[0].strip()
+                if gaz.lookup_region_zh(inner):
+                    hanja = inner
+        yield PlaceMention(
+            text=text[start:end],
+            start=start,
+            end=end,
+            kind="region",
+            hanja=hanja,
+            name_zh=region.name_zh,
+            members=tuple(region.members),
+            rule="region",
+        )
+
+
+# --------------------------------------------------------------------------- Chinese script
+def _chinese_mentions(text: str, para: Paragraph) -> Iterable[PlaceMention]:
+    from .segment import segment_zh
+
+    for segment in segment_zh(text[para.start : para.end]):
+        start, end, entry = segment.start, segment.end, segment.place
+        if entry is None:
+            continue
+        start, end = para.start + start, para.start + end
+        if isinstance(entry, Region):
+            yield PlaceMention(text=text[start:end], start=start, end=end, kind="region",
+                               hanja=text[start:end], name_zh=entry.name_zh, members=tuple(entry.members),
+                               rule="jieba")
+        else:
+            yield PlaceMention(text=text[start:end], start=start, end=end, hanja=text[start:end],
+                               code=entry.code, name_zh=entry.name_zh, level=entry.level,
+                               province_code=entry.province_code, candidates=(entry.code,),
+                               lon=_dec(entry.lon), lat=_dec(entry.lat), rule="jieba")

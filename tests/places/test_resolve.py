@@ -1,0 +1,98 @@
+"""Place mentions in running text: evidence, suffixes, particles, ambiguity."""
+
+from __future__ import annotations
+
+import pytest
+
+from xinhua_extract import parse_article
+
+
+def _places(text, **kw):
+    article = parse_article(text, **kw)
+    return [(p.text, p.code) for p in article.places if p.kind == "division"], article
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("산둥성은 리튬전지 산업을 키웠다.", [("산둥성", "370000")]),
+        ("후베이는 산업 시스템 구축에 집중했다.", [("후베이", "420000")]),
+        ("상하이에서 박람회가 열렸다.", [("상하이", "310000")]),
+        ("청두와 충칭의 약칭이다.", [("청두", "510100"), ("충칭", "500000")]),
+        ("짜오좡(棗莊)시의 기업은 12개다.", [("짜오좡", "370400")]),
+        ("이우시는 세계 최대 소상품 시장이다.", [("이우시", "330782")]),
+        ("카스(喀什)시 고성을 찾았다.", [("카스", "653101")]),
+        ("톈진 빈하이(濱海)신구에 기업이 모였다.", [("톈진", "120000"), ("빈하이", "120116")]),
+        ("광뚱(廣東)성의 수출이 늘었다.", [("광뚱", "440000")]),
+    ],
+)
+def test_mentions(sentence, expected):
+    got, _ = _places(sentence)
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "지난 10일 회의가 열렸다.",  # 济南 (지난) vs 'last'
+        "한중 관계가 발전했다.",  # 汉中 (한중) vs 韓中
+        "상당한 성과를 거뒀다.",  # 上党 (상당) vs 'considerable'
+        "중산층이 늘었다.",  # 中山 (중산) inside another word
+        "시안을 검토했다.",  # 西安 (시안) vs 試案 'draft', no Shaanxi context
+    ],
+)
+def test_everyday_words_are_not_places(sentence):
+    got, _ = _places(sentence)
+    assert got == []
+
+
+def test_ambiguous_name_stays_unresolved_with_candidates_and_warning():
+    article = parse_article("산시성의 석탄 생산이 늘었다.")
+    (place,) = article.places
+    assert place.code is None and set(place.candidates) == {"140000", "610000"}
+    assert any(w.code == "W302" for w in article.warnings)
+
+
+def test_annotation_anywhere_in_the_article_resolves_earlier_bare_mentions():
+    text = "산시성 수출 급증\n\n(베이징=신화통신) 중국 산시(陝西)성의 수출이 늘었다. 산시성은 시안을 중심으로 성장했다.\n"
+    got, article = _places(text, published="2023-07-10")
+    assert [c for _, c in got] == ["610000", "610000", "610000", "610100"]
+    assert not any(w.code == "W302" for w in article.warnings)
+
+
+def test_hangul_that_does_not_fit_the_hanja_warns():
+    article = parse_article("베이징(上海)에서 회의가 열렸다.")
+    (place,) = article.places
+    assert place.code == "310000" and place.hanja == "上海"
+    assert any(w.code == "W301" for w in article.warnings)
+
+
+def test_place_codes_reach_the_facts_of_their_sentence():
+    article = parse_article("장쑤성의 GDP는 3조 위안을 넘었다. 다른 문장에서 5%가 늘었다.")
+    money = article.facts_of("money")[0]
+    pct = article.facts_of("percentage")[0]
+    assert money.places == ("320000",)
+    assert pct.places == ()
+
+
+def test_seed_places_and_regions_match_gold(seed_article, seed_gold):
+    got = [(p.text, p.hanja, p.code) for p in seed_article.places if p.kind == "division"]
+    want = [(p["text"], p["hanja"], p["code"]) for p in seed_gold["places"]]
+    assert got == want
+    regions = [(p.text, p.hanja, p.name_zh, set(p.members)) for p in seed_article.places if p.kind == "region"]
+    assert regions == [(r["text"], r["hanja"], r["name_zh"], set(r["members"])) for r in seed_gold["regions"]]
+
+
+def test_chinese_paragraph_is_segmented_with_jieba():
+    text = "중국어 원문을 함께 싣는다.\n\n据新华社报道，广东省深圳市南山区的企业数量增长。\n"
+    article = parse_article(text)
+    zh = [p for p in article.paragraphs if p.lang == "zh"]
+    assert zh
+    codes = [p.code for p in article.places]
+    assert "440300" in codes or "440305" in codes
+
+
+def test_place_names_are_one_kiwi_token(seed_article):
+    surfaces = {(seed_article.text[t.start : t.end], t.tag) for t in seed_article.tokens}
+    for name in ("짜오좡", "쑤이저우", "셴타오", "융촨"):
+        assert (name, "NNP") in surfaces, name
