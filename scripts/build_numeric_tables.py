@@ -1,0 +1,181 @@
+"""Generate ``src/xinhua_extract/data/counters.tsv`` and ``currencies.tsv``: the counter
+words (분류사, classifiers) and the currency names the numeric fact rules read.
+
+Both lists are curated by hand below from the way the Xinhua Korean service writes
+quantities and amounts (``43개``, ``300만 대``, ``천억 위안``, ``18조원``, ``100억 달러``);
+currency codes are ISO 4217. Edit the lists here, then run
+``python scripts/build_numeric_tables.py``; a test regenerates both files in memory and
+fails when a committed copy has drifted (``--check`` does the same from the shell).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "xinhua_extract" / "data"
+COUNTERS_OUT = DATA / "counters.tsv"
+CURRENCIES_OUT = DATA / "currencies.tsv"
+
+# (surface, counter, native, gloss)
+#   surface: the counter as written right after a number (``43개``, ``300만 대``);
+#   counter: the value of Count.counter (the surface itself for every entry so far);
+#   native:  "yes" when it also follows a native Korean numeral (``세 가지``, ``두 곳``).
+# Left out on purpose, because after a number they are mostly labels or measures:
+#   기/호/차/분기/항/층/동 (ordinals and labels: 13기, 창어 5호, 2차, 1분기), 년/월/일/개월/
+#   개년 (time), 톤/km/㎢/kWh (units of measure), 배 (multiples), 세 (age), 인 and 부
+#   (rare and ambiguous in news text), 세대 (3세대 원전 = third generation).
+COUNTERS: list[tuple[str, str, str, str]] = [
+    ("개", "개", "yes", "items, generic classifier"),
+    ("개국", "개국", "yes", "countries"),
+    ("개소", "개소", "no", "sites, facilities"),
+    ("개사", "개사", "no", "companies"),
+    ("개체", "개체", "no", "individual animals or plants"),
+    ("곳", "곳", "yes", "places, sites"),
+    ("군데", "군데", "yes", "places"),
+    ("명", "명", "yes", "people"),
+    ("건", "건", "yes", "cases, items, deals"),
+    ("대", "대", "yes", "vehicles, machines (not 'N대 + noun' = the N largest)"),
+    ("가지", "가지", "yes", "kinds"),
+    ("종", "종", "no", "kinds, species"),
+    ("종류", "종류", "yes", "kinds"),
+    ("척", "척", "yes", "ships"),
+    ("편", "편", "yes", "works, films, flights"),
+    ("차례", "차례", "yes", "times, occasions"),
+    ("회", "회", "no", "times, sessions (not 제N회)"),
+    ("번", "번", "yes", "times (not N번째)"),
+    ("채", "채", "yes", "buildings, houses"),
+    ("그루", "그루", "yes", "trees"),
+    ("마리", "마리", "yes", "animals"),
+    ("가구", "가구", "no", "households"),
+    ("권", "권", "yes", "volumes, books"),
+    ("점", "점", "no", "pieces, exhibits, relics"),
+    ("량", "량", "no", "railway cars"),
+    ("쌍", "쌍", "yes", "pairs"),
+    ("필지", "필지", "no", "plots of land"),
+]
+
+# (surface, code, position, gloss)
+#   position: "suffix" (``100억 달러``) or "prefix" (``$100``).
+CURRENCIES: list[tuple[str, str, str, str]] = [
+    ("위안", "CNY", "suffix", "yuan"),
+    ("위엔", "CNY", "suffix", "yuan, older spelling"),
+    ("위안화", "CNY", "suffix", "yuan (the currency)"),
+    ("元", "CNY", "suffix", "yuan, hanja"),
+    ("인민폐", "CNY", "suffix", "renminbi"),
+    ("원", "KRW", "suffix", "won"),
+    ("원화", "KRW", "suffix", "won (the currency)"),
+    ("달러", "USD", "suffix", "dollar: in Xinhua Korean text, the US dollar"),
+    ("미국 달러", "USD", "suffix", "US dollar"),
+    ("미국달러", "USD", "suffix", "US dollar"),
+    ("미 달러", "USD", "suffix", "US dollar"),
+    ("미달러", "USD", "suffix", "US dollar"),
+    ("美달러", "USD", "suffix", "US dollar"),
+    ("$", "USD", "prefix", "dollar sign"),
+    ("US$", "USD", "prefix", "US dollar sign"),
+    ("엔", "JPY", "suffix", "yen"),
+    ("엔화", "JPY", "suffix", "yen (the currency)"),
+    ("유로", "EUR", "suffix", "euro"),
+    ("유로화", "EUR", "suffix", "euro (the currency)"),
+    ("€", "EUR", "prefix", "euro sign"),
+    ("홍콩달러", "HKD", "suffix", "Hong Kong dollar"),
+    ("홍콩 달러", "HKD", "suffix", "Hong Kong dollar"),
+    ("HK$", "HKD", "prefix", "Hong Kong dollar sign"),
+    ("파운드", "GBP", "suffix", "pound sterling"),
+    ("£", "GBP", "prefix", "pound sign"),
+    ("루블", "RUB", "suffix", "rouble"),
+    ("대만달러", "TWD", "suffix", "New Taiwan dollar"),
+    ("대만 달러", "TWD", "suffix", "New Taiwan dollar"),
+    ("타이완달러", "TWD", "suffix", "New Taiwan dollar"),
+    ("신대만달러", "TWD", "suffix", "New Taiwan dollar"),
+    ("NT$", "TWD", "prefix", "New Taiwan dollar sign"),
+    ("마카오 파타카", "MOP", "suffix", "Macao pataca"),
+    ("파타카", "MOP", "suffix", "Macao pataca"),
+    ("싱가포르달러", "SGD", "suffix", "Singapore dollar"),
+    ("싱가포르 달러", "SGD", "suffix", "Singapore dollar"),
+    ("호주달러", "AUD", "suffix", "Australian dollar"),
+    ("호주 달러", "AUD", "suffix", "Australian dollar"),
+    ("캐나다달러", "CAD", "suffix", "Canadian dollar"),
+    ("캐나다 달러", "CAD", "suffix", "Canadian dollar"),
+    ("뉴질랜드달러", "NZD", "suffix", "New Zealand dollar"),
+    ("스위스 프랑", "CHF", "suffix", "Swiss franc"),
+    ("스위스프랑", "CHF", "suffix", "Swiss franc"),
+    ("루피아", "IDR", "suffix", "Indonesian rupiah"),
+    ("루피", "INR", "suffix", "Indian rupee"),
+    ("바트", "THB", "suffix", "Thai baht"),
+    ("링깃", "MYR", "suffix", "Malaysian ringgit"),
+    ("베트남 동", "VND", "suffix", "Vietnamese dong (동 alone is too ambiguous)"),
+    ("필리핀 페소", "PHP", "suffix", "Philippine peso"),
+    ("멕시코 페소", "MXN", "suffix", "Mexican peso"),
+    ("레알", "BRL", "suffix", "Brazilian real"),
+    ("텡게", "KZT", "suffix", "Kazakh tenge"),
+    ("투그릭", "MNT", "suffix", "Mongolian tugrik"),
+    ("사우디 리얄", "SAR", "suffix", "Saudi riyal"),
+    ("디르함", "AED", "suffix", "UAE dirham"),
+    ("리라", "TRY", "suffix", "Turkish lira"),
+    ("즐로티", "PLN", "suffix", "Polish zloty"),
+    ("나이라", "NGN", "suffix", "Nigerian naira"),
+]
+
+_POSITIONS = {"suffix", "prefix"}
+
+
+def _check_row(row: tuple[str, ...], width: int, what: str) -> None:
+    if len(row) != width or any(("\t" in cell or "\n" in cell or not cell) for cell in row):
+        raise ValueError(f"bad {what} row {row!r}: {width} non-empty cells without tabs or newlines")
+
+
+def render_counters() -> str:
+    """The text of counters.tsv."""
+    seen: set[str] = set()
+    lines = ["surface\tcounter\tnative\tgloss"]
+    for row in COUNTERS:
+        _check_row(row, 4, "counter")
+        if row[0] in seen:
+            raise ValueError(f"counter {row[0]!r} listed twice")
+        if row[2] not in ("yes", "no"):
+            raise ValueError(f"counter {row[0]!r}: native must be yes or no, not {row[2]!r}")
+        seen.add(row[0])
+        lines.append("\t".join(row))
+    return "\n".join(lines) + "\n"
+
+
+def render_currencies() -> str:
+    """The text of currencies.tsv."""
+    seen: set[str] = set()
+    lines = ["surface\tcode\tposition\tgloss"]
+    for row in CURRENCIES:
+        _check_row(row, 4, "currency")
+        surface, code, position, _ = row
+        if surface in seen:
+            raise ValueError(f"currency {surface!r} listed twice")
+        if len(code) != 3 or not code.isascii() or not code.isupper():
+            raise ValueError(f"currency {surface!r}: {code!r} is not an ISO 4217 code")
+        if position not in _POSITIONS:
+            raise ValueError(f"currency {surface!r}: position must be one of {sorted(_POSITIONS)}")
+        seen.add(surface)
+        lines.append("\t".join(row))
+    return "\n".join(lines) + "\n"
+
+
+OUTPUTS = {COUNTERS_OUT: render_counters, CURRENCIES_OUT: render_currencies}
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    stale = []
+    for path, render in OUTPUTS.items():
+        text = render()
+        if check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(path.name)
+        else:
+            path.write_text(text, encoding="utf-8")
+    if stale:
+        sys.stderr.write(f"out of date: {', '.join(stale)}; run python scripts/build_numeric_tables.py\n")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,123 @@
+"""What the numeric fact rules (money, percentage, count, rank) share: the data tables,
+the guard that a unit word ends where a particle begins, ranges (``3~5개``) and span
+clipping.
+
+Korean attaches particles to the unit (``12개로``, ``위안을``, ``3위에``), so a unit
+cannot be required to end a word; instead what follows it must be a non-Hangul
+character or one of the particles and endings below. That keeps ``3개월`` (months),
+``5개년`` (a five-year plan), ``건설``, ``원칙``, ``위안`` (after ``3위``) and
+``번째`` (ordinal) out.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+from decimal import Decimal
+from importlib import resources
+from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
+
+import regex
+
+from ..numbers import NumberMatch, tidy
+
+log = logging.getLogger(__name__)
+
+# Josa (case particles), copula and common endings that may follow a unit word directly.
+_PARTICLES = (
+    "이", "가", "을", "를", "은", "는", "의", "에", "로", "으로", "와", "과", "도", "만",
+    "까지", "부터", "씩", "나", "마다", "뿐", "가량", "정도", "안팎", "내외", "남짓",
+    "쯤", "당", "였", "다", "라", "인", "임", "밖에", "보다", "어치", "짜리", "꼴",
+    "상당", "넘", "돌파", "초과", "미만",
+)
+# Words that may follow a currency only: 급 (tier), 대 (bracket), 선 (level), 규모 (scale).
+_CURRENCY_EXTRA = ("급", "대", "선", "규모")
+
+
+def _follow(words: Sequence[str]) -> str:
+    alt = "|".join(sorted(set(words), key=len, reverse=True))
+    return rf"(?:(?!\p{{Hangul}})|(?=(?:{alt})))"
+
+
+#: After a counter or rank word: not a Hangul letter, or a particle.
+FOLLOW = _follow(_PARTICLES)
+#: After a currency: as :data:`FOLLOW`, plus the scale words.
+CURRENCY_FOLLOW = _follow(_PARTICLES + _CURRENCY_EXTRA)
+
+
+class CounterRow(NamedTuple):
+    surface: str
+    counter: str
+    native: bool
+    gloss: str
+
+
+class CurrencyRow(NamedTuple):
+    surface: str
+    code: str
+    position: str
+    gloss: str
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    path = resources.files("xinhua_extract").joinpath("data", name)
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@functools.lru_cache(maxsize=None)
+def counters() -> tuple[CounterRow, ...]:
+    """data/counters.tsv (built by scripts/build_numeric_tables.py)."""
+    rows = _rows("counters.tsv")
+    return tuple(CounterRow(r["surface"], r["counter"], r["native"] == "yes", r["gloss"]) for r in rows)
+
+
+@functools.lru_cache(maxsize=None)
+def currencies() -> tuple[CurrencyRow, ...]:
+    """data/currencies.tsv (built by scripts/build_numeric_tables.py)."""
+    rows = _rows("currencies.tsv")
+    return tuple(CurrencyRow(r["surface"], r["code"], r["position"], r["gloss"]) for r in rows)
+
+
+def alternation(words: Sequence[str]) -> str:
+    """A regex alternation of literal words, longest first (개국 before 개)."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def clip_spans(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The spans in order, clipped to the text, empty ones dropped."""
+    n = len(text)
+    for start, end in sorted(spans):
+        start, end = max(0, start), min(n, end)
+        if start < end:
+            yield start, end
+
+
+RANGE_SEPARATOR = r"[ ]?[~∼～〜][ ]?"
+_RANGE_RE = regex.compile(RANGE_SEPARATOR)
+
+
+def with_ranges(
+    matches: Iterable["regex.Match[str]"], text: str
+) -> Iterator[tuple["regex.Match[str]", Optional["regex.Match[str]"]]]:
+    """Each number match with the match of the lower end of its range, if the number
+    before it is joined to it by ``~`` (``3~5개``, ``100억~200억 위안``), else ``None``."""
+    prev = None
+    for m in matches:
+        low = prev if prev is not None and _RANGE_RE.fullmatch(text, prev.end(), m.start()) else None
+        yield m, low
+        prev = m
+
+
+_BIG_UNITS = regex.compile(r"[만억조경]")
+_BIG_VALUE = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
+
+
+def range_low_value(low: NumberMatch, high_num: str, text: str) -> Decimal:
+    """``3~4억``, ``1천~2천만``: a lower end without a myriad unit takes the unit of the
+    upper end's first group."""
+    unit = _BIG_UNITS.search(high_num)
+    if unit is None or _BIG_UNITS.search(text, low.number_start, low.number_end):
+        return low.value
+    return tidy(low.value * _BIG_VALUE[unit.group()])

@@ -1,0 +1,245 @@
+"""Dates corpus: phrases and exactly the date records they must yield.
+
+The rules are :mod:`xinhua_extract.facts.dates`. Each example is one phrase (written in
+Xinhua style for this corpus) with the records ``(text, value, grain, relative, range)``
+that :func:`~xinhua_extract.facts.dates.extract_dates` must return over the whole phrase,
+resolved against :data:`REFERENCE` unless the example carries its own reference date
+(``None``: no reference at all). Forms not handled yet stay here with ``xfail`` set to
+the reason, so the gaps stay counted (``tests/facts/test_dates_corpus.py`` runs them as
+strict xfails). :data:`NEGATIVES` must yield nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple, Optional
+
+#: The pinned reference date: the seed article's publication date (a Thursday).
+REFERENCE = date(2021, 8, 26)
+
+Expected = tuple[str, Optional[str], str, bool, Optional[str]]
+
+
+class Example(NamedTuple):
+    phrase: str
+    expected: tuple[Expected, ...]
+    reference: Optional[date] = REFERENCE
+    xfail: Optional[str] = None
+
+
+class Negative(NamedTuple):
+    phrase: str
+    xfail: Optional[str] = None
+
+
+def _ex(phrase: str, *expected: Expected, reference: Optional[date] = REFERENCE, xfail: Optional[str] = None):
+    return Example(phrase, tuple(expected), reference, xfail)
+
+
+_NEW_YEAR = date(2024, 1, 5)  # the year boundary: "last December" is 2023-12
+
+EXAMPLES: tuple[Example, ...] = (
+    # --- absolute calendar dates
+    _ex("중국 과학기술부는 2021년 8월 26일 의견을 발표했다.", ("2021년 8월 26일", "2021-08-26", "day", False, None)),
+    _ex("발표일은 2021-08-26이다.", ("2021-08-26", "2021-08-26", "day", False, None)),
+    _ex("통계는 2021.3.31 기준이다.", ("2021.3.31", "2021-03-31", "day", False, None)),
+    _ex("통계는 2021. 3. 31. 기준이다.", ("2021. 3. 31", "2021-03-31", "day", False, None)),
+    _ex("2021/08/26 공고", ("2021/08/26", "2021-08-26", "day", False, None)),
+    _ex("2021년 3월 수출이 크게 늘었다.", ("2021년 3월", "2021-03", "month", False, None)),
+    _ex("2021년 3월 말 기준", ("2021년 3월 말", "2021-03", "month", False, None)),
+    _ex("8월26일 개막한 박람회", ("8월26일", "2021-08-26", "day", True, None)),
+    _ex("박람회는 8월 26일 개막했다.", ("8월 26일", "2021-08-26", "day", True, None)),
+    _ex("'2021년도 혁신형 산업 클러스터 시범사업'에 포함됐다.", ("2021년도", "2021", "year", False, None)),
+    _ex("산둥성은 일찍이 2004년부터 리튬전지 산업을 육성했다.", ("2004년", "2004", "year", False, "start")),
+    _ex("과기부는 2013년부터 시범 사업을 본격 가동했다.", ("2013년", "2013", "year", False, "start")),
+    _ex("2013년 이래 처음이다.", ("2013년", "2013", "year", False, "start")),
+    _ex("2013년 이후 꾸준히 늘었다.", ("2013년", "2013", "year", False, "start")),
+    _ex("신청은 2021년 8월 26일까지 받는다.", ("2021년 8월 26일", "2021-08-26", "day", False, "end")),
+    _ex("2020년 말 기준 109개", ("2020년 말", "2020-12", "month", False, None)),
+    _ex("2025년 말까지 완공할 예정이다.", ("2025년 말", "2025-12", "month", False, "end")),
+    _ex("2022년 4분기 완공 예정", ("2022년 4분기", "2022-Q4", "quarter", False, None)),
+    _ex("2022년 상반기 중 가동한다.", ("2022년 상반기", "2022-H1", "half", False, None)),
+    _ex("2021년 8월 10~12일 열린 포럼", ("2021년 8월 10~12일", "2021-08-10/2021-08-12", "day", False, None)),
+    _ex("1990년대 이후 급성장했다.", ("1990년대", "1990/1999", "year", False, "start")),
+    # --- intervals and spans
+    _ex("1~11월 누적 수출액", ("1~11월", "2021-01/2021-11", "month", True, None)),
+    _ex("1∼7월 누계", ("1∼7월", "2021-01/2021-07", "month", True, None)),
+    _ex("1월-9월 무역액", ("1월-9월", "2021-01/2021-09", "month", True, None)),
+    _ex("1-4월 고정자산 투자", ("1-4월", "2021-01/2021-04", "month", True, None)),
+    _ex("2021년 1~7월 누적", ("2021년 1~7월", "2021-01/2021-07", "month", False, None)),
+    _ex("올해 1~7월 수출", ("올해 1~7월", "2021-01/2021-07", "month", True, None)),
+    _ex("1~3분기 누계", ("1~3분기", "2021-Q1/2021-Q3", "quarter", True, None)),
+    _ex("2020~2022년 3년 동안", ("2020~2022년", "2020/2022", "year", False, None)),
+    _ex("14차 5개년 계획(2021~2025년) 기간", ("2021~2025년", "2021/2025", "year", False, None)),
+    _ex("2021~25년 계획", ("2021~25년", "2021/2025", "year", False, None)),
+    _ex("2021-2025년 계획", ("2021-2025년", "2021/2025", "year", False, None)),
+    _ex(
+        "지난해 하반기부터 올해 상반기까지",
+        ("지난해 하반기", "2020-H2", "half", True, "start"),
+        ("올해 상반기", "2021-H1", "half", True, "end"),
+    ),
+    _ex("다음 달 1일부터 시행된다.", ("다음 달 1일", "2021-09-01", "day", True, "start")),
+    _ex("5월 1일~5일 노동절 연휴", ("5월 1일~5일", "2021-05-01/2021-05-05", "day", True, None)),
+    _ex(
+        "2019년부터 2021년까지 누적 투자액",
+        ("2019년", "2019", "year", False, "start"),
+        ("2021년", "2021", "year", False, "end"),
+    ),
+    _ex("2020년 10월~2021년 3월 시범 운영", ("2020년 10월~2021년 3월", "2020-10/2021-03", "month", False, None)),
+    _ex("8월 30일~9월 2일 열린다.", ("8월 30일~9월 2일", "2021-08-30/2021-09-02", "day", True, None)),
+    _ex("2020년 12월~1월 한파", ("2020년 12월~1월", "2020-12/2021-01", "month", False, None)),
+    _ex("올해 1월 1~15일 판매액", ("올해 1월 1~15일", "2021-01-01/2021-01-15", "day", True, None)),
+    # --- parts of years and months
+    _ex("1분기 국내총생산(GDP)", ("1분기", "2021-Q1", "quarter", True, None)),
+    _ex("1/4분기 실적", ("1/4분기", "2021-Q1", "quarter", True, None)),
+    _ex("1사분기 매출", ("1사분기", "2021-Q1", "quarter", True, None)),
+    _ex("상반기 수출입 총액", ("상반기", "2021-H1", "half", True, None)),
+    _ex("하반기 경제 전망", ("하반기", "2021-H2", "half", True, None)),
+    _ex("올 상반기 판매량", ("올 상반기", "2021-H1", "half", True, None)),
+    _ex("내년 상반기 출시한다.", ("내년 상반기", "2022-H1", "half", True, None)),
+    _ex("연말까지 완공할 계획이다.", ("연말", "2021-12", "month", True, "end")),
+    _ex("올해 초 발표된 계획", ("올해 초", "2021-01", "month", True, None)),
+    _ex("지난해 말 기준", ("지난해 말", "2020-12", "month", True, None)),
+    _ex("8월 초 착공했다.", ("8월 초", "2021-08", "month", True, None)),
+    _ex("8월 중순 개최된다.", ("8월 중순", "2021-08", "month", True, None)),
+    _ex("6월 말 현재 등록 기업", ("6월 말", "2021-06", "month", True, None)),
+    _ex("지난달 말 기준", ("지난달 말", "2021-07", "month", True, None)),
+    _ex("1분기 말 기준", ("1분기 말", "2021-03", "month", True, None)),
+    _ex("상반기 말까지", ("상반기 말", "2021-06", "month", True, "end")),
+    _ex("올해 3·4분기 성장률", ("올해 3·4분기", "2021-Q3", "quarter", True, None)),
+    _ex("다음달 초 발표한다.", ("다음달 초", "2021-09", "month", True, None)),
+    _ex("이번 달 말 개통", ("이번 달 말", "2021-08", "month", True, None)),
+    # --- relative to the reference date
+    _ex("지난해 리튬전지 산업 매출은 11억 위안이었다.", ("지난해", "2020", "year", True, None)),
+    _ex("작년 매출", ("작년", "2020", "year", True, None)),
+    _ex("전년에 이어 올해도 늘었다.", ("전년", "2020", "year", True, None), ("올해", "2021", "year", True, None)),
+    _ex("재작년 개통한 노선", ("재작년", "2019", "year", True, None)),
+    _ex("올해 들어 처음이다.", ("올해", "2021", "year", True, None)),
+    _ex("올 들어 수출이 늘었다.", ("올", "2021", "year", True, None)),
+    _ex("금년 목표", ("금년", "2021", "year", True, None)),
+    _ex("내년 완공된다.", ("내년", "2022", "year", True, None)),
+    _ex("지난해 4월 과기부 횃불센터는 의견을 발표했다.", ("지난해 4월", "2020-04", "month", True, None)),
+    _ex("지난달 수출", ("지난달", "2021-07", "month", True, None)),
+    _ex("이달 10일 개막한다.", ("이달 10일", "2021-08-10", "day", True, None)),
+    _ex("이번 달 판매량", ("이번 달", "2021-08", "month", True, None)),
+    _ex("다음 달 출시", ("다음 달", "2021-09", "month", True, None)),
+    _ex("지난 10일 발표했다.", ("지난 10일", "2021-08-10", "day", True, None)),
+    _ex("10일(현지시간) 발표했다.", ("10일", "2021-08-10", "day", True, None)),
+    _ex("27일 개막한 전시회", ("27일", "2021-07-27", "day", True, None)),
+    _ex("오는 10일 개막한다.", ("오는 10일", "2021-09-10", "day", True, None)),
+    _ex("지난 8월 15일 개통했다.", ("지난 8월 15일", "2021-08-15", "day", True, None)),
+    _ex("오는 9월 개최된다.", ("오는 9월", "2021-09", "month", True, None)),
+    _ex("지난 5월 착공했다.", ("지난 5월", "2023-05", "month", True, None), reference=date(2023, 7, 10)),
+    _ex("5년 전 처음 문을 열었다.", ("5년 전", "2016", "year", True, None)),
+    _ex("3개월 전 발표한 계획", ("3개월 전", "2021-05", "month", True, None)),
+    _ex("10일 전 발표했다.", ("10일 전", "2021-08-16", "day", True, None)),
+    _ex(
+        "10년 전인 2011년 문을 열었다.",
+        ("10년 전", "2011", "year", True, None),
+        ("2011년", "2011", "year", False, None),
+    ),
+    _ex("지난 7월 1일 창당 100주년을 맞았다.", ("지난 7월 1일", "2021-07-01", "day", True, None)),
+    _ex(
+        "지난해 같은 기간보다 20% 늘어난 올해 1~7월 수출액",
+        ("올해 1~7월", "2021-01/2021-07", "month", True, None),
+    ),
+    _ex("전년 동기 대비 12.7% 증가한 2분기 성장률", ("2분기", "2021-Q2", "quarter", True, None)),
+    # --- the year boundary: an article of 2024-01-05
+    _ex("작년 12월 수출", ("작년 12월", "2023-12", "month", True, None), reference=_NEW_YEAR),
+    _ex("지난해 12월 수출", ("지난해 12월", "2023-12", "month", True, None), reference=_NEW_YEAR),
+    _ex("12월 수출이 늘었다.", ("12월", "2023-12", "month", True, None), reference=_NEW_YEAR),
+    _ex("지난달 말 기준", ("지난달 말", "2023-12", "month", True, None), reference=_NEW_YEAR),
+    _ex("올해 상반기", ("올해 상반기", "2024-H1", "half", True, None), reference=_NEW_YEAR),
+    _ex("지난 31일 발표했다.", ("지난 31일", "2023-12-31", "day", True, None), reference=_NEW_YEAR),
+    _ex("1~11월 누적", ("1~11월", "2021-01/2021-11", "month", True, None), reference=date(2022, 1, 10)),
+    _ex("4분기 성장률", ("4분기", "2021-Q4", "quarter", True, None), reference=date(2022, 1, 17)),
+    _ex("지난 31일", ("지난 31일", "2021-08-31", "day", True, None), reference=date(2021, 10, 5)),
+    # --- no reference date: relative values stay unresolved
+    _ex("지난해 매출", ("지난해", None, "year", True, None), reference=None),
+    _ex("10일 발표했다.", ("10일", None, "day", True, None), reference=None),
+    _ex("2021년 3월 수출", ("2021년 3월", "2021-03", "month", False, None), reference=None),
+    # --- not supported yet (strict xfail: a fix must move them up)
+    _ex("'21년 상반기", ("'21년 상반기", "2021-H1", "half", False, None), xfail="two-digit years"),
+    _ex("80년대 개혁개방", ("80년대", "1980/1989", "year", False, None), xfail="two-digit decades"),
+    _ex(
+        "지난주 발표했다.",
+        ("지난주", "2021-08-16/2021-08-22", "day", True, None),
+        xfail="weeks are not a grain of the schema",
+    ),
+    _ex(
+        "10~12일 열린 포럼",
+        ("10~12일", "2021-08-10/2021-08-12", "day", True, None),
+        xfail="bare day ranges read like durations (2~3일 소요)",
+    ),
+    _ex("연내 완공할 계획", ("연내", "2021", "year", True, "end"), xfail="연내 (within the year) not decided"),
+    _ex("한 달 전 발표", ("한 달 전", "2021-07", "month", True, None), xfail="native Korean numerals"),
+    _ex("2021.03 기준", ("2021.03", "2021-03", "month", False, None), xfail="dotted year-month reads like a decimal"),
+)
+
+NEGATIVES: tuple[Negative, ...] = tuple(
+    Negative(p)
+    for p in (
+        "현재 43개 산업 클러스터가 있다.",
+        "최근 첫 삽을 떴다.",
+        "향후 리튬전지 산업을 필두로",
+        "그동안 추진해 온 사업",
+        "전년 동기 대비 5% 증가했다.",
+        "전년동기대비 5% 증가",
+        "지난해 같은 기간보다 10% 늘었다.",
+        "지난해 동기 대비 3.2% 늘었다.",
+        "작년 같은 기간의 두 배",
+        "지난해보다 늘었다.",
+        "작년보다 줄었다.",
+        "전년 대비 8.1% 성장했다.",
+        "전년비 3% 증가",
+        "전년 동월 대비 0.8% 올랐다.",
+        "전월 대비 0.3% 상승했다.",
+        "지난달보다 늘었다.",
+        "전분기 대비 1.3% 성장",
+        "지난해 말보다 400곳 늘었다.",
+        "지난해 상반기보다 줄었다.",
+        "지난해 박람회보다 11.6% 늘었다.",
+        "2019년 대비 두 배로 늘었다.",
+        "2019년 같은 기간보다 10.5% 늘었다.",
+        "매년 11월 11일 열린다.",
+        "2분기 연속 성장했다.",
+        "5·4운동 정신",
+        "신중국 창건 70주년",
+        "이틀 전 발표했다.",
+        "3년간 투자했다.",
+        "10년 동안 이어졌다.",
+        "5일간 열린 박람회",
+        "지난 3년간 늘었다.",
+        "지난 5일간 열렸다.",
+        "지난 10년 사이",
+        "5일 만에 완판됐다.",
+        "30일 이내 신청해야 한다.",
+        "2~3일 소요된다.",
+        "2~3년 전 시작됐다.",
+        "3~4개월 걸린다.",
+        "제14차 5개년 계획",
+        "13기 전국인민대표대회",
+        "24시간 운영한다.",
+        "오후 3시 30분",
+        "이날 발표했다.",
+        "당일 배송",
+        "같은 날 열렸다.",
+        "1995년생 직원",
+        "2022년형 모델",
+        "1박2일 일정",
+        "매월 10일 발표한다.",
+        "올림픽 개최",
+        "말레이시아에서 초청했다.",
+        "연말정산 서류",
+        "만 18세 이상",
+        "화웨이 Mate 40 Pro",
+        "C919 여객기",
+        "5G 기지국 100만 개",
+        "1일 평균 2만 명이 찾았다.",
+        "2천년 역사",
+        "4개씩 포함돼",
+        "100위권에 올랐다.",
+    )
+)
+
+__all__ = ["REFERENCE", "Example", "Negative", "EXAMPLES", "NEGATIVES"]

@@ -1,0 +1,239 @@
+"""Count rules: a number with a counter word (분류사, classifier) from data/counters.tsv:
+``43개``, ``200여 개`` (approx), ``4개씩`` (distributive: the text keeps 씩), ``300만 대``,
+``세 가지``.
+
+Rules (``Count.rule``):
+
+``count-number-counter``   number + counter
+``count-distributive``     number + counter + 씩 (``4개씩``: four each)
+``count-native-numeral``   native numeral + counter (``세 가지``, ``두 곳``; not the idiom
+                           ``한 번`` "once more", nor ``한 편`` "one side")
+``count-range-low``        the lower end of ``3~5개`` (text ``3``, bound min)
+``count-range-high``       its upper end (bound max)
+
+Not counts: ordinals and labels (``제14회``: a number never starts right after a letter;
+``1분기``, ``2차``, ``13기``, ``창어 5호``: not counters), dates and durations (``2004년``,
+``8월``, ``3개월``, ``5개년``: the counter must end where a particle begins), units of
+measure (톤, km: not counters), and ``N대`` meaning "the N largest" (``5대 그룹``, ``세계
+500대 기업``, ``20대 청년``): a plain number below 1,000 written against 대 and followed
+by a space and a noun. ``300만 대``, ``1천 대를``, ``차량 3대가`` stay counts.
+
+``subject`` (from Kiwi tokens, when given) is the noun phrase counted, as written:
+the nouns right after the counter (``43개 산업 클러스터`` -> ``산업 클러스터``,
+``3천950개의 관련 기업`` -> ``관련 기업``), else the nouns before the topic or subject
+particle in front of the number (``리튬전지 기업은 12개로`` -> ``리튬전지 기업``). The
+whole compound is kept rather than its head noun because the modifiers carry the meaning
+(``관련 기업``, ``첨단기술 기업``); the head is its last word.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from decimal import Decimal
+from typing import Optional, Sequence
+
+import regex
+
+from ..numbers import NATIVE_NUMERALS, iter_number_matches, read_number, read_trailing_markers
+from ..records import Count, Token
+from ._numeric import FOLLOW, alternation, clip_spans, counters, range_low_value, with_ranges
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract_counts"]
+
+_SP = r"[ \u00a0]"
+_COUNTER_OF = {row.surface: row.counter for row in counters()}
+_NATIVE_IDIOMS = {("한", "번"), ("한", "편")}
+
+# The counter right after a number (the number grammar is in xinhua_extract.numbers).
+_COUNTER_RE = regex.compile(
+    rf"(?P<gap>{_SP}?)(?P<ctr>{alternation(list(_COUNTER_OF))})(?P<each>씩)?{FOLLOW}"
+)
+_NATIVE_RE = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}])(?P<nat>{alternation(list(NATIVE_NUMERALS))}){_SP}
+    (?P<ctr>{alternation([row.surface for row in counters() if row.native])})(?P<each>씩)?{FOLLOW}
+    """,
+    regex.VERBOSE,
+)
+_BIG_UNIT_RE = regex.compile(r"[만억조경]")
+_NOUN_AFTER_RE = regex.compile(rf"{_SP}\p{{Hangul}}")
+_TOP_N_LIMIT = Decimal(1000)
+
+
+def _is_top_n(num: str, unit: "regex.Match[str]", value: Decimal, approx: bool, text: str) -> bool:
+    """``5대 그룹``, ``세계 500대 기업``: 대 against a small plain number, then a noun."""
+    if unit.group("ctr") != "대" or unit.group("gap") or unit.group("each") or approx:
+        return False
+    if _BIG_UNIT_RE.search(num) or value != value.to_integral_value() or value > _TOP_N_LIMIT:
+        return False
+    end = unit.end()
+    if not _NOUN_AFTER_RE.match(text, end):
+        return False
+    markers = read_trailing_markers(text, end)
+    if markers.approx or markers.bound or text.startswith(" 중", end):
+        return False  # 300대 이상, 3대 가량, 10대 중: still vehicles
+    return True
+
+
+def extract_counts(
+    text: str, spans: Sequence[tuple[int, int]], tokens: Sequence[Token] = ()
+) -> tuple[Count, ...]:
+    """Every count inside ``spans`` of ``text``, in text order; ``tokens`` (Kiwi tokens
+    covering the spans, offsets into ``text``) give each count its ``subject``."""
+    subjects = _Subjects(text, tokens)
+    out: list[Count] = []
+    for span_start, span_end in clip_spans(text, spans):
+        found: list[Count] = []
+        for m, low in with_ranges(iter_number_matches(text, span_start, span_end), text):
+            unit = _COUNTER_RE.match(text, m.end(), span_end)
+            if unit is not None:
+                found.extend(_numeric_counts(m, low, unit, text, span_end, subjects))
+        for m in _NATIVE_RE.finditer(text, span_start, span_end):
+            if (m.group("nat"), m.group("ctr")) in _NATIVE_IDIOMS:
+                continue
+            end = m.end()
+            markers = read_trailing_markers(text, end, span_end)
+            found.append(
+                Count(
+                    text=text[m.start() : end], start=m.start(), end=end, rule="count-native-numeral",
+                    value=Decimal(NATIVE_NUMERALS[m.group("nat")]), counter=_COUNTER_OF[m.group("ctr")],
+                    approx=markers.approx, bound=markers.bound, subject=subjects.of(m.start(), end),
+                )
+            )
+        found.sort(key=lambda c: (c.start, c.end))
+        out.extend(found)
+    return tuple(out)
+
+
+def _numeric_counts(
+    m: "regex.Match[str]",
+    low_match: "Optional[regex.Match[str]]",
+    unit: "regex.Match[str]",
+    text: str,
+    span_end: int,
+    subjects: "_Subjects",
+) -> list[Count]:
+    nm = read_number(m)
+    end = unit.end()
+    if _is_top_n(m.group("num"), unit, nm.value, nm.approx, text):
+        return []
+    counter = _COUNTER_OF[unit.group("ctr")]
+    markers = read_trailing_markers(text, end, span_end)
+    rule = "count-distributive" if unit.group("each") else "count-number-counter"
+    bound = markers.bound or nm.bound
+    out = []
+    start = nm.start
+    if low_match is not None:
+        low = read_number(low_match)
+        start = low.start
+        out.append(
+            Count(
+                text=low.text, start=low.start, end=low.end, rule="count-range-low",
+                value=range_low_value(low, m.group("num"), text),
+                counter=counter, approx=low.approx or markers.approx, bound="min",
+                subject=subjects.of(low.start, end),
+            )
+        )
+        rule, bound = "count-range-high", "max"
+    out.append(
+        Count(
+            text=text[nm.start : end], start=nm.start, end=end, rule=rule, value=nm.value,
+            counter=counter, approx=nm.approx or markers.approx, bound=bound,
+            subject=subjects.of(start, end),
+        )
+    )
+    return out
+
+
+# ----------------------------------------------------------------------------- subject
+_NOMINAL = frozenset({"NNG", "NNP", "SL", "SH", "XSN", "XPN", "XR"})
+_TOPIC_OR_SUBJECT = frozenset({"JKS", "JX"})
+_PREDICATE = frozenset({"XSV", "XSA"})
+_PUNCTUATION = frozenset({"SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW"})
+_MAX_RUN = 6
+# Words right after a count that are not what it counts: markers (100개 이상), 중 (3개 중
+# 1개), 가운데, 연속 (14회 연속), 규모, 수준.
+_NOT_SUBJECT = frozenset(
+    {"이상", "이하", "이내", "미만", "초과", "가량", "정도", "안팎", "내외", "남짓", "중", "가운데"}
+    | {"연속", "규모", "수준", "당"}
+)
+
+
+class _Subjects:
+    """Finds the counted noun phrase around a count from Kiwi tokens."""
+
+    def __init__(self, text: str, tokens: Sequence[Token]) -> None:
+        self.text = text
+        self._given = tokens
+        self.tokens: list[Token] = []
+        self.starts: list[int] = []
+
+    def _index(self) -> None:
+        """Built on the first count only: most paragraphs have none."""
+        self.tokens = list(self._given)
+        self.starts = [t.start for t in self.tokens]
+        if self.starts != sorted(self.starts):  # Kiwi gives them in order; others may not
+            self.tokens.sort(key=lambda t: (t.start, t.end))
+            self.starts = [t.start for t in self.tokens]
+
+    def _glued(self, i: int) -> bool:
+        """Token ``i`` continues the word of the token before it (not after punctuation)."""
+        if i == 0:
+            return False
+        prev = self.tokens[i - 1]
+        return prev.end >= self.tokens[i].start and prev.tag not in _PUNCTUATION
+
+    def _blank(self, a: int, b: int) -> bool:
+        return a <= b and not self.text[a:b].strip(" \u00a0")
+
+    def of(self, start: int, end: int) -> Optional[str]:
+        if not self._given:
+            return None
+        if not self.tokens:
+            self._index()
+        return self._after(end) or self._before(start)
+
+    def _after(self, end: int) -> Optional[str]:
+        toks = self.tokens
+        i = bisect.bisect_left(self.starts, end)
+        if i < len(toks) and toks[i].start == end:  # something attached to the counter
+            if toks[i].tag != "JKG":  # 12개로, 4개씩 …: a particle, no noun follows
+                return None
+            end, i = toks[i].end, i + 1  # 3천950개의 관련 기업
+        if i >= len(toks) or toks[i].start == end or not self._blank(end, toks[i].start):
+            return None
+        j = i
+        while j < len(toks) and j - i < _MAX_RUN and toks[j].tag in _NOMINAL and (
+            j == i or self._blank(toks[j - 1].end, toks[j].start)
+        ):
+            j += 1
+        if j == i or toks[i].form in _NOT_SUBJECT:
+            return None
+        if j < len(toks) and toks[j].tag in _PREDICATE and toks[j].start <= toks[j - 1].end:
+            return None  # 4개씩 포함돼: 포함 is the verb's stem, not what is counted
+        return self.text[toks[i].start : toks[j - 1].end]
+
+    def _before(self, start: int) -> Optional[str]:
+        toks = self.tokens
+        k = bisect.bisect_left(self.starts, start) - 1
+        if k < 0 or toks[k].end > start or not self._blank(toks[k].end, start):
+            return None
+        if toks[k].tag in _TOPIC_OR_SUBJECT:  # 기업은 12개로
+            if k == 0 or toks[k - 1].end != toks[k].start:
+                return None
+            k -= 1
+        last = k
+        while k >= 0 and last - k < _MAX_RUN and toks[k].tag in _NOMINAL and (
+            k == last or self._blank(toks[k].end, toks[k + 1].start)
+        ):
+            k -= 1
+        first = k + 1
+        # a run starts a word: in 5G 기지국, G is glued to 5 and is not the subject
+        while first <= last and self._glued(first):
+            first += 1
+        if first > last:
+            return None
+        return self.text[toks[first].start : toks[last].end]

@@ -1,0 +1,204 @@
+"""Money rules: a number and a currency (``천억 위안``, ``약 18조원``, ``$100``), in base
+units with an ISO 4217 code, and the conversions written in parentheses
+(``11억9천만 위안(2천146억원)``).
+
+Rules (``Money.rule``):
+
+``money-number-currency``  number + currency word from data/currencies.tsv
+``money-symbol-number``    currency sign + number (``$100``, ``€5억``)
+``money-range-low``        the lower end of ``100억~200억 위안`` (text ``100억``, bound min;
+                           a bare lower end takes the upper end's myriad unit: ``3~4억``)
+``money-range-high``       its upper end (bound max)
+``money-conversion``       an amount in another currency in parentheses right after an
+                           amount: its own record, ``equivalent_of`` = the index of that
+                           amount in the returned tuple, ``rate`` = this / that
+
+The record text runs from the prefix (약, 최대…) to the currency; approximation and bound
+words after the currency (이상, 가량…) and a scale word (``scale``: 급 tier, 대 bracket,
+선 level, 규모 scale) are attributes, outside the text: ``천억 위안급`` -> text
+``천억 위안``, scale ``급``; ``천억 위안(약 18조원)급`` puts the scale on the yuan amount.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+from typing import Optional, Sequence
+
+import regex
+
+from ..numbers import NumberMatch, iter_number_matches, read_number, read_trailing_markers, tidy
+from ..records import ArticleWarning, Fact, Money
+from ._numeric import (
+    CURRENCY_FOLLOW,
+    FOLLOW,
+    alternation,
+    clip_spans,
+    currencies,
+    range_low_value,
+    with_ranges,
+)
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract_money", "conversion_warnings", "KRW_PER_CNY_RANGE"]
+
+#: Plausible won per yuan (the rate has moved between about 150 and 200 since 2000).
+KRW_PER_CNY_RANGE = (Decimal(100), Decimal(260))
+
+_SP = r"[ \u00a0]"
+_CODES: dict[str, str] = {row.surface: row.code for row in currencies()}
+
+# The currency right after a number, or its sign right before (the number grammar is in
+# xinhua_extract.numbers). alternation() escapes the space of '미국 달러'.
+_SUFFIXES = [r.surface for r in currencies() if r.position == "suffix"]
+_SIGNS = [r.surface for r in currencies() if r.position == "prefix"]
+_CURRENCY_RE = regex.compile(rf"{_SP}?(?P<cur>{alternation(_SUFFIXES)}){CURRENCY_FOLLOW}")
+_SYMBOL_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<sym>{alternation(_SIGNS)}){_SP}?")
+_SYMBOL_CHARS = frozenset("".join(_SIGNS)) - frozenset("USHKNT")  # $ € £: a sign may be near
+_SYMBOL_WINDOW = max(map(len, _SIGNS)) + 1
+
+_SCALE_RE = regex.compile(rf"(?P<scale>급|선|대{FOLLOW})|{_SP}(?P<scale>규모)")
+# Between an amount and the amount in parentheses converting it.
+_OPEN_RE = regex.compile(rf"{_SP}?\({_SP}?(?:(?:한화|원화|미화|인민폐|우리{_SP}?돈){_SP}?)?")
+_CLOSE_RE = regex.compile(rf"{_SP}?(?:상당{_SP}?)?\)")
+_BARE_OK = regex.compile(r"(?:[천백십]?[억조]|[천백십]만)(?:\(.\))?")
+
+
+def _bare_ok(nm: NumberMatch, text: str) -> bool:
+    """A number without digits is money only as 조, 억, 천억, 백만… (``조 위안``); a lone
+    만, 천 or 백 is too often a syllable (``만원 버스``: a packed bus)."""
+    return nm.has_digits or _BARE_OK.fullmatch(text, nm.number_start, nm.number_end) is not None
+
+
+def _rate(value: Decimal, base: Decimal) -> Optional[Decimal]:
+    """``value / base`` to 0.01, without trailing zeros or exponent: 180.34, 180."""
+    if base == 0:
+        return None
+    return tidy((value / base).quantize(Decimal("0.01")))
+
+
+def extract_money(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Money, ...]:
+    """Every amount of money inside ``spans`` of ``text``, in text order."""
+    found: list[dict] = []
+    for span_start, span_end in clip_spans(text, spans):
+        numbers = iter_number_matches(text, span_start, span_end, bare=True)
+        for m, low in with_ranges(numbers, text):
+            found.extend(_records_of(m, low, text, span_start, span_end))
+    _link_conversions(found, text)
+    return tuple(Money(**fields) for fields in found)
+
+
+def _symbol_before(m: "regex.Match[str]", text: str, span_start: int) -> "Optional[regex.Match[str]]":
+    start = m.start()
+    for at in range(max(span_start, start - _SYMBOL_WINDOW), start):
+        sm = _SYMBOL_RE.fullmatch(text, at, start)
+        if sm is not None:
+            return sm
+    return None
+
+
+def _records_of(
+    m: "regex.Match[str]", low_match: "Optional[regex.Match[str]]", text: str, span_start: int, span_end: int
+) -> list[dict]:
+    cm = _CURRENCY_RE.match(text, m.end(), span_end)
+    sm = None
+    if cm is None:
+        window = text[max(span_start, m.start() - _SYMBOL_WINDOW) : m.start()]
+        if not _SYMBOL_CHARS.intersection(window):
+            return []
+        sm = _symbol_before(m, text, span_start)
+        if sm is None:
+            return []
+    nm = read_number(m)
+    if not _bare_ok(nm, text):
+        return []
+    if sm is not None:
+        code = _CODES[sm.group("sym")]
+        start, unit_end, rule = sm.start(), nm.end, "money-symbol-number"
+    else:
+        code = _CODES[cm.group("cur")]
+        start, unit_end, rule = nm.start, cm.end(), "money-number-currency"
+    scale = None
+    after = unit_end
+    scm = _SCALE_RE.match(text, unit_end, span_end)
+    if scm is not None:
+        scale, after = scm.group("scale"), scm.end()
+    markers = read_trailing_markers(text, after, span_end)
+    out = []
+    bound = markers.bound or nm.bound
+    if low_match is not None and sm is None:
+        low = read_number(low_match)
+        out.append(
+            dict(
+                text=low.text, start=low.start, end=low.end, rule="money-range-low",
+                value=range_low_value(low, m.group("num"), text), currency=code,
+                approx=low.approx or markers.approx, bound="min", scale=scale,
+            )
+        )
+        rule, bound = "money-range-high", "max"
+    out.append(
+        dict(
+            text=text[start:unit_end], start=start, end=unit_end, rule=rule, value=nm.value,
+            currency=code, approx=nm.approx or markers.approx, bound=bound, scale=scale,
+        )
+    )
+    return out
+
+
+def _link_conversions(found: list[dict], text: str) -> None:
+    """Mark an amount in parentheses right after another one, in another currency."""
+    for i in range(1, len(found)):
+        source, target = found[i - 1], found[i]
+        if source["currency"] == target["currency"] or source.get("equivalent_of") is not None:
+            continue
+        opened = _OPEN_RE.fullmatch(text, source["end"], target["start"])
+        if opened is None:
+            continue
+        target["equivalent_of"] = i - 1
+        target["rate"] = _rate(target["value"], source["value"])
+        target["rule"] = "money-conversion"
+        closed = _CLOSE_RE.match(text, target["end"])
+        if closed is not None and source["scale"] is None:
+            sm = _SCALE_RE.match(text, closed.end())
+            if sm is not None:
+                source["scale"] = sm.group("scale")
+
+
+def conversion_warnings(moneys: Sequence[Fact]) -> tuple[ArticleWarning, ...]:
+    """``W101`` for each yuan/won conversion whose implied won-per-yuan rate lies outside
+    :data:`KRW_PER_CNY_RANGE`. ``equivalent_of`` must index ``moneys`` (the extractor's
+    own tuple, or the article's facts once re-indexed)."""
+    low, high = KRW_PER_CNY_RANGE
+    out = []
+    for money in moneys:
+        if not isinstance(money, Money) or money.equivalent_of is None:
+            continue
+        if not 0 <= money.equivalent_of < len(moneys):
+            continue
+        source = moneys[money.equivalent_of]
+        if not isinstance(source, Money) or source.value == 0 or money.value == 0:
+            continue
+        pair = (source.currency, money.currency)
+        if pair == ("CNY", "KRW"):
+            krw, cny = money, source
+        elif pair == ("KRW", "CNY"):
+            krw, cny = source, money
+        else:
+            continue
+        rate = _rate(krw.value, cny.value)
+        if rate is not None and not low <= rate <= high:
+            out.append(
+                ArticleWarning(
+                    code="W101",
+                    message=(
+                        f"'{cny.text}' ({format(cny.value, 'f')} CNY) given as '{krw.text}' "
+                        f"({format(krw.value, 'f')} KRW) implies {format(rate, 'f')} won per yuan, "
+                        f"outside the plausible {low}-{high}: one of the two figures is "
+                        "probably mistyped or misread; check both against the source"
+                    ),
+                    start=min(source.start, money.start),
+                    end=max(source.end, money.end),
+                )
+            )
+    return tuple(out)

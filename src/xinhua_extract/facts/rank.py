@@ -1,0 +1,63 @@
+"""Rank rules: ``3위``, ``세계 1위``, ``100위권`` (within the top 100), ``상위 10``.
+
+Rules (``Rank.rule``):
+
+``rank-position``   N위 (text ``1위``, also after 제: ``제1위`` -> ``1위``)
+``rank-within``     N위권: within the top N (``within`` true)
+``rank-top-n``      상위 N (text ``상위 10``, ``within`` true); ``상위 10위권`` is one rank.
+                    ``상위 1%`` is a percentage, not a rank.
+
+The number is plain digits. What follows 위 must be a particle or a non-letter, so
+``3위안`` (yuan) and ``위원회`` stay out. ``N대`` labels (``세계 500대 기업``) are not
+ranks either.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+from typing import Sequence
+
+import regex
+
+from ..numbers import LEFT_BOUNDARY
+from ..records import Rank
+from ._numeric import FOLLOW, clip_spans
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract_ranks"]
+
+_RANK_RE = regex.compile(
+    rf"""
+    (?:(?<![\p{{L}}\p{{N}}])(?P<top>상위)[ ]?)?
+    (?:(?<=제|상위[ ]?)|{LEFT_BOUNDARY})
+    (?P<num>\d{{1,5}})(?![\d.,\p{{Latin}}])
+    (?P<wi>위(?P<within>권)?{FOLLOW})?
+    """,
+    regex.VERBOSE,
+)
+_PERCENT_AFTER = regex.compile(r"[ ]?(?:%|％|퍼센트)")
+
+
+def extract_ranks(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Rank, ...]:
+    """Every rank inside ``spans`` of ``text``, in text order."""
+    out: list[Rank] = []
+    for span_start, span_end in clip_spans(text, spans):
+        for m in _RANK_RE.finditer(text, span_start, span_end):
+            top, wi = m.group("top"), m.group("wi")
+            if wi is None:
+                if top is None or _PERCENT_AFTER.match(text, m.end("num"), span_end):
+                    continue
+                end, rule = m.end("num"), "rank-top-n"
+            else:
+                end = m.end("within") if m.group("within") else m.start("wi") + 1
+                rule = "rank-top-n" if top else ("rank-within" if m.group("within") else "rank-position")
+            start = m.start("top") if top else m.start("num")
+            out.append(
+                Rank(
+                    text=text[start:end], start=start, end=end, rule=rule,
+                    value=Decimal(m.group("num")), within=bool(top or m.group("within")),
+                )
+            )
+    return tuple(out)

@@ -1,0 +1,377 @@
+"""The Korean number grammar: every way Xinhua's Korean service writes a number, to an
+exact :class:`~decimal.Decimal`.
+
+Forms understood (all exact, no floats anywhere):
+
+* Arabic digits, with or without thousands commas and a decimal part: ``43``, ``4,276``,
+  ``25.4``, ``140667``.
+* Sino-Korean place words inside a group below 10^4: 천 (10^3), 백 (10^2), 십 (10^1),
+  with or without a coefficient: ``3천950`` = 3950, ``1천3`` = 1003, ``천`` = 1000.
+* Myriad groups in descending order: 만 (10^4), 억 (10^8), 조 (10^12), 경 (10^16), joined
+  directly or by one space before a digit: ``11억9천만``, ``82조 7,122억``, ``1만8382``,
+  ``3조8천800억``, ``4경3천277조``, ``백만``, ``천억``, ``조``.
+* A hanja gloss of a place word, inside the number: ``조(兆)``, ``억(億)``.
+* A sign: ``-4.1``, ``−4.1``, ``마이너스(-) 4.1`` ("minus").
+* Markers kept as attributes, not folded into the value:
+  approximation (``approx``) — 약 / 대략 / 거의 / 근 before the number, 여 inside or
+  after it (``200여 개``, ``70여억``), and after the unit 가량 / 안팎 / 정도 / 내외 /
+  남짓 / 쯤 / (에) 육박;
+  bounds (``bound``), a small vocabulary:
+
+  ========  ==============================================================
+  ``min``   at least: 이상 after the unit; 최소 / 적어도 before the number
+  ``max``   at most: 이하 / 이내 after the unit; 최대 / 최고 before it
+  ``over``  more than: 초과, (을/를/이/가) 넘는·넘어·넘게…, 돌파, 웃도는, 상회
+  ``under`` less than: 미만, 밑도는·밑돌아…, 하회, 못 미치는
+  ========  ==============================================================
+
+  ``(에) 달하는`` ("reaching") states the value itself: no bound.
+
+Decisions where usage is vague:
+
+* 수십 / 수백 / 수천 / 수만 / 수십억 ("tens of", "hundreds of"…) and 몇 are *not*
+  numbers: their value is unknown, and a guessed magnitude would look exact downstream.
+  The left-boundary rule below makes ``수십억`` yield nothing at all.
+* Hangul digit words (일, 이, 삼 … as in ``삼천``) are not read: they collide with common
+  syllables and Xinhua writes digits. Native numerals (한, 두, 세 … 열, 스무) are read
+  only by the count rules, before a counter (:data:`NATIVE_NUMERALS`).
+* A number must not continue a word: it may not follow a letter, a digit, ``. , : / _ @ #
+  & %`` or a hyphen that follows a letter or digit (``C919``, ``GPT-4``, ``0086-10``,
+  ``c_1310149560``, ``@126.com``, ``2021-08-26``), nor run into a Latin letter (``5G``).
+  A number made only of place words (``천억``, ``조``) is returned with
+  ``has_digits=False``: callers accept it only right before a currency (``조 위안``),
+  since ``조``, ``천`` and ``만`` are common syllables (``천진``, ``만큼``, ``조정``).
+"""
+
+from __future__ import annotations
+
+import decimal
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator, Optional, Sequence
+
+import regex
+
+from .errors import XinhuaExtractError
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "NumberParseError",
+    "NumberMatch",
+    "Markers",
+    "BOUNDS",
+    "NATIVE_NUMERALS",
+    "LEFT_BOUNDARY",
+    "NUMBER_PATTERN",
+    "NUMBER_RE",
+    "number_expression",
+    "start_class",
+    "scan",
+    "read_number",
+    "parse_korean_number",
+    "match_number",
+    "find_numbers",
+    "iter_number_matches",
+    "read_trailing_markers",
+    "tidy",
+]
+
+
+class NumberParseError(XinhuaExtractError):
+    """A string given to :func:`parse_korean_number` is not a Korean number expression."""
+
+    code = "E101"
+
+
+#: The bound vocabulary (see the module docstring).
+BOUNDS = ("min", "max", "over", "under")
+
+#: Native Korean numerals as they stand before a counter (세 가지, 두 곳, 열 명).
+NATIVE_NUMERALS: dict[str, int] = {
+    "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
+    "아홉": 9, "열": 10, "스무": 20,
+}
+
+_SMALL = {"천": 1000, "백": 100, "십": 10}
+_BIG = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
+
+# ----------------------------------------------------------------------------- pattern
+_SP = r"[ \u00a0]"  # one space between groups, never a line break
+_D = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_GL = r"(?:\((?:千|仟|百|佰|十|拾|萬|万|億|亿|兆|京)\))"  # 조(兆): hanja gloss of a place word
+#: A group below 10^4 (or any digit string): 3천950, 천, 8백, 1천3, 7,122, 140667.
+_G = (
+    rf"(?:(?:{_D})?천{_GL}?(?:(?:{_D})?백{_GL}?)?(?:(?:{_D})?십{_GL}?)?(?:{_D})?"
+    rf"|(?:{_D})?백{_GL}?(?:(?:{_D})?십{_GL}?)?(?:{_D})?"
+    rf"|(?:{_D})?십{_GL}?(?:{_D})?"
+    rf"|{_D})"
+)
+
+
+def _number_pattern() -> str:
+    """Myriad groups in descending order; the leading coefficient may be absent (조, 천억)
+    and may carry 여 (70여억); later groups need a coefficient, and one space before a
+    later group is allowed only before a digit (``82조 7,122억``, not ``10억 천진``).
+
+    Each group is atomic (``(?>…)``): its greedy reading is always the right one, and not
+    backtracking into it keeps the scan fast (a number starts at every digit)."""
+    group = rf"(?>{_G})"
+    later = rf"(?:{_SP}(?=\d))?{group}"
+    bigs = ["경", "조", "억", "만"]
+    chains = []
+    for i, unit in enumerate(bigs):
+        tail = "".join(rf"(?:{later}{u}{_GL}?)?" for u in bigs[i + 1 :])
+        chains.append(rf"{unit}{_GL}?{tail}")
+    chain = "(?:" + "|".join(chains) + rf")(?:{later})?"
+    return rf"(?:{group}(?:여?{chain})?|{chain})"
+
+
+#: Pattern source (no capturing groups) of a bare number: digits and place words.
+NUMBER_PATTERN = _number_pattern()
+
+#: Where a number (or its prefix or sign) may start: not inside a word, code or date.
+LEFT_BOUNDARY = r"(?<![\p{L}\p{N}.,:/_@#&%]|[\p{L}\p{N}][-‐−–])"
+
+_PREFIXES = {
+    "약": (True, None), "대략": (True, None), "거의": (True, None), "근": (True, None),
+    "최소": (False, "min"), "적어도": (False, "min"),
+    "최대": (False, "max"), "최고": (False, "max"),
+}
+_PREFIX_ALT = "|".join(sorted(_PREFIXES, key=len, reverse=True))
+_SIGN = r"마이너스(?:[ ]?\([-−–]\))?[ ]?|[-−–](?=\d)"
+
+
+def number_expression(tag: str = "") -> str:
+    """Pattern source of ``[prefix] [sign] number [여]`` with named groups
+    ``{tag}pre``, ``{tag}sign``, ``{tag}num``, ``{tag}yeo``; read a match with
+    :func:`read_number`. Fact rules append their unit to it."""
+    t = tag
+    return (
+        rf"{LEFT_BOUNDARY}"
+        rf"(?:(?P<{t}pre>{_PREFIX_ALT}){_SP}?)?"
+        rf"(?P<{t}sign>{_SIGN})?"
+        rf"(?P<{t}num>{NUMBER_PATTERN})"
+        rf"(?P<{t}yeo>여(?!러))?"
+        rf"(?![\p{{Latin}}\d])"
+    )
+
+
+def start_class(bare: bool = False) -> str:
+    """A character class of where :func:`number_expression` can begin: digits, the first
+    letters of prefixes and signs, and with ``bare`` the place words."""
+    firsts = {w[0] for w in _PREFIXES} | {"마", "-", "−", "–"}
+    if bare:
+        firsts |= set(_SMALL) | set(_BIG)
+    return r"[\d" + regex.escape("".join(sorted(firsts)), special_only=True) + "]"
+
+
+def scan(pattern: "regex.Pattern[str]", starts: "regex.Pattern[str]", text: str, pos: int, endpos: int):
+    """``pattern.finditer(text, pos, endpos)``, but trying ``pattern`` only where
+    ``starts`` matches. When every match of ``pattern`` begins where ``starts`` matches,
+    the result is the same, several times faster: the number grammar is large, and each
+    attempt costs microseconds."""
+    last = pos
+    for c in starts.finditer(text, pos, endpos):
+        at = c.start()
+        if at < last:
+            continue
+        m = pattern.match(text, at, endpos)
+        if m is not None:
+            yield m
+            last = m.end()
+
+
+NUMBER_RE = regex.compile(number_expression())
+_STARTS = regex.compile(LEFT_BOUNDARY + start_class())
+_STARTS_BARE = regex.compile(LEFT_BOUNDARY + start_class(bare=True))
+_FULL_RE = regex.compile(rf"[ ]*{number_expression()}[ ]*")
+_PIECE_RE = regex.compile(rf"(?P<d>{_D})|(?P<s>[천백십])|(?P<b>[만억조경])|{_GL}")
+_DIGIT_RE = regex.compile(r"\d")
+
+_CONTEXT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
+
+
+# ----------------------------------------------------------------------------- values
+def tidy(value: Decimal) -> Decimal:
+    """``value`` without exponent or trailing zeros: 2.7억 -> 270000000, 25.40 -> 25.4."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1), context=_CONTEXT)
+    return value.normalize(_CONTEXT)
+
+
+def _value_of(num: str) -> Decimal:
+    """The value of a string matched by :data:`NUMBER_PATTERN` (glosses, spaces and 여
+    are skipped). Groups accumulate: coefficient x 천/백/십 into a section, section x
+    만/억/조/경 into the total."""
+    total = Decimal(0)
+    section = Decimal(0)
+    pending: Optional[Decimal] = None
+    with decimal.localcontext(_CONTEXT):
+        for m in _PIECE_RE.finditer(num):
+            if m.group("d"):
+                pending = Decimal(m.group("d").replace(",", ""))
+            elif m.group("s"):
+                section += (pending if pending is not None else 1) * _SMALL[m.group("s")]
+                pending = None
+            elif m.group("b"):
+                if pending is not None:
+                    section += pending
+                elif section == 0:
+                    section = Decimal(1)  # 조 alone, 만 alone
+                total += section * _BIG[m.group("b")]
+                section, pending = Decimal(0), None
+        total += section + (pending if pending is not None else 0)
+    return tidy(total)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    """A number found in a text: its value and where its parts are.
+
+    ``start``/``end`` cover prefix, sign, number and 여 (``text`` is that slice);
+    ``number_start``/``number_end`` the digits and place words only; ``prefix`` and
+    ``suffix`` the spans of the prefix word (약, 최대…) and of 여, when present.
+    """
+
+    value: Decimal
+    start: int
+    end: int
+    text: str
+    number_start: int
+    number_end: int
+    approx: bool = False
+    bound: Optional[str] = None
+    negative: bool = False
+    has_digits: bool = True
+    prefix: Optional[tuple[int, int]] = None
+    suffix: Optional[tuple[int, int]] = None
+
+
+def read_number(m: "regex.Match[str]", tag: str = "") -> NumberMatch:
+    """The :class:`NumberMatch` of the groups that :func:`number_expression` ``(tag)`` made."""
+    num = m.group(f"{tag}num")
+    value = _value_of(num)
+    pre = m.group(f"{tag}pre")
+    negative = m.group(f"{tag}sign") is not None
+    if negative:
+        value = -value
+    approx, bound = _PREFIXES.get(pre, (False, None)) if pre else (False, None)
+    yeo = m.group(f"{tag}yeo")
+    if yeo or "여" in num:
+        approx = True
+    starts = [m.start(f"{tag}{g}") for g in ("pre", "sign", "num") if m.start(f"{tag}{g}") >= 0]
+    start = min(starts)
+    end = m.end(f"{tag}yeo") if yeo else m.end(f"{tag}num")
+    return NumberMatch(
+        value=value,
+        start=start,
+        end=end,
+        text=m.string[start:end],
+        number_start=m.start(f"{tag}num"),
+        number_end=m.end(f"{tag}num"),
+        approx=approx,
+        bound=bound,
+        negative=negative,
+        has_digits=_DIGIT_RE.search(num) is not None,
+        prefix=m.span(f"{tag}pre") if pre else None,
+        suffix=m.span(f"{tag}yeo") if yeo else None,
+    )
+
+
+def match_number(s: str) -> NumberMatch:
+    """Read all of ``s`` as one number expression (prefix, sign, number, 여) or raise
+    :class:`NumberParseError`."""
+    m = _FULL_RE.fullmatch(s)
+    if m is None:
+        raise NumberParseError(
+            f"{s!r} is not a Korean number expression; expected digits and/or 천/백/십 "
+            "with 만/억/조/경 groups in descending order, e.g. '11억9천만', '82조 7,122억', "
+            "'약 2.7억' (vague amounts such as 수십억 have no value)"
+        )
+    return read_number(m)
+
+
+def parse_korean_number(s: str) -> Decimal:
+    """The exact value of a Korean number expression: ``'11억9천만'`` -> 1190000000.
+
+    Approximation and bound words (약, 여, 최대…) are accepted and do not change the
+    value; use :func:`match_number` to keep them.
+    """
+    return match_number(s).value
+
+
+def iter_number_matches(
+    text: str, start: int, end: int, *, bare: bool = False
+) -> Iterator["regex.Match[str]"]:
+    """The raw matches of :data:`NUMBER_RE` in ``text[start:end]``, in order (groups
+    ``pre``, ``sign``, ``num``, ``yeo``; read one with :func:`read_number`). Without
+    ``bare``, numbers made only of place words (``조``, ``천억``) are left out. Fact rules
+    check their unit right after a match before paying for a :class:`NumberMatch`."""
+    for m in scan(NUMBER_RE, _STARTS_BARE if bare else _STARTS, text, start, end):
+        if bare or _DIGIT_RE.search(m.group("num")) is not None:
+            yield m
+
+
+def find_numbers(
+    text: str,
+    spans: Optional[Sequence[tuple[int, int]]] = None,
+    *,
+    require_digits: bool = True,
+) -> Iterator[NumberMatch]:
+    """Every number expression in ``spans`` of ``text`` (the whole text by default).
+
+    Numbers made only of place words (``조``, ``천억``) are skipped unless
+    ``require_digits`` is false: alone they are usually syllables of other words.
+    """
+    for start, end in spans if spans is not None else ((0, len(text)),):
+        for m in iter_number_matches(text, start, end, bare=not require_digits):
+            yield read_number(m)
+
+
+# ----------------------------------------------------------------------------- markers
+@dataclass(frozen=True, slots=True)
+class Markers:
+    """Approximation and bound words after a quantity's unit; ``end`` is where they stop
+    (records exclude them: ``2천만 위안 이상`` -> text ``2천만 위안``, bound ``min``)."""
+
+    approx: bool = False
+    bound: Optional[str] = None
+    end: int = 0
+
+
+_TRAIL_RE = regex.compile(
+    r"""
+    [ ]?
+    (?:
+        (?P<approx>가량|안팎|정도|내외|남짓|쯤)
+      | (?P<min>이상)
+      | (?P<max>이하|이내)
+      | (?P<under>미만)
+      | (?P<over>초과)
+      | (?:(?:을|를|이|가|은|는|도)[ ]?)?
+        (?:
+            (?P<over>넘(?:는|게|어|었|긴|을|으|겼|기)|돌파|웃도|웃돌|상회)
+          | (?P<under>밑도|밑돌|하회|못[ ]?미치|못[ ]?미쳤)
+        )
+      | 에[ ]?(?P<approx>육박)
+    )
+    """,
+    regex.VERBOSE,
+)
+
+_MARKER_BOUNDS = ("min", "max", "over", "under")
+
+
+def read_trailing_markers(text: str, pos: int, endpos: Optional[int] = None) -> Markers:
+    """The approximation or bound word right after a unit ending at ``pos``."""
+    m = _TRAIL_RE.match(text, pos, len(text) if endpos is None else endpos)
+    if m is None:
+        return Markers(end=pos)
+    if m.group("approx"):
+        return Markers(approx=True, end=m.end())
+    for name in _MARKER_BOUNDS:
+        if m.group(name):
+            return Markers(bound=name, end=m.end())
+    return Markers(end=pos)  # pragma: no cover - every branch names a group
