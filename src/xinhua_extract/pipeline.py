@@ -1,0 +1,100 @@
+"""``parse_article``: the stages in order.
+
+text -> layout -> tokens & sentences -> glosses -> facts -> places -> Article.
+Each stage is a function of what the earlier ones produced; none reaches into another's
+internals. Heavy resources (Kiwi, the gazetteer, jieba) load lazily, once per process.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from datetime import date
+from typing import Optional, Sequence
+
+from .facts import extract_facts
+from .glosses import extract_glosses
+from .layout import CONTENT_KINDS, analyse_layout, coerce_published
+from .places.resolve import find_places
+from .records import Article, Fact, PlaceMention, Sentence
+from .source_text import DEFAULT_MAX_CHARS, coerce_text
+from .tokenize import sentence_index, tokenize_paragraphs
+
+
+def parse_article(
+    text: str | bytes,
+    *,
+    id: Optional[str] = None,
+    published: object = None,
+    reference_date: object = None,
+    max_chars: Optional[int] = DEFAULT_MAX_CHARS,
+) -> Article:
+    """Parse one Xinhua Korean article page into an :class:`~xinhua_extract.Article`.
+
+    ``text`` is the plain text of one page (``str``, or ``bytes`` in UTF-8 or CP949).
+    ``published`` (datetime, date or ISO string) overrides or supplies the publication
+    time, which dates the dateline and resolves relative dates; ``reference_date`` is the
+    last resort for relative dates when the page has neither. Raises a subclass of
+    :class:`~xinhua_extract.errors.XinhuaExtractError` for input that cannot be an
+    article; anything odd but readable becomes ``Article.warnings``.
+    """
+    text, input_warnings = coerce_text(text, max_chars=max_chars)
+    layout = analyse_layout(text, published=published)
+    paragraphs = tuple(layout.paragraphs)
+    tokens, sentences = tokenize_paragraphs(text, paragraphs)
+    spans = [(p.start, p.end) for p in paragraphs if p.kind in CONTENT_KINDS]
+
+    reference = layout.reference_date or _as_date(reference_date)
+    glosses = extract_glosses(text, spans)
+    facts, fact_warnings = extract_facts(text, spans, tokens, reference)
+    places, place_warnings = find_places(text, paragraphs, tokens, glosses)
+    facts = _anchor_facts(facts, sentences, places)
+
+    return Article(
+        id=id,
+        text=text,
+        shape=layout.shape,
+        title=layout.title,
+        kicker=layout.kicker,
+        source=layout.source,
+        published=layout.published,
+        reference_date=reference.isoformat() if reference else None,
+        editor=layout.editor,
+        dateline=layout.dateline,
+        byline=layout.byline,
+        headings=tuple(layout.headings),
+        blocks=tuple(layout.blocks),
+        paragraphs=paragraphs,
+        sentences=sentences,
+        tokens=tokens,
+        glosses=glosses,
+        places=places,
+        facts=facts,
+        warnings=(*input_warnings, *layout.warnings, *fact_warnings, *place_warnings),
+    )
+
+
+def _as_date(value: object) -> Optional[date]:
+    published = coerce_published(value)
+    return published.date() if published else None
+
+
+def _anchor_facts(
+    facts: Sequence[Fact], sentences: Sequence[Sentence], places: Sequence[PlaceMention]
+) -> tuple[Fact, ...]:
+    """Give every fact its sentence index and the codes of the places in that sentence."""
+    starts = [p.start for p in places]
+    out = []
+    for fact in facts:
+        index = sentence_index(sentences, fact.start)
+        codes: tuple[str, ...] = ()
+        if index is not None:
+            s = sentences[index]
+            lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
+            seen: dict[str, None] = {}
+            for place in places[lo:hi]:
+                for code in (place.code,) if place.code else place.members:
+                    seen.setdefault(code, None)
+            codes = tuple(seen)
+        out.append(dataclasses.replace(fact, sentence=index, places=codes))
+    return tuple(out)
