@@ -66,6 +66,13 @@ class SourceError(XinhuaExtractError):
     code = "E008"
 
 
+class NumberParseError(XinhuaExtractError):
+    """A string given to :func:`xinhua_extract.numbers.parse_korean_number` is not a
+    Korean number expression."""
+
+    code = "E101"
+
+
 __all__ = [
     "XinhuaExtractError",
     "InputTypeError",
@@ -76,4 +83,5 @@ __all__ = [
     "InputTooLargeError",
     "SchemaError",
     "SourceError",
+    "NumberParseError",
 ]

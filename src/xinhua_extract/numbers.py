@@ -53,7 +53,7 @@ from typing import Iterator, Optional, Sequence
 
 import regex
 
-from .errors import XinhuaExtractError
+from .errors import NumberParseError
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +77,6 @@ __all__ = [
     "read_trailing_markers",
     "tidy",
 ]
-
-
-class NumberParseError(XinhuaExtractError):
-    """A string given to :func:`parse_korean_number` is not a Korean number expression."""
-
-    code = "E101"
 
 
 #: The bound vocabulary (see the module docstring).
