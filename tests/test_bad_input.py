@@ -116,3 +116,20 @@ def test_fuzz_bytes_never_crash(data):
         parse_article(data)
     except XinhuaExtractError:
         pass
+
+
+@pytest.mark.parametrize("published", ["yesterday", 20210826, object()])
+def test_unusable_published_is_a_clear_error(published):
+    from xinhua_extract.errors import ArgumentError
+
+    with pytest.raises(ArgumentError, match="date"):
+        parse_article(ARTICLE, published=published)
+
+
+def test_published_accepts_date_datetime_and_iso_string():
+    from datetime import date, datetime
+
+    for value in (date(2021, 4, 10), datetime(2021, 4, 10, 9, 0), "2021-04-10", "2021-04-10T09:00:00+08:00"):
+        article = parse_article(ARTICLE, published=value)
+        assert article.published.utcoffset().total_seconds() == 8 * 3600
+        assert article.dateline.date == "2021-04-10"

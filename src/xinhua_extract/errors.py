@@ -66,6 +66,12 @@ class SourceError(XinhuaExtractError):
     code = "E008"
 
 
+class ArgumentError(XinhuaExtractError):
+    """A keyword argument of ``parse_article`` (``published``, ``reference_date``) is unusable."""
+
+    code = "E009"
+
+
 class NumberParseError(XinhuaExtractError):
     """A string given to :func:`xinhua_extract.numbers.parse_korean_number` is not a
     Korean number expression."""
@@ -83,5 +89,6 @@ __all__ = [
     "InputTooLargeError",
     "SchemaError",
     "SourceError",
+    "ArgumentError",
     "NumberParseError",
 ]

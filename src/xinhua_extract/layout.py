@@ -21,6 +21,7 @@ from typing import Optional
 
 import regex
 
+from .errors import ArgumentError
 from .records import ArticleWarning, Block, Byline, Dateline, Heading, Paragraph
 
 #: Xinhua publishes in Beijing time; China has kept UTC+8 without DST since 1991.
@@ -120,9 +121,12 @@ def coerce_published(value: object) -> Optional[datetime]:
         except ValueError:
             parsed = _parse_timestamp(value)
             if parsed is None:
-                raise ValueError(f"published={value!r} is not an ISO date or timestamp") from None
+                raise ArgumentError(
+                    f"{value!r} is not an ISO date or timestamp; pass e.g. '2021-08-26' or "
+                    "'2021-08-26T09:51:45+08:00'"
+                ) from None
             return parsed
-    raise TypeError(f"published must be a datetime, date or ISO string, not {type(value).__name__}")
+    raise ArgumentError(f"a publication or reference date must be a datetime, date or ISO string, not {type(value).__name__}")
 
 
 def _parse_timestamp(s: str) -> Optional[datetime]:
