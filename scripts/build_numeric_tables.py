@@ -53,6 +53,8 @@ COUNTERS: list[tuple[str, str, str, str]] = [
     ("량", "량", "no", "railway cars"),
     ("쌍", "쌍", "yes", "pairs"),
     ("필지", "필지", "no", "plots of land"),
+    ("세트", "세트", "no", "sets"),
+    ("장", "장", "yes", "sheets, panels, tickets (not 제N장 'chapter N')"),
 ]
 
 # (surface, code, position, gloss)

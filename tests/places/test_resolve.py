@@ -96,3 +96,31 @@ def test_place_names_are_one_kiwi_token(seed_article):
     surfaces = {(seed_article.text[t.start : t.end], t.tag) for t in seed_article.tokens}
     for name in ("짜오좡", "쑤이저우", "셴타오", "융촨"):
         assert (name, "NNP") in surfaces, name
+
+
+def test_jinan_and_the_everyday_word_in_one_article():
+    text = ("산둥성 지난(濟南)시의 교역이 늘었다. 지난해 지난시의 수출은 5% 증가했다. "
+            "지난 10일 지난 세관이 발표했다.")
+    got, _ = _places(text, published="2014-07-08")
+    jinan = [t for t, c in got if c == "370100"]
+    assert jinan == ["지난", "지난시", "지난"]  # 지난(濟南), 지난시의, 지난 세관; not 지난해 / 지난 10일
+
+
+def test_a_bare_name_takes_the_nearest_gloss_before_it():
+    text = ("저장성 타이저우(台州)시의 민영기업이 늘었다. 타이저우의 수출도 늘었다. "
+            "장쑤성 타이저우(泰州)시도 성장했다. 타이저우는 의약 산업이 강하다.")
+    got, _ = _places(text)
+    codes = [c for t, c in got if t.startswith("타이저우")]
+    assert codes == ["331000", "331000", "321200", "321200"]
+
+
+def test_a_gloss_that_is_not_a_place_blocks_the_name():
+    got, _ = _places("한중(漢中)시는 산시성에 있다. '한중(韓中)' 교류가 늘었다.")
+    assert [c for t, c in got if t.startswith("한중")] == ["610700"]
+
+
+def test_county_gloss_outside_the_named_city_is_not_taken():
+    text = "장시성 난창(南昌)시가 회의를 열었다. 우한 둥후(東湖)하이테크개발구도 참가했다."
+    got, _ = _places(text)
+    assert "360102" not in [c for _, c in got]
+    assert ("우한", "420100") in got

@@ -93,7 +93,7 @@ def find_places(
     ``쑤저우(蘇州)``); the second resolves everything with those anchors.
     """
     gaz = get_gazetteer()
-    gloss_at = {g.head_start: g for g in glosses if g.kind in ("place", "org")}
+    gloss_at = {g.head_start: g for g in glosses}
     content = [p for p in paragraphs if p.kind in ("title", "caption", "heading", "body")]
     mentions: list[PlaceMention] = []
     warnings: list[ArticleWarning] = []
@@ -110,32 +110,88 @@ def find_places(
         candidates.extend(
             c for c in _hangul_candidates(text, para, gloss_at) if not any(s <= c.start < e for s, e in taken)
         )
+    # 지난해 is one word to Kiwi, 시안국제항 is 시안 + 국제항: an everyday-word name fused with
+    # what follows counts only where Kiwi cuts the word after the name
+    cuts = {(t.start, t.end) for t in tokens}
+    candidates = [
+        c for c in candidates
+        if not (c.compound and gaz.is_common_word(c.name) and (c.start, c.end) not in cuts)
+    ]
 
-    anchors: dict[str, Division] = {}
+    # the article's context: the codes of provinces and prefectures it names on their
+    # own, then of its glossed mentions (with their parents)
     context: set[str] = set()
     for cand in candidates:
-        if cand.hanja:
-            found = _fit_suffix(gaz.lookup_zh(cand.hanja), cand.suffix)
-            chosen = _choose(found, cand, context) if found else None
-            if chosen is not None:
-                anchors.setdefault(cand.name, chosen)
-                context.add(chosen.province_code or chosen.code)
-    for cand in candidates:
         if not cand.hanja and not cand.compound:
-            found = gaz.lookup_hangul_strict(cand.name)
-            if len(found) == 1 and found[0].level == "province":
-                context.add(found[0].code)
+            found = [d for d in gaz.lookup_hangul_strict(cand.name) if d.level != "county"]
+            if len(found) == 1 and (found[0].level == "province" or not gaz.is_common_word(cand.name)):
+                context.update(filter(None, (found[0].code, found[0].province_code)))
+    anchors = _Anchors()
+    glossed = [c for c in candidates if c.hanja]
+    for counties in (False, True):  # a county gloss is checked against the provinces found so far
+        for cand in glossed:
+            chosen = _resolve_hanja(gaz, cand, context)
+            if chosen is not None and (chosen.level == "county") == counties:
+                anchors.add(cand.name, cand.start, chosen)
+                context.update(filter(None, (chosen.code, chosen.parent, chosen.province_code)))
 
     # standalone names first: a name the article uses on its own may also head a compound
     for cand in sorted(candidates, key=lambda c: c.compound):
         mention = _resolve(cand, text, gaz, anchors, context, warnings)
         if mention is not None:
             mentions.append(mention)
-            if mention.code and not cand.compound:
-                anchors.setdefault(cand.name, gaz.by_code(mention.code))
+            if mention.code and not cand.compound and not cand.hanja:
+                anchors.add(cand.name, cand.start, gaz.by_code(mention.code))
 
     mentions.sort(key=lambda m: (m.start, m.end))
-    return tuple(mentions), tuple(warnings)
+    return tuple(_drop_out_of_hierarchy(text, mentions, gaz)), tuple(warnings)
+
+
+def _drop_out_of_hierarchy(text: str, mentions: list[PlaceMention], gaz) -> list[PlaceMention]:
+    """``우한 둥후(東湖)하이테크개발구``: a county read from a gloss alone, right after a
+    place it does not lie in, is something else (here Wuhan's East Lake zone)."""
+    out: list[PlaceMention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.code and mention.code and mention.rule == "hanja"
+            and mention.level == "county" and text[prev.end : mention.start].strip() == ""
+            and gaz.by_code(prev.code).level != "county" and not gaz.is_within(mention.code, prev.code)
+            and not _has_suffix(text, mention)
+        ):
+            continue
+        out.append(mention)
+    return out
+
+
+def _has_suffix(text: str, mention: PlaceMention) -> bool:
+    after = text[mention.end : mention.end + 6].lstrip("(")
+    close = text.find(")", mention.end, mention.end + 30)
+    if close >= 0 and text[mention.end] == "(":
+        after = text[close + 1 : close + 6]
+    return any(after.startswith(s) for s, _, _ in SUFFIX_LEVELS)
+
+
+class _Anchors:
+    """Hangul names the article has tied to a division, with where: a bare mention takes
+    the nearest anchor before it (two 타이저우 glossed 台州 and 泰州 in one story), else
+    the first one after it (a title names 쑤저우 before the body glosses it)."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, list[tuple[int, Division]]] = {}
+
+    def add(self, name: str, position: int, division: Optional[Division]) -> None:
+        if division is not None:
+            entries = self._by_name.setdefault(name, [])
+            entries.append((position, division))
+            entries.sort(key=lambda e: e[0])
+
+    def get(self, name: str, position: int) -> Optional[Division]:
+        entries = self._by_name.get(name)
+        if not entries:
+            return None
+        before = [d for p, d in entries if p <= position]
+        return before[-1] if before else entries[0][1]
 
 
 # --------------------------------------------------------------------------- candidates
@@ -144,6 +200,8 @@ def _hangul_candidates(text: str, para: Paragraph, gloss_at: dict[int, Gloss]) -
     for m in _HANGUL_RUN.finditer(text, para.start, para.end):
         start = m.start()
         gloss = gloss_at.get(start)
+        if gloss is not None and gloss.head_end <= m.end() and gloss.kind not in ("place", "org"):
+            continue  # 한중(韓中): the text itself says what the name means here
         if gloss is not None and gloss.head_end <= m.end():
             # 짜오좡(棗莊)시: the head is the name, the suffix may follow the parenthesis
             hanja = _ZH_SEP.split(gloss.gloss, maxsplit=1)[0].strip()
@@ -205,7 +263,7 @@ def _resolve(
     warnings: list[ArticleWarning],
 ) -> Optional[PlaceMention]:
     if cand.hanja:
-        found = _fit_suffix(gaz.lookup_zh(cand.hanja), cand.suffix)
+        found = _hanja_candidates(gaz, cand, context)
         if not found:
             return None
         chosen = _choose(found, cand, context)
@@ -221,7 +279,9 @@ def _resolve(
             )
         return _mention(text, cand, chosen, found, "hanja")
 
-    anchored = anchors.get(cand.name)
+    if gaz.is_common_word(cand.name) and not cand.suffix and _NUMBER_AHEAD.match(text, cand.end):
+        return None  # 지난 10일: the everyday word, whatever the article anchored
+    anchored = anchors.get(cand.name, cand.start)
     if anchored is not None and (not cand.suffix or anchored.level in _SUFFIX[cand.suffix][0]):
         return _mention(text, cand, anchored, (anchored,), "anchored")
 
@@ -248,6 +308,21 @@ def _resolve(
             )
         )
     return _mention(text, cand, chosen, found, "suffix" if cand.suffix else "name")
+
+
+def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Division, ...]:
+    """Divisions the hanja of a glossed mention may name. Without a suffix, a county is
+    kept only under a prefecture or province the article names: 둥후(東湖) in a Wuhan story is the East
+    Lake zone, not Nanchang's 东湖区; 지리(吉利) is the carmaker, not Luoyang's 吉利区."""
+    found = _fit_suffix(gaz.lookup_zh(cand.hanja), cand.suffix)
+    if not cand.suffix:
+        found = tuple(d for d in found if d.level != "county" or d.parent in context)
+    return found
+
+
+def _resolve_hanja(gaz, cand: _Candidate, context: set[str]) -> Optional[Division]:
+    found = _hanja_candidates(gaz, cand, context)
+    return _choose(found, cand, context) if found else None
 
 
 def _fit_suffix(found: Sequence[Division], suffix: str) -> tuple[Division, ...]:
