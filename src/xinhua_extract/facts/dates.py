@@ -52,7 +52,7 @@ Decisions (where the house rules were silent):
   corpus as not-supported). Years outside 1000-2199 are not read as years. A match that
   names no real day (``2월 30일``, a backwards ``5월 3~1일``) yields nothing.
 * ``rule`` is the name of the matching alternative in :data:`RULES` (``calendar``,
-  ``month``, ``month_word``, ``period``, ``day_of_month``, ``offset``, ``iso_date``,
+  ``month``, ``month_word``, ``period``, ``day_range``, ``day_of_month``, ``offset``, ``iso_date``,
   ``decade``, ``year_range``), or ``interval`` for two points joined by ``~``.
 """
 
@@ -206,6 +206,10 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "period",
         r"(?<![가-힣\d])(?:" + _QUARTER_RANGE + r"|" + _QUARTER + r"|" + _HALF + r"|(?P<ypart>연말(?!정산)|연초))",
+    ),
+    (
+        "day_range",
+        r"(?<![\w.,~∼～〜/\-·])(?P<dir>지난|오는)" + _SP + r"(?<![\w.,~∼～〜/\-·])" + _DAY_RANGE + _BARE_DAY_GUARD,
     ),
     (
         "day_of_month",
@@ -416,6 +420,12 @@ def _resolve(rule: str, g: dict[str, Any], ref: Optional[date], year: Optional[i
         y, m = _shift_month(ref.year, ref.month, MONTH_WORDS[g["mw"]])
         p = _day_period(y, m, int(g["d"])) if g["d"] else _Period("month", y, m)
         return p, p, grain, True, True
+    if rule == "day_range":  # 지난 3~4일: a bare range needs 지난/오는 to be a date, not a duration
+        if ref is None:
+            return None, None, "day", True, False
+        hi = _bare_day(int(g["d2"]), ref, forward=g["dir"] == "오는")
+        y, m = (hi.year, hi.sub) if int(g["d"]) <= hi.day else _shift_month(hi.year, hi.sub, -1)
+        return _day_period(y, m, int(g["d"])), hi, "day", True, False
     if rule == "day_of_month":
         if ref is None:
             return None, None, "day", True, False
