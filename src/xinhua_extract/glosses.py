@@ -163,8 +163,8 @@ def _transcribed_kind(core: str, gloss: str, tail: str) -> str:
         return "place"
     if _ORG_TAIL.match(tail) or tail.startswith(("·", "∙", ",")) or regex.search(r"[A-Za-z]", gloss):
         return "org"
-    if _PERSON_TAIL.match(tail) or (2 <= len(core) <= 3 and _is_surname(core[0])):
-        return "person"
+    if _PERSON_TAIL.match(tail) or (len(core) == 3 and _is_surname(core[0])):
+        return "person"  # 2-character names are as often places (황허(黃河)) as people
     if _PARTICLE_TAIL.match(tail):
         return "place"
     return "note"
