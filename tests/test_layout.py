@@ -144,3 +144,36 @@ def test_truncated_page_warns():
     layout = analyse_layout(text)
     codes = {w.code for w in layout.warnings}
     assert "W014" in codes and "W015" in codes
+
+
+def test_sentences_never_break_inside_quotes_or_brackets(seed_article):
+    text = seed_article.text
+    for s in seed_article.sentences:
+        chunk = text[s.start : s.end]
+        assert chunk.count('"') % 2 == 0, chunk
+        assert chunk.count("(") == chunk.count(")"), chunk
+    quoted = [text[s.start : s.end] for s in seed_article.sentences if '"많은 지역에서' in text[s.start : s.end]]
+    assert len(quoted) == 1 and quoted[0].endswith("전했다.")
+
+
+def test_sentences_cover_every_content_paragraph(seed_article):
+    for index, para in enumerate(seed_article.paragraphs):
+        own = [s for s in seed_article.sentences if s.paragraph == index]
+        assert own and own[0].start == para.start and own[-1].end == para.end
+
+
+def test_kiwi_boundaries_inside_quotes_are_merged():
+    from xinhua_extract.records import Paragraph
+    from xinhua_extract.tokenize import _merge_inside_brackets
+
+    text = '그는 "성장이 빨랐다. 내년에도 이어진다"고 말했다. 회의는 끝났다. 규모(연 매출. 2천만 위안) 기업.'
+    para = Paragraph(start=0, end=len(text))
+    cut = [(0, text.index("빨랐다.") + 4), (text.index("내년"), text.index("말했다.") + 4),
+           (text.index("회의는"), text.index("끝났다.") + 4), (text.index("규모"), text.index("매출.") + 3),
+           (text.index("2천만"), len(text))]
+    merged = _merge_inside_brackets(text, para, cut)
+    assert [text[s:e] for s, e in merged] == [
+        '그는 "성장이 빨랐다. 내년에도 이어진다"고 말했다.',
+        "회의는 끝났다.",
+        "규모(연 매출. 2천만 위안) 기업.",
+    ]

@@ -17,6 +17,8 @@ import threading
 import warnings
 from typing import Iterable, Optional, Sequence
 
+import regex
+
 from .records import Paragraph, Sentence, Token
 
 log = logging.getLogger(__name__)
@@ -118,10 +120,10 @@ def _merge_inside_brackets(text: str, para: Paragraph, spans: list[tuple[int, in
     if not spans:
         return [(para.start, para.end)] if para.end > para.start else []
     spans = sorted(spans)
-    depth = _bracket_depths(text, para.start, para.end)
+    depth = _bracket_depths(text, para.start, para.end, [end for _, end in spans])
     merged: list[list[int]] = []
     for start, end in spans:
-        if merged and depth.get(merged[-1][1], 0) > 0:
+        if merged and depth[merged[-1][1]] > 0:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
@@ -130,24 +132,33 @@ def _merge_inside_brackets(text: str, para: Paragraph, spans: list[tuple[int, in
     return [(s, e) for s, e in merged]
 
 
-def _bracket_depths(text: str, start: int, end: int) -> dict[int, int]:
-    """Depth of open brackets/quotes just before each offset in ``[start, end]``."""
+_BRACKET = regex.compile("[" + regex.escape(_OPENERS + _CLOSERS + _TOGGLES) + "]")
+
+
+def _bracket_depths(text: str, start: int, end: int, positions: Sequence[int]) -> dict[int, int]:
+    """How many brackets/quotes are open just before each of ``positions``.
+
+    Only the bracket characters are visited (a regex scan), not every character."""
+    wanted = sorted(set(positions))
     depths: dict[int, int] = {}
     stack: list[str] = []
-    for pos in range(start, end):
-        depths[pos] = len(stack)
-        ch = text[pos]
+    i = 0
+    for m in _BRACKET.finditer(text, start, end):
+        pos, ch = m.start(), m.group()
+        while i < len(wanted) and wanted[i] <= pos:
+            depths[wanted[i]] = len(stack)
+            i += 1
         if ch in _OPENERS:
             stack.append(ch)
         elif ch in _CLOSERS:
             if stack and stack[-1] not in _TOGGLES:
                 stack.pop()
-        elif ch in _TOGGLES:
-            if stack and stack[-1] == ch:
-                stack.pop()
-            elif ch == '"' or _opens_quote(text, pos, start):
-                stack.append(ch)
-    depths[end] = len(stack)
+        elif stack and stack[-1] == ch:
+            stack.pop()
+        elif ch == '"' or _opens_quote(text, pos, start):
+            stack.append(ch)
+    for pos in wanted[i:]:
+        depths[pos] = len(stack)
     return depths
 
 
