@@ -76,6 +76,10 @@ def test_records_are_frozen_and_slotted(seed_article):
     assert not hasattr(seed_article, "__dict__")
     fact = seed_article.facts[0]
     assert not hasattr(fact, "__dict__")
+    token = seed_article.tokens[0]
+    assert not hasattr(token, "__dict__")
+    with pytest.raises(AttributeError):
+        token.start = 3  # type: ignore[misc]
 
 
 def test_foreign_schema_version_is_refused(seed_article):

@@ -19,7 +19,7 @@ import typing
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Optional, Union
+from typing import Any, ClassVar, NamedTuple, Optional, Union
 
 from .errors import SchemaError
 
@@ -66,7 +66,7 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _encode(value: Any) -> Any:
-    if isinstance(value, Record):
+    if isinstance(value, (Record, Token)):
         return value.to_dict()
     if isinstance(value, Decimal):
         return format(value, "f")  # never exponent notation: 1E+11 -> 100000000000
@@ -108,7 +108,7 @@ def _decode(tp: Any, value: Any, where: str) -> Any:
     if isinstance(tp, type):
         if issubclass(tp, Fact) and tp is Fact:
             return _decode_fact(value, where)
-        if issubclass(tp, Record):
+        if issubclass(tp, Record) or tp is Token:
             return tp.from_dict(value)
         if tp is Decimal:
             return Decimal(str(value))
@@ -184,14 +184,26 @@ class Sentence(Record):
     paragraph: int
 
 
-@dataclass(**_RECORD)
-class Token(Record):
-    """A Kiwi morpheme. ``form`` may differ from the surface ``text[start:end]`` (했 -> 하+었)."""
+class Token(NamedTuple):
+    """A Kiwi morpheme. ``form`` may differ from the surface ``text[start:end]`` (했 -> 하+었).
+
+    A named tuple rather than a dataclass: an article holds hundreds of tokens and a tuple
+    is built three times faster; it is just as immutable and has no ``__dict__``."""
 
     form: str
     tag: str
     start: int
     end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"form": self.form, "tag": self.tag, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Token":
+        try:
+            return cls(str(data["form"]), str(data["tag"]), int(data["start"]), int(data["end"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SchemaError(f"cannot build Token from {data!r}: {exc}") from None
 
 
 @dataclass(**_RECORD)

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 
 import regex
 
-from ..numbers import NumberMatch, tidy
+from ..numbers import NumberMatch, iter_number_matches, tidy
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +108,13 @@ def with_ranges(
         low = prev if prev is not None and _RANGE_RE.fullmatch(text, prev.end(), m.start()) else None
         yield m, low
         prev = m
+
+
+@functools.lru_cache(maxsize=16)
+def numbers_with_ranges(text: str, start: int, end: int, bare: bool = False) -> tuple:
+    """:func:`with_ranges` over the numbers of ``text[start:end]``, computed once per span:
+    the count and percentage rules read the same numbers, so they share one scan."""
+    return tuple(with_ranges(iter_number_matches(text, start, end, bare=bare), text))
 
 
 _BIG_UNITS = regex.compile(r"[만억조경]")

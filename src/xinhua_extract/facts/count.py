@@ -35,9 +35,9 @@ from typing import Optional, Sequence
 
 import regex
 
-from ..numbers import NATIVE_NUMERALS, iter_number_matches, read_number, read_trailing_markers
+from ..numbers import NATIVE_NUMERALS, read_number, read_trailing_markers
 from ..records import Count, Token
-from ._numeric import FOLLOW, alternation, clip_spans, counters, range_low_value, with_ranges
+from ._numeric import FOLLOW, alternation, clip_spans, counters, numbers_with_ranges, range_low_value
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ def extract_counts(
     out: list[Count] = []
     for span_start, span_end in clip_spans(text, spans):
         found: list[Count] = []
-        for m, low in with_ranges(iter_number_matches(text, span_start, span_end), text):
+        for m, low in numbers_with_ranges(text, span_start, span_end):
             unit = _COUNTER_RE.match(text, m.end(), span_end)
             if unit is not None:
                 found.extend(_numeric_counts(m, low, unit, text, span_end, subjects))

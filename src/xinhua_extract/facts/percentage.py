@@ -21,9 +21,9 @@ from typing import Optional, Sequence
 
 import regex
 
-from ..numbers import iter_number_matches, read_number, read_trailing_markers
+from ..numbers import read_number, read_trailing_markers
 from ..records import Percentage
-from ._numeric import clip_spans, range_low_value, with_ranges
+from ._numeric import clip_spans, numbers_with_ranges, range_low_value
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ def extract_percentages(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Pe
     """Every percentage inside ``spans`` of ``text``, in text order."""
     out: list[Percentage] = []
     for span_start, span_end in clip_spans(text, spans):
-        for m, low_match in with_ranges(iter_number_matches(text, span_start, span_end), text):
+        for m, low_match in numbers_with_ranges(text, span_start, span_end):
             u = _UNIT_RE.match(text, m.end(), span_end)
             if u is None:
                 continue

@@ -226,6 +226,8 @@ def _split_run(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int,
     name + suffix, compound). Longest name first; a name that already ends in a suffix
     (``이우시``) is split into stem and suffix when the stem is a name too. Failing that, the
     longest name that begins the run is returned as a compound (``하얼빈세관``)."""
+    if run[:2] not in _name_heads(names):
+        return None  # most runs: no place name starts with these two syllables
     for cut in range(min(len(run), 9), 1, -1):
         name, rest = run[:cut], run[cut:]
         if name not in names:
@@ -243,6 +245,12 @@ def _split_run(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int,
         if run[:cut] in names and not run[cut:].startswith(_NOT_PLACE_HEADS):
             return run[:cut], "", cut, True
     return None
+
+
+@lru_cache(maxsize=2)
+def _name_heads(names: frozenset[str]) -> frozenset[str]:
+    """The first two syllables of every name: a cheap test that rejects most runs."""
+    return frozenset(name[:2] for name in names)
 
 
 @lru_cache(maxsize=8192)
