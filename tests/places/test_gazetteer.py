@@ -126,6 +126,60 @@ def test_lookup_hangul_loose_variants(gz, name, code):
     assert gz.lookup_hangul(name, loose=False) == ()
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("원난", "530000"), ("지앙쑤", "320000"), ("티엔진", "120000"), ("텐진", "120000"),
+     ("다렌", "210200"), ("따리엔", "210200"), ("항조우", "330100"), ("시아먼", "350200"),
+     ("루오양", "410300"), ("웬저우", "330300"), ("용촨", "500118"), ("리우저우", "450200"),
+     ("지아싱", "330400"), ("쉐이청", "520221"), ("치에스", "653129"), ("치에스현", "653129")],
+)
+def test_lookup_hangul_other_conventions_and_readings(gz, name, code):
+    """Older transcription conventions (원난, 티엔진, 지앙쑤) and another reading of a
+    polyphonic character (치에스: 伽 read qie) resolve when nothing closer matches."""
+    assert code in codes(gz.lookup_hangul(name))
+    assert gz.lookup_hangul(name, loose=False) == ()
+
+
+def test_variant_tiers_never_add_to_a_closer_match(gz):
+    # a key a standard form folds to keeps exactly its loose candidates
+    assert codes(gz.lookup_hangul("광뚱")) == ["440000"]
+    assert codes(gz.lookup_hangul("쉬저우")) == ["320300"]  # not 苏州/宿州 (xu is not su)
+    # an exact match is never widened: 후이난 is 辉南县, not a variant of 湖南
+    assert codes(gz.lookup_hangul("후이난")) == ["220523"]
+    assert gz.lookup_hangul("시아오싱") == ()  # shao is not xiao
+
+
+def test_loose_tiers_add_few_confusions(capsys):
+    """Pairs of divisions that share a loose key but no exact one: the price of the loose
+    tiers. 42 with the folding of standard spellings alone, 47 with the conventions and
+    polyphonic readings (all county pairs in the misreading tier)."""
+    import itertools
+
+    fresh = Gazetteer.load()
+    started = time.perf_counter()
+    loose = fresh._loose_index()
+    loose_ms = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    misread = fresh._misread_index()
+    misread_ms = (time.perf_counter() - started) * 1000
+
+    def pairs(index):
+        out = set()
+        for found in index.values():
+            out.update(itertools.combinations(sorted({d.code for d in found}), 2))
+        return out
+
+    effective = {**{k: v for k, v in misread.items() if k not in loose}, **loose}
+    extra = pairs(effective) - pairs(fresh._ko)
+    upper = {p for p in extra if all(fresh.by_code(c).level != "county" for c in p)}
+    with capsys.disabled():
+        print(f"\n[places] loose index {len(loose)} keys in {loose_ms:.0f} ms, misreadings "
+              f"{len(misread)} keys in {misread_ms:.0f} ms; {len(extra)} division pairs confused "
+              f"only by loose keys ({len(upper)} above county level)")
+    assert len(extra) <= 50
+    assert not upper
+
+
 def test_ambiguity_is_returned_not_resolved(gz):
     assert set(codes(gz.lookup_hangul("산시"))) == {"140000", "610000"}
     hainan = codes(gz.lookup_hangul("하이난"))

@@ -9,14 +9,18 @@ from __future__ import annotations
 import pytest
 
 from xinhua_extract.places.transcribe import (
+    heteronyms,
     loose_key,
+    other_readings,
     pinyin_to_hangul,
     sino_korean,
     sino_korean_variants,
     split_suffix,
     syllable_to_hangul,
+    syllable_variants,
     to_simplified,
     transcribe_zh,
+    variant_spellings,
     zh_pinyin,
 )
 
@@ -169,6 +173,58 @@ def test_loose_key_folds_variants(variant, standard):
 def test_loose_key_keeps_distinct_names_apart():
     assert loose_key("산둥") != loose_key("산시")
     assert loose_key("후난") != loose_key("허난")
+
+
+@pytest.mark.parametrize(
+    ("syllable", "spellings"),
+    [("jie", ("제", "지에")), ("qie", ("체", "치에")), ("tian", ("톈", "티엔", "텐")),
+     ("jian", ("젠", "지엔")), ("jiang", ("장", "지앙")), ("liu", ("류", "리우")),
+     ("guo", ("궈", "구오")), ("gui", ("구이", "궤이")), ("zhou", ("저우", "조우")),
+     ("xue", ("쉐", "쉬에")), ("yun", ("윈", "원", "윤")), ("wen", ("원", "웬")),
+     ("yong", ("융", "용")), ("yan", ("옌", "얀", "이엔")),
+     # no convention of their own: the standard spelling only
+     ("nan", ("난",)), ("xu", ("쉬",)), ("hu", ("후",)), ("shi", ("스",))],
+)
+def test_syllable_variants(syllable, spellings):
+    got = syllable_variants(syllable)
+    assert got[0] == syllable_to_hangul(syllable)
+    assert set(spellings) <= set(got)
+    if len(spellings) == 1:
+        assert got == spellings
+
+
+def test_syllable_variants_reject_non_pinyin():
+    with pytest.raises(ValueError):
+        syllable_variants("qa")
+
+
+def test_variant_spellings_combine_every_syllable():
+    assert variant_spellings(["yun", "nan"]) == {"윈난", "원난", "윤난"}
+    assert {"톈진", "티엔진", "텐진"} <= variant_spellings(["tian", "jin"])
+    # folded for the loose index: 쟈 and 자 are one key
+    assert variant_spellings(["jia", "xing"], loose=True) == {loose_key("자싱"), loose_key("지아싱")}
+
+
+def test_variant_conventions_do_not_merge_distinct_syllables():
+    """The conventions left out would fold a syllable onto another's standard spelling."""
+    for a, b in [("xu", "su"), ("hui", "hu"), ("shi", "xi"), ("chui", "qu"), ("lü", "lu")]:
+        assert not {loose_key(v) for v in syllable_variants(a)} & {loose_key(v) for v in syllable_variants(b)}, (a, b)
+
+
+def test_heteronyms_in_use():
+    assert set(heteronyms("伽")) == {"ga", "jia", "qie"}
+    assert set(heteronyms("长")) == {"zhang", "chang"}
+    assert heteronyms("广") == ()  # yan is in old dictionaries only
+    assert heteronyms("郴") == ()
+    assert heteronyms("京") == ()  # one reading
+
+
+def test_other_readings_change_one_character():
+    readings = other_readings("伽师", ["jia", "shi"])
+    assert ["qie", "shi"] in readings and ["ga", "shi"] in readings
+    assert ["jia", "shi"] not in readings
+    assert other_readings("北京", ["bei", "jing"]) == []
+    assert other_readings("伽师", ["jia"]) == []  # one syllable per character or nothing
 
 
 def test_to_simplified_keeps_offsets():

@@ -12,6 +12,7 @@ simplify a traditional-character query that is not already indexed.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections import defaultdict
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .transcribe import SUFFIX_KO, loose_key, to_simplified
+from .transcribe import SUFFIX_KO, loose_key, other_readings, to_simplified, variant_spellings
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +34,10 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 # How a Korean name was matched, best first: the standard transcription (with or
 # without its suffix), a curated alias (홍콩's 샹강, 카슈가르), a Sino-Korean reading
-# (상해), a loose spelling (광뚱). Loose matches are only tried when nothing else matched.
-STANDARD, ALIAS, SINO, LOOSE = 0, 1, 2, 3
+# (상해), a loose spelling (광뚱), a spelling by a non-standard transcription convention
+# (원난 for 云南, 지앙쑤 for 江苏), a misreading of a polyphonic character (치에스 for 伽师).
+# Each of the last three is only tried when nothing better matched.
+STANDARD, ALIAS, SINO, LOOSE, VARIANT, MISREAD = 0, 1, 2, 3, 4, 5
 
 # Korean forms of a suffix beyond its standard reading (옌볜주 for 延边朝鲜族自治州).
 _EXTRA_SUFFIX_KO: dict[str, tuple[str, ...]] = {
@@ -51,6 +54,16 @@ _LOOSE_SUFFIX_KO: dict[str, tuple[str, ...]] = {"区": ("취",), "县": ("셴",)
 _ZH_GENERIC_SUFFIX = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 _HANT_SUFFIX = {"州": "州", "县": "縣", "旗": "旗"}
 _SEPARATORS = str.maketrans("", "", " \t\u00a0·∙・‧")
+
+
+@functools.lru_cache(maxsize=64)
+def _loose_suffixes(suffix_zh: str, bare_ok: bool) -> tuple[str, ...]:
+    """Folded suffix forms a stem spelling takes in the loose tiers ("" for the bare stem)."""
+    forms = [loose_key(s) for s in Gazetteer._korean_suffixes(suffix_zh)]
+    forms += [loose_key(s) for s in _LOOSE_SUFFIX_KO.get(suffix_zh, ())]
+    if bare_ok:
+        forms.append("")
+    return tuple(dict.fromkeys(forms))
 
 
 def _compact(name: str) -> str:
@@ -203,6 +216,7 @@ class Gazetteer:
         self._ko_tiers = {k: dict(v) for k, v in ko.items()}
         self._ko = {k: self._rank(v) for k, v in ko.items()}
         self._ko_loose: dict[str, tuple[Division, ...]] | None = None
+        self._ko_misread: dict[str, tuple[Division, ...]] | None = None
         self._loose_lock = threading.Lock()
         self._zh = {k: self._rank(v) for k, v in zh.items()}
 
@@ -229,7 +243,13 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ building
     def _loose_index(self) -> dict[str, tuple[Division, ...]]:
-        """The loose-spelling index, built on the first loose lookup (~20 ms)."""
+        """The loose-spelling index, built on the first loose lookup (~25 ms, 14k keys).
+
+        Two tiers under one folded key (:func:`loose_key`): the standard forms and aliases
+        (LOOSE), then their spellings by the conventions of :func:`variant_spellings`
+        (VARIANT). A key keeps only the codes of its best tier, so a variant spelling
+        never adds candidates to a key that a standard form folds to.
+        """
         if self._ko_loose is None:
             with self._loose_lock:
                 if self._ko_loose is None:
@@ -237,8 +257,59 @@ class Gazetteer:
                     for key, code in self._loose_sources:
                         if key:
                             index[loose_key(key)][code] = LOOSE
-                    self._ko_loose = {k: self._rank(v) for k, v in index.items()}
+                    for d in self._divisions:
+                        syllables = self._stem_syllables(d)
+                        if syllables:
+                            self._add_spellings(index, d, variant_spellings(syllables, loose=True), VARIANT)
+                    self._ko_loose = self._freeze(index)
         return self._ko_loose
+
+    def _misread_index(self) -> dict[str, tuple[Division, ...]]:
+        """Spellings of the divisions with one polyphonic character read otherwise
+        (:func:`other_readings`), in every convention (MISREAD), 2.9k keys. Built on the
+        first lookup that nothing else matched: ~35 ms, plus ~120 ms to import pypinyin
+        if nothing has yet (the pipeline imports it to check glosses)."""
+        if self._ko_misread is None:
+            with self._loose_lock:
+                if self._ko_misread is None:
+                    index: dict[str, dict[str, int]] = defaultdict(dict)
+                    for d in self._divisions:
+                        syllables = self._stem_syllables(d)
+                        for reading in other_readings(d.stem_zh, syllables) if syllables else ():
+                            self._add_spellings(index, d, variant_spellings(reading, loose=True), MISREAD)
+                    self._ko_misread = self._freeze(index)
+        return self._ko_misread
+
+    @staticmethod
+    def _stem_syllables(d: Division) -> list[str]:
+        """The pinyin of the stem (the pinyin column spells the short name)."""
+        syllables = d.pinyin.split()[: len(d.stem_zh)]
+        if len(syllables) != len(d.stem_zh) or not d.short_zh.startswith(d.stem_zh):
+            return []
+        return syllables
+
+    def _add_spellings(self, index: dict[str, dict[str, int]], d: Division, stems: Iterable[str], tier: int) -> None:
+        """Folded stem spellings, bare (stems of two characters or more) and with every
+        Korean or transcribed form of the suffix."""
+        suffixes = _loose_suffixes(d.suffix_zh, len(d.stem_zh) >= 2)
+        code = d.code
+        for stem in stems:
+            for suffix in suffixes:
+                slot = index[stem + suffix]
+                if tier < slot.get(code, 99):
+                    slot[code] = tier
+
+    def _freeze(self, index: dict[str, dict[str, int]]) -> dict[str, tuple[Division, ...]]:
+        """Ranked candidates per key, keeping only the codes of the key's best tier."""
+        by_code = self._by_code
+        out = {}
+        for key, matches in index.items():
+            if len(matches) == 1:
+                out[key] = (by_code[next(iter(matches))],)
+            else:
+                best = min(matches.values())
+                out[key] = self._rank({c: t for c, t in matches.items() if t == best})
+        return out
 
     @staticmethod
     def _korean_suffixes(suffix_zh: str) -> tuple[str, ...]:
@@ -347,15 +418,17 @@ class Gazetteer:
         Matches the standard transcription with or without its Korean suffix (산둥,
         산둥성, 융촨구, 옌볜주), curated aliases (홍콩, 샹강, 카슈가르) and Sino-Korean readings
         (상해, 북경, 란주/난주). Only when none of these match, and ``loose`` is true,
-        non-standard spellings are tried (광뚱, 쟝쑤, 똥청취). Ambiguity is kept: 산시
-        gives both 山西 and 陕西.
+        non-standard spellings are tried (광뚱, 쟝쑤, 똥청취), then spellings by older
+        transcription conventions (원난, 지앙쑤), then misreadings of a polyphonic character
+        (치에스 for 伽师). Ambiguity is kept: 산시 gives both 山西 and 陕西.
         """
         key = _compact(name.strip())
         found = self._ko.get(key)
         if found:
             return found
-        if loose:
-            return self._loose_index().get(loose_key(key), ())
+        if loose and key:
+            folded = loose_key(key)
+            return self._loose_index().get(folded) or self._misread_index().get(folded, ())
         return ()
 
     def lookup_zh(self, name: str) -> tuple[Division, ...]:

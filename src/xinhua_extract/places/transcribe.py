@@ -13,7 +13,11 @@ Three readings of one name:
   shipped in ``data/hanja_readings.tsv`` (see ``data/SOURCES.md``).
 
 Also :func:`loose_key`, the spelling-insensitive key the gazetteer uses to match
-non-standard spellings (``광뚱``, ``쟝쑤``, ``샹하이``).
+non-standard spellings (``광뚱``, ``쟝쑤``, ``샹하이``), and the spellings it indexes beside
+the standard one: :func:`syllable_variants` / :func:`variant_spellings`, by older or
+informal transcription conventions (``원난`` for yun nan, ``티엔진`` for tian jin), and
+:func:`other_readings`, a name with one polyphonic character read otherwise (:func:`heteronyms`:
+伽师 jia shi also read qie shi, ``치에스``).
 """
 
 from __future__ import annotations
@@ -37,6 +41,10 @@ __all__ = [
     "sino_korean_variants",
     "split_suffix",
     "loose_key",
+    "syllable_variants",
+    "variant_spellings",
+    "heteronyms",
+    "other_readings",
     "to_simplified",
     "to_traditional",
     "zh_pinyin",
@@ -536,3 +544,163 @@ def loose_key(hangul: str) -> str:
     and 옹/웅 for -ong (똥청/둥청). Spaces and middle dots are dropped.
     """
     return "".join(map(_loose_syllable, hangul))
+
+
+# ------------------------------------------------------------ variant spellings
+# Non-standard conventions Korean texts follow when they transcribe pinyin, as extra
+# spellings of a final (the (vowel, tail) parts of _FINALS; the first part takes the
+# initial, and rule 3's dropping of glides after ㅈ ㅉ ㅊ is not applied).  Each one is a convention seen in print, not a correction of single names:
+# the i- and u- glides written as a syllable of their own (지에 치에 for jie qie, 티엔 for
+# tian, 지아 지아오 지앙 for jia jiao jiang, 리우 for liu, 구오 루오 for guo luo, 쉬에 for
+# xue, 쉬엔 for xuan), -ian as 엔 (텐진, 다렌), -ui as 웨이 (Wade-Giles kuei: 궤이, 쉐이)
+# and -ou as 오우 (조우 for zhou).  Forms that would fold onto another syllable's
+# standard spelling are left out: ü as ㅠ or ㅜ after ㅅ ㅈ ㅊ (슈 and 수 are one loose key,
+# so xu would meet su), ui as 위 (chui would meet qu), zhi chi shi ri as 지 치 시 리
+# (shi would meet xi), a dropped or inserted 이 (hui would meet hu).
+_VARIANT_FINALS: dict[str, tuple[tuple[tuple[str, str], ...], ...]] = {
+    "ie": ((("ㅣ", ""), ("ㅔ", "")),),
+    "ian": ((("ㅣ", ""), ("ㅔ", "ㄴ")), (("ㅔ", "ㄴ"),)),
+    "ia": ((("ㅣ", ""), ("ㅏ", "")),),
+    "iao": ((("ㅣ", ""), ("ㅏ", ""), ("ㅗ", "")),),
+    "iang": ((("ㅣ", ""), ("ㅏ", "ㅇ")),),
+    "iu": ((("ㅣ", ""), ("ㅜ", "")),),
+    "iou": ((("ㅣ", ""), ("ㅜ", "")),),
+    "uo": ((("ㅜ", ""), ("ㅗ", "")),),
+    "ui": ((("ㅞ", ""), ("ㅣ", "")),),
+    "uei": ((("ㅞ", ""), ("ㅣ", "")),),
+    "ou": ((("ㅗ", ""), ("ㅜ", "")),),
+    "üe": ((("ㅟ", ""), ("ㅔ", "")),),
+    "üan": ((("ㅟ", ""), ("ㅔ", "ㄴ")),),
+}
+# Syllables without an initial: 원 or 윤 for yun (원난), 얀 for yan (얀안), 웬 for wen
+# (웬저우), 용 for yong (용촨), 이에 for ye, 요우 for you, 유 for yu, 위에 유에 for yue,
+# 위엔 유안 for yuan.
+_VARIANT_ZERO_INITIAL: dict[str, tuple[str, ...]] = {
+    "yun": ("원", "윤"),
+    "yan": ("얀", "이엔"),
+    "wen": ("웬",),
+    "yong": ("용",),
+    "ye": ("이에",),
+    "you": ("요우",),
+    "yu": ("유",),
+    "yue": ("위에", "유에"),
+    "yuan": ("위엔", "유안"),
+}
+
+
+def _split_syllable(s: str) -> tuple[str, str] | None:
+    """(initial, final) of a normalised pinyin syllable with an initial, else None."""
+    if s in _ZERO_INITIAL or s in _ZERO_INITIAL_HANGUL:
+        return None
+    initial = s[:2] if s[:2] in ("zh", "ch", "sh") else s[:1]
+    if initial not in _INITIALS:
+        return None
+    final = s[len(initial):]
+    if initial in ("j", "q", "x") and final.startswith("u"):
+        final = "ü" + final[1:]
+    if initial in ("n", "l") and final == "ue":
+        final = "üe"
+    return initial, final
+
+
+@functools.lru_cache(maxsize=2048)
+def syllable_variants(syllable: str) -> tuple[str, ...]:
+    """Spellings of one pinyin syllable in Korean texts, the standard one first.
+
+    ``jie`` -> (``제``, ``지에``); ``yun`` -> (``윈``, ``원``, ``윤``); ``tian`` -> (``톈``,
+    ``티엔``, ``텐``); ``guo`` -> (``궈``, ``구오``). Raises ``ValueError`` for a string that
+    is not a pinyin syllable.
+    """
+    standard = syllable_to_hangul(syllable)
+    s = _normalise_syllable(syllable)
+    out = [standard]
+    split = _split_syllable(s)
+    if split is None:
+        out.extend(_VARIANT_ZERO_INITIAL.get(s, ()))
+    else:
+        initial, final = split
+        for parts in _VARIANT_FINALS.get(final, ()):
+            lead = _INITIALS[initial]
+            out.append("".join(
+                _compose(lead if i == 0 else "ㅇ", vowel, tail) for i, (vowel, tail) in enumerate(parts)
+            ))
+    return tuple(dict.fromkeys(out))
+
+
+@functools.lru_cache(maxsize=1)
+def _pypinyin_readings() -> tuple[dict[int, str], dict[str, set[str]]]:
+    """pypinyin's character table (code point -> toned readings, comma-separated) and,
+    for each polyphonic character, the toned readings its phrase dictionary uses."""
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT  # runtime dependency
+
+    polyphonic = {chr(point) for point, readings in PINYIN_DICT.items() if "," in readings}
+    used: dict[str, set[str]] = {}
+    for phrase, readings in PHRASES_DICT.items():
+        if len(phrase) == len(readings):
+            for char, reading in zip(phrase, readings):
+                if char in polyphonic:
+                    used.setdefault(char, set()).add(reading[0])
+    return PINYIN_DICT, used
+
+
+@functools.lru_cache(maxsize=8192)
+def heteronyms(char: str) -> tuple[str, ...]:
+    """The toneless readings in use of a polyphonic character: those of pypinyin's
+    character table that its phrase dictionary uses in some word (伽: ga jia qie, from
+    伽马, 伽蓝, 伽利略). Readings found only in old dictionaries (广 yan, 郴 lan, 白 bo) are
+    left out. A character with fewer than two such readings gives ()."""
+    table, used = _pypinyin_readings()
+    in_words = used.get(char)
+    if not in_words:
+        return ()
+    out = []
+    for reading in table.get(ord(char), "").split(","):
+        if reading in in_words:
+            normal = _normalise_syllable(reading)
+            try:
+                syllable_to_hangul(normal)
+            except ValueError:
+                continue
+            out.append(normal)
+    out = list(dict.fromkeys(out))
+    return tuple(out) if len(out) > 1 else ()
+
+
+def other_readings(name_zh: str, syllables: Sequence[str]) -> list[list[str]]:
+    """Readings of a name with one polyphonic character read otherwise (:func:`heteronyms`).
+
+    A text that misreads a place name misreads one character, most often a polyphonic
+    one read as in another word: 伽师 (jia shi) gives ga shi and qie shi. ``syllables``
+    is the chosen reading, one syllable per character; it is not repeated in the output.
+    """
+    if len(name_zh) != len(syllables):
+        return []
+    chosen = [_normalise_syllable(s) for s in syllables]
+    out = []
+    for i, char in enumerate(name_zh):
+        for other in heteronyms(char):
+            if other != chosen[i]:
+                out.append([*chosen[:i], other, *chosen[i + 1:]])
+    return out
+
+
+def variant_spellings(syllables: Sequence[str], *, loose: bool = False) -> set[str]:
+    """Hangul spellings of a reading in which any syllable may take any spelling of
+    :func:`syllable_variants` (``jia xing`` -> 자싱, 지아싱; ``yun nan`` -> 윈난, 원난,
+    윤난). The standard spelling is included. With ``loose`` the spellings are
+    folded with :func:`loose_key` (syllable by syllable, which keeps the product small).
+    """
+    combos = [""]
+    for syllable in syllables:
+        options = _syllable_options(syllable, loose)
+        combos = [head + tail for head in combos for tail in options]
+    return set(combos)
+
+
+@functools.lru_cache(maxsize=4096)
+def _syllable_options(syllable: str, loose: bool) -> tuple[str, ...]:
+    try:
+        spellings = syllable_variants(syllable)
+    except ValueError:
+        spellings = (syllable,)
+    return tuple(dict.fromkeys(map(loose_key, spellings))) if loose else spellings
