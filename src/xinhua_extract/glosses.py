@@ -57,9 +57,9 @@ def extract_glosses(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Gloss,
             if open_at < 0:
                 break
             close_at = _matching_paren(text, open_at, span_end)
-            if close_at is None:
-                break
             pos = open_at + 1
+            if close_at is None:
+                continue  # an unclosed or overlong parenthesis: look at the next one
             gloss = _gloss_at(text, span_start, open_at, close_at)
             if gloss is not None:
                 out.append(gloss)

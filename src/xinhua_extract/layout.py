@@ -48,6 +48,8 @@ def _load_markers() -> dict[str, regex.Pattern]:
 MARKERS = _load_markers()
 _TIMESTAMP = regex.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _KICKER = regex.compile(r"^\s*[(\[]\s*(?P<kicker>[^()\[\]]{1,20}?)\s*[)\]]\s*(?P<title>\S.*?)\s*$")
+_LONGEST_BANNER = 40  # 新華網韓國語 >> 기사 본문 and the like
+_LONGEST_HEADLINE = 60  # a recommended-article title under 추천 기사
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _FULL_STOP = regex.compile(r"[.!?。]\s*$")
 _SENTENCE_END = regex.compile(r"[.!?。」』”\"'’)]\s*$")
@@ -112,7 +114,9 @@ def coerce_published(value: object) -> Optional[datetime]:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=CHINA_TZ)
+        # Beijing time, whatever zone the caller used: the date that resolves 지난 10일
+        # is the date in Beijing
+        return value.astimezone(CHINA_TZ) if value.tzinfo else value.replace(tzinfo=CHINA_TZ)
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=CHINA_TZ)
     if isinstance(value, str):
@@ -198,17 +202,25 @@ def analyse_layout(text: str, *, published: object = None) -> Layout:
 
     # --- banner and navigation
     has_header = n > 0 and _is("header", lines[0])
+    if has_header and len(lines[0].text.strip()) > _LONGEST_BANNER:
+        has_header = False  # the banner runs into the text: line breaks were lost
+        b.warn("W017", "the banner line runs on into the article: the page lost its line "
+               "breaks, so title, header and footer cannot be told apart", *lines[0].trimmed())
     if has_header:
         lay.shape = "older" if _is("header_path", lines[0]) else "full"
         b.block("header", lines[0])
         i = 1
 
-    # --- where the running text ends: footer, boilerplate
-    end_of_content = n
-    for j in range(i, n):
-        if _is("footer", lines[j]) or _is("boilerplate", lines[j]):
-            end_of_content = j
-            break
+    # --- where the running text ends: the first footer or boilerplate line after which
+    # nothing but tail lines follows (a body paragraph opening with 저작권자 stays body)
+    tail_from = [False] * (n + 1)
+    tail_from[n] = True
+    for j in range(n - 1, i - 1, -1):
+        tail_from[j] = tail_from[j + 1] and _is_tail_line(lines[j])
+    end_of_content = next(
+        (j for j in range(i, n) if (_is("footer", lines[j]) or _is("boilerplate", lines[j])) and tail_from[j + 1]),
+        n,
+    )
 
     meta_idx = next((j for j in range(i, end_of_content) if _is("meta", lines[j])), None)
     dateline_idx = next((j for j in range(i, end_of_content) if _match_dateline(lines[j])), None)
@@ -245,7 +257,7 @@ def analyse_layout(text: str, *, published: object = None) -> Layout:
         line = lines[j]
         if j == dateline_idx:
             break
-        if dateline_idx is not None or _is("caption", line):
+        if (dateline_idx is not None and dateline_idx > j) or _is("caption", line):
             b.block("caption", line)
             b.paragraph("caption", *line.trimmed())
             i = j + 1
@@ -295,6 +307,15 @@ def analyse_layout(text: str, *, published: object = None) -> Layout:
     lay.blocks.sort(key=lambda blk: blk.start)
     lay.paragraphs.sort(key=lambda p: p.start)
     return lay
+
+
+def _is_tail_line(line: Line) -> bool:
+    """A line that may follow the footer: footer, boilerplate, a credit, or a short
+    headline of the recommended-articles list (no full stop)."""
+    if _is("footer", line) or _is("boilerplate", line) or _is("byline", line):
+        return True
+    s = line.text.strip()
+    return len(s) <= _LONGEST_HEADLINE and not _FULL_STOP.search(s)
 
 
 def _looks_like_navigation(line: Line) -> bool:

@@ -185,6 +185,7 @@ _PIECE_RE = regex.compile(rf"(?P<d>{_D})|(?P<s>[천백십])|(?P<b>[만억조경]
 _DIGIT_RE = regex.compile(r"\d")
 
 _CONTEXT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
+_LONG_DIGITS = regex.compile(r"\d{30}")
 
 
 # ----------------------------------------------------------------------------- values
@@ -304,6 +305,8 @@ def iter_number_matches(
     ``bare``, numbers made only of place words (``조``, ``천억``) are left out. Fact rules
     check their unit right after a match before paying for a :class:`NumberMatch`."""
     for m in scan(NUMBER_RE, _STARTS_BARE if bare else _STARTS, text, start, end):
+        if _LONG_DIGITS.search(m.group("num")):
+            continue  # 30+ digits in a row is a code or an ID, not a quantity
         if bare or _DIGIT_RE.search(m.group("num")) is not None:
             yield m
 

@@ -13,6 +13,7 @@ in ``docs/schema.md`` and versioned by :data:`SCHEMA_VERSION`.
 from __future__ import annotations
 
 import dataclasses
+import decimal
 import json
 import types
 import typing
@@ -88,6 +89,8 @@ def _decode(tp: Any, value: Any, where: str) -> Any:
         non_none = [a for a in args if a is not type(None)]
         if all(isinstance(a, type) and issubclass(a, Fact) for a in non_none):
             return _decode_fact(value, where)
+        if len(non_none) == 1:  # Optional[X]: X's own, more precise, error
+            return _decode(non_none[0], value, where)
         for arg in non_none:
             try:
                 return _decode(arg, value, where)
@@ -111,9 +114,20 @@ def _decode(tp: Any, value: Any, where: str) -> Any:
         if issubclass(tp, Record) or tp is Token:
             return tp.from_dict(value)
         if tp is Decimal:
-            return Decimal(str(value))
+            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                raise SchemaError(f"{where}: expected a decimal string, got {value!r}")
+            try:
+                result = Decimal(str(value))
+            except decimal.InvalidOperation:
+                raise SchemaError(f"{where}: {value!r} is not a decimal number") from None
+            if not result.is_finite():
+                raise SchemaError(f"{where}: {value!r} is not a finite decimal")
+            return result
         if tp is datetime:
-            return datetime.fromisoformat(value)
+            try:
+                return datetime.fromisoformat(value)
+            except (TypeError, ValueError):
+                raise SchemaError(f"{where}: {value!r} is not an ISO timestamp") from None
         if tp is bool:
             if not isinstance(value, bool):
                 raise SchemaError(f"{where}: expected a bool, got {value!r}")

@@ -48,14 +48,9 @@ _TOGGLES = "\"'"
 
 def _user_words() -> Iterable[tuple[str, str, float]]:
     """(word, tag, score) to register: the gazetteer's Korean place names."""
-    try:
-        from .places.gazetteer import get_gazetteer
-    except ImportError:  # the places package is optional at this layer
-        return ()
-    try:
-        return get_gazetteer().kiwi_user_words()
-    except AttributeError:
-        return ()
+    from .places.gazetteer import get_gazetteer
+
+    return get_gazetteer().kiwi_user_words()
 
 
 def get_kiwi():

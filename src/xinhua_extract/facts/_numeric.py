@@ -110,10 +110,11 @@ def with_ranges(
         prev = m
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=128)
 def numbers_with_ranges(text: str, start: int, end: int, bare: bool = False) -> tuple:
     """:func:`with_ranges` over the numbers of ``text[start:end]``, computed once per span:
-    the count and percentage rules read the same numbers, so they share one scan."""
+    the count and percentage rules read the same numbers, so they share one scan. The
+    cache holds one article's spans (an article has a few dozen); older texts fall out."""
     return tuple(with_ranges(iter_number_matches(text, start, end, bare=bare), text))
 
 

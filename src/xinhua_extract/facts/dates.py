@@ -511,7 +511,7 @@ def _scan(
         g = {k: m.group(k) for k in _GROUPS}
         try:
             lo, hi, grain, relative, stated = _resolve(rule, g, ref)
-        except ValueError:  # _Skip, or no such day in that year
+        except (ValueError, OverflowError):  # _Skip, no such day, or beyond year 1..9999
             continue
         end = m.end()
         while end > m.start() and text[end - 1].isspace():

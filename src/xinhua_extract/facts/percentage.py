@@ -90,7 +90,7 @@ def extract_percentages(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Pe
             basis = _basis(text, nm.start, span_start) or _listed_basis(out, text, nm.start)
             if low_match is not None:
                 low = read_number(low_match)
-                basis = _basis(text, low.start, span_start)
+                basis = _basis(text, low.start, span_start) or _listed_basis(out, text, low.start) or basis
                 out.append(
                     Percentage(
                         text=low.text, start=low.start, end=low.end, rule="percentage-range-low",

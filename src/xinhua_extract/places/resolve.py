@@ -178,20 +178,22 @@ class _Anchors:
     the first one after it (a title names 쑤저우 before the body glosses it)."""
 
     def __init__(self) -> None:
-        self._by_name: dict[str, list[tuple[int, Division]]] = {}
+        self._positions: dict[str, list[int]] = {}
+        self._divisions: dict[str, list[Division]] = {}
 
     def add(self, name: str, position: int, division: Optional[Division]) -> None:
         if division is not None:
-            entries = self._by_name.setdefault(name, [])
-            entries.append((position, division))
-            entries.sort(key=lambda e: e[0])
+            positions = self._positions.setdefault(name, [])
+            at = bisect.bisect_right(positions, position)
+            positions.insert(at, position)
+            self._divisions.setdefault(name, []).insert(at, division)
 
     def get(self, name: str, position: int) -> Optional[Division]:
-        entries = self._by_name.get(name)
-        if not entries:
+        positions = self._positions.get(name)
+        if not positions:
             return None
-        before = [d for p, d in entries if p <= position]
-        return before[-1] if before else entries[0][1]
+        at = bisect.bisect_right(positions, position)
+        return self._divisions[name][at - 1 if at else 0]
 
 
 # --------------------------------------------------------------------------- candidates
