@@ -91,12 +91,10 @@ class Layout:
 
     @property
     def reference_date(self) -> Optional[date]:
-        """The date relative expressions resolve against: publication, else dateline."""
-        if self.published is not None:
-            return self.published.date()
-        if self.dateline is not None and self.dateline.date:
-            return date.fromisoformat(self.dateline.date)
-        return None
+        """The date relative expressions resolve against: the publication date (a
+        dateline's full date is itself derived from it; a caller's ``reference_date`` is
+        the pipeline's last resort)."""
+        return self.published.date() if self.published is not None else None
 
 
 def split_lines(text: str) -> list[Line]:
