@@ -28,14 +28,9 @@ MIN_EXAMPLES = 40
 
 @pytest.fixture(scope="module")
 def kiwi():
-    try:
-        from xinhua_extract.tokenize import get_kiwi
+    from xinhua_extract.tokenize import get_kiwi  # the pipeline's Kiwi, with its user words
 
-        return get_kiwi()
-    except ImportError:  # the tokenize module is another stage; plain Kiwi will do
-        from kiwipiepy import Kiwi
-
-        return Kiwi()
+    return get_kiwi()
 
 
 def _tokens(kiwi, text: str) -> list[Token]:
