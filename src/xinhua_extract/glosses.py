@@ -25,7 +25,7 @@ from typing import Optional, Sequence
 
 import regex
 
-from .records import Gloss
+from .records import Fact, Gloss, Money
 
 _HEAD_CHAR = r"[\p{Hangul}\p{Han}A-Za-z0-9&]"
 _HEAD = regex.compile(_HEAD_CHAR + r"+$")
@@ -34,10 +34,6 @@ _HAS_HAN = regex.compile(r"\p{Han}")
 _HANGUL_ONLY = regex.compile(r"^[\p{Hangul}\s]+$")
 _ACRONYM = regex.compile(r"^[A-Za-z][A-Za-z0-9&.\-/ ]{0,15}$")
 _EXPLANATION_SEP = regex.compile(r"[·∙・]")
-_CURRENCY = r"(?:위안화?|위엔|원|달러|엔화?|유로|홍콩달러|대만달러|파운드|루블)"
-_NUMBER = r"(?:약\s*)?[0-9][0-9,.]*(?:\s*[십백천만억조경]+\s*[0-9,.]*)*|(?:약\s*)?[십백천만억조경]+"
-_AMOUNT = regex.compile(rf"^(?:{_NUMBER})\s*(?:여\s*)?{_CURRENCY}")
-_AMOUNT_TAIL = regex.compile(rf"(?:(?:약\s*)?(?:{_NUMBER})\s*(?:\([^()]*\)\s*)?(?:여\s*)?{_CURRENCY})$")
 _HANJA_NUMERALS = {"十": "십", "百": "백", "千": "천", "萬": "만", "万": "만", "億": "억", "亿": "억", "兆": "조", "京": "경"}
 _ORG_TAIL = regex.compile(r"^(?:대학교|대학|대|공사|그룹|은행|연구원|연구소|병원|박물관|학원|회사)")
 _PLACE_TAIL = regex.compile(r"^\s?(?:신구|특구|개발구|시|현|구|진|향|촌|성|초원|통상구|관광지|풍경구|산|호|강|섬|항|공항|역)")
@@ -47,8 +43,18 @@ _ORG_HANJA = regex.compile(r"(?:報|报|社|大學|大学|公司|集團|集团|�
 _ALIAS_PREFIX = regex.compile(r"^(?:이하|약칭|줄여서)\s*")
 
 
-def extract_glosses(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Gloss, ...]:
-    """Every attached parenthetical in the content spans, classified."""
+def extract_glosses(
+    text: str, spans: Sequence[tuple[int, int]], facts: Optional[Sequence[Fact]] = None
+) -> tuple[Gloss, ...]:
+    """Every attached parenthetical in the content spans, classified.
+
+    Conversions (``천억 위안(약 18조원)``) are the money extractor's linked pairs: pass the
+    article's facts (``equivalent_of`` indexes them), or let the money rules run here."""
+    if facts is None:
+        from .facts.money import extract_money
+
+        facts = extract_money(text, spans)
+    conversions = _conversion_heads(text, facts)
     out: list[Gloss] = []
     for span_start, span_end in spans:
         pos = span_start
@@ -60,10 +66,22 @@ def extract_glosses(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Gloss,
             pos = open_at + 1
             if close_at is None:
                 continue  # an unclosed or overlong parenthesis: look at the next one
-            gloss = _gloss_at(text, span_start, open_at, close_at)
+            gloss = _gloss_at(text, span_start, open_at, close_at, conversions.get(open_at))
             if gloss is not None:
                 out.append(gloss)
     return tuple(out)
+
+
+def _conversion_heads(text: str, facts: Sequence[Fact]) -> dict[int, int]:
+    """Where each conversion's parenthesis opens -> where the amount it restates starts."""
+    heads = {}
+    for fact in facts:
+        if isinstance(fact, Money) and fact.equivalent_of is not None:
+            source = facts[fact.equivalent_of]
+            open_at = text.rfind("(", source.end, fact.start)
+            if open_at >= 0:
+                heads[open_at] = source.start
+    return heads
 
 
 def _matching_paren(text: str, open_at: int, limit: int) -> Optional[int]:
@@ -79,7 +97,9 @@ def _matching_paren(text: str, open_at: int, limit: int) -> Optional[int]:
     return None
 
 
-def _gloss_at(text: str, span_start: int, open_at: int, close_at: int) -> Optional[Gloss]:
+def _gloss_at(
+    text: str, span_start: int, open_at: int, close_at: int, amount_start: Optional[int] = None
+) -> Optional[Gloss]:
     before = text[max(span_start, open_at - 40) : open_at]
     inner = text[open_at + 1 : close_at]
     if not inner.strip() or not before or before[-1].isspace():
@@ -93,10 +113,8 @@ def _gloss_at(text: str, span_start: int, open_at: int, close_at: int) -> Option
     gloss_start += inner.index(stripped[0])
     gloss_end = gloss_start + len(stripped)
 
-    amount = _AMOUNT_TAIL.search(before)
-    if _AMOUNT.match(stripped) and amount is not None:
-        head_start = open_at - (len(before) - amount.start())
-        kind = "conversion"
+    if amount_start is not None:
+        head_start, kind = amount_start, "conversion"
     else:
         head = text[head_start:open_at]
         tail = text[close_at + 1 : close_at + 5]

@@ -1,6 +1,8 @@
 """``parse_article``: the stages in order.
 
-text -> layout -> tokens & sentences -> glosses -> facts -> places -> Article.
+text -> layout -> tokens & sentences -> facts -> glosses -> places -> Article.
+(Facts come before glosses: a conversion gloss ``천억 위안(약 18조원)`` is the money
+rules' linked pair, not a second grammar.)
 Each stage is a function of what the earlier ones produced; none reaches into another's
 internals. Heavy resources (Kiwi, the gazetteer, jieba) load lazily, once per process.
 """
@@ -45,8 +47,8 @@ def parse_article(
     spans = [(p.start, p.end) for p in paragraphs if p.kind in CONTENT_KINDS]
 
     reference = layout.reference_date or _as_date(reference_date)
-    glosses = extract_glosses(text, spans)
     facts, fact_warnings = extract_facts(text, spans, tokens, reference)
+    glosses = extract_glosses(text, spans, facts)
     places, place_warnings = find_places(text, paragraphs, tokens, glosses)
     facts = _anchor_facts(facts, sentences, places)
 
