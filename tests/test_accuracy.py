@@ -13,7 +13,8 @@ import pytest
 from xinhua_extract.evaluate import KINDS, Report, evaluate_dir, format_report, gold_keys, score_article
 
 BARS = {"money": 0.97, "percentage": 0.97, "count": 0.97, "rank": 0.97, "date": 0.97,
-        "places": 0.95, "regions": 0.9, "conversions": 0.97}
+        "places": 0.95, "regions": 0.9, "conversions": 0.97,
+        "glosses": 0.80}  # head, gloss and kind must all match; brand names are the weak spot
 
 
 @pytest.fixture(scope="module")
