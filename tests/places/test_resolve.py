@@ -124,3 +124,8 @@ def test_county_gloss_outside_the_named_city_is_not_taken():
     got, _ = _places(text)
     assert "360102" not in [c for _, c in got]
     assert ("우한", "420100") in got
+
+
+def test_stoplisted_province_name_needs_a_gloss():
+    assert _places("타이완의 수출이 늘었다.")[0] == []
+    assert _places("타이완(臺灣) 기업이 늘었다.")[0] == [("타이완", "710000")]

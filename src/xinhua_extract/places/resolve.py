@@ -351,10 +351,11 @@ def _bare_ok(division: Division, name: str, context: set[str], before_number: bo
     prefecture whose name is not also an everyday Korean word — or is one, but the
     article is about its province and no number follows (``시안`` in a Shaanxi story,
     never ``지난 10일``)."""
+    common = get_gazetteer().is_common_word(name)
     if division.level == "province":
-        return True
+        return not common  # 타이완 is on the stoplist: a polity in our gold unless glossed
     if division.level == "prefecture":
-        if not get_gazetteer().is_common_word(name):
+        if not common:
             return True
         return division.province_code in context and not before_number
     return False
