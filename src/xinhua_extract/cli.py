@@ -516,20 +516,13 @@ def _cmd_eval(args) -> int:
         raise _UsageError(f"{gold} is not a directory of *.gold.json files")
     if args.texts and not Path(args.texts).is_dir():
         raise _UsageError(f"--texts {args.texts} is not a directory")
-    try:
-        from .evaluate import evaluate_dir, format_report
-    except ImportError as exc:
-        print(f"xinhua-extract eval: the evaluation module is unavailable ({exc})", file=sys.stderr)
-        return EXIT_OUTPUT
+    from .evaluate import evaluate_dir, format_report
+
     try:
         report = evaluate_dir(gold, texts_dir=args.texts)
     except FileNotFoundError as exc:
         raise _UsageError(str(exc)) from None
-    try:
-        text = format_report(report, verbose=args.verbose_report)
-    except TypeError:
-        text = format_report(report)
-    print(text)
+    print(format_report(report, verbose=args.verbose_report))
     return EXIT_OK
 
 
@@ -537,28 +530,24 @@ def _cmd_eval(args) -> int:
 def _cmd_place(args) -> int:
     import regex
 
-    try:
-        from .places.gazetteer import get_gazetteer
-    except ImportError as exc:
-        print(f"xinhua-extract place: the gazetteer is unavailable ({exc})", file=sys.stderr)
-        return EXIT_OUTPUT
+    from .places.gazetteer import get_gazetteer
+
     name = args.name.strip()
     if not name:
         raise _UsageError("give a place name in hangul or Chinese characters")
     gaz = get_gazetteer()
     if regex.search(r"\p{Script=Hangul}", name):
         found = list(gaz.lookup_hangul(name))
-        regions = list(getattr(gaz, "lookup_region_hangul", lambda n: ())(name))
+        regions = list(gaz.lookup_region_hangul(name))
     else:
         found = list(gaz.lookup_zh(name))
-        regions = list(getattr(gaz, "lookup_region_zh", lambda n: ())(name))
+        regions = list(gaz.lookup_region_zh(name))
     if not found and not regions:
         print(f"no division or region named {name!r} in the gazetteer", file=sys.stderr)
         return EXIT_FAILED
-    by_code = getattr(gaz, "by_code", lambda c: None)
     for d in found:
-        parent = by_code(d.parent) if d.parent else None
-        province = by_code(d.province_code) if d.province_code else None
+        parent = gaz.by_code(d.parent) if d.parent else None
+        province = gaz.by_code(d.province_code) if d.province_code else None
         print(f"{d.code}  {d.name_zh} ({d.name_zh_hant})  {d.level}")
         print(f"    hangul {d.hangul}   sino-korean {d.sino or '-'}   pinyin {d.pinyin}   short {d.short_zh}")
         if parent is not None:

@@ -27,7 +27,6 @@ from .records import ArticleWarning, Block, Byline, Dateline, Heading, Paragraph
 #: Xinhua publishes in Beijing time; China has kept UTC+8 without DST since 1991.
 CHINA_TZ = timezone(timedelta(hours=8))
 
-CONTENT_KINDS = frozenset({"title", "caption", "heading", "body"})
 
 
 def _load_markers() -> dict[str, regex.Pattern]:
@@ -46,7 +45,9 @@ def _load_markers() -> dict[str, regex.Pattern]:
 
 
 MARKERS = _load_markers()
-_TIMESTAMP = regex.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+#: ``2021-08-26 09:51:45`` (also with . or / and without the time); the HTML reader
+#: uses it too.
+TIMESTAMP = regex.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _KICKER = regex.compile(r"^\s*[(\[]\s*(?P<kicker>[^()\[\]]{1,20}?)\s*[)\]]\s*(?P<title>\S.*?)\s*$")
 _LONGEST_BANNER = 40  # 新華網韓國語 >> 기사 본문 and the like
 _LONGEST_HEADLINE = 60  # a recommended-article title under 추천 기사
@@ -132,7 +133,7 @@ def coerce_published(value: object) -> Optional[datetime]:
 
 
 def _parse_timestamp(s: str) -> Optional[datetime]:
-    m = _TIMESTAMP.search(s)
+    m = TIMESTAMP.search(s)
     if not m:
         return None
     y, mo, d, hh, mm, ss = (int(g) if g else 0 for g in m.groups())
@@ -344,7 +345,7 @@ def _take_meta(b: _Builder, line: Line) -> None:
             b.layout.source = value
         elif key == "편집" and value:
             b.layout.editor = value
-        elif b.layout.published is None and _TIMESTAMP.search(part):
+        elif b.layout.published is None and TIMESTAMP.search(part):
             b.layout.published = _parse_timestamp(part)
     if b.layout.published is None:
         b.warn("W011", "the '출처:' line carries no readable timestamp", *line.trimmed())

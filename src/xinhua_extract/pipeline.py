@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 
 from .facts import extract_facts
 from .glosses import extract_glosses
-from .layout import CONTENT_KINDS, analyse_layout, coerce_published
+from .layout import analyse_layout, coerce_published
 from .places.resolve import find_places
 from .records import Article, Fact, PlaceMention, Sentence
 from .source_text import DEFAULT_MAX_CHARS, coerce_text
@@ -44,7 +44,7 @@ def parse_article(
     layout = analyse_layout(text, published=published)
     paragraphs = tuple(layout.paragraphs)
     tokens, sentences = tokenize_paragraphs(text, paragraphs)
-    spans = [(p.start, p.end) for p in paragraphs if p.kind in CONTENT_KINDS]
+    spans = [(p.start, p.end) for p in paragraphs]  # layout paragraphs are content only
 
     reference = layout.reference_date or _as_date(reference_date)
     facts, fact_warnings = extract_facts(text, spans, tokens, reference)

@@ -46,6 +46,7 @@ from typing import IO, Any, Iterator, Optional, Union
 import regex
 
 from ..errors import SourceError, XinhuaExtractError
+from ..layout import TIMESTAMP
 from ..source_text import decode_bytes
 
 log = logging.getLogger(__name__)
@@ -439,7 +440,6 @@ def read_stdin(stream: Optional[IO[bytes]] = None, *, format: str = "auto", **op
 
 # --------------------------------------------------------------------------- HTML -> page text
 _META_LINE = regex.compile(r"^\s*출처\s*[:：]")
-_TIMESTAMP = regex.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 _SOURCE = regex.compile(r"출처\s*[:：]\s*([^|\d\s][^|]*?)\s*(?=\||\d{4}[-./]|편집|$)")
 _EDITOR = regex.compile(r"편집\s*[:：]\s*([^|]+?)\s*(?:\||$)")
 _WS = regex.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
@@ -460,7 +460,7 @@ def _canonical_meta(line: str) -> str:
     """``출처: 신화망 | 2021-08-26 09:51:45 | 편집: 朱雪松`` from the pieces of a header,
     whatever order the markup gives them in."""
     source = _SOURCE.search(line)
-    stamp = _TIMESTAMP.search(line)
+    stamp = TIMESTAMP.search(line)
     editor = _EDITOR.search(line)
     if not (source and stamp):
         return line
@@ -547,11 +547,11 @@ def html_to_text(html: Union[str, bytes]) -> str:
     for el in soup.find_all(string=_META_LINE):
         meta_el = el.parent
         # climb to the element holding the whole header (source, time and editor)
-        while meta_el.parent is not None and not _TIMESTAMP.search(meta_el.get_text(" ")) and meta_el.parent.name != "body":
+        while meta_el.parent is not None and not TIMESTAMP.search(meta_el.get_text(" ")) and meta_el.parent.name != "body":
             meta_el = meta_el.parent
         break
     if meta_el is None:
-        meta_el = next((el for el in soup.select(".h-info, .info, .source, .time") if _TIMESTAMP.search(el.get_text(" "))), None)
+        meta_el = next((el for el in soup.select(".h-info, .info, .source, .time") if TIMESTAMP.search(el.get_text(" "))), None)
 
     title = None
     for sel in _TITLE_SELECTORS:

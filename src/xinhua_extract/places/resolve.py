@@ -94,13 +94,12 @@ def find_places(
     """
     gaz = get_gazetteer()
     gloss_at = {g.head_start: g for g in glosses}
-    content = [p for p in paragraphs if p.kind in ("title", "caption", "heading", "body")]
     mentions: list[PlaceMention] = []
     warnings: list[ArticleWarning] = []
 
     taken: list[tuple[int, int]] = []
     candidates: list[_Candidate] = []
-    for para in content:
+    for para in paragraphs:  # content only: the layout never makes others
         if para.lang == "zh":
             mentions.extend(_chinese_mentions(text, para))
             continue
