@@ -12,13 +12,13 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from datetime import date
-from typing import Optional, Sequence
+from typing import Optional, Sequence, TypeVar
 
 from .facts import extract_facts
 from .glosses import extract_glosses
 from .layout import analyse_layout, coerce_published
 from .places.resolve import find_places
-from .records import Article, Fact, PlaceMention, Sentence
+from .records import Article, Fact, Paragraph, PlaceMention, Sentence
 from .source_text import DEFAULT_MAX_CHARS, coerce_text
 from .tokenize import sentence_index, tokenize_paragraphs
 
@@ -51,6 +51,8 @@ def parse_article(
     glosses = extract_glosses(text, spans, facts)
     places, place_warnings = find_places(text, paragraphs, tokens, glosses)
     facts = _anchor_facts(facts, sentences, places)
+    facts = _locate(facts, paragraphs)
+    places = _locate(places, paragraphs)
 
     return Article(
         id=id,
@@ -60,6 +62,7 @@ def parse_article(
         kicker=layout.kicker,
         source=layout.source,
         published=layout.published,
+        published_from=_published_from(layout.published, published),
         reference_date=reference.isoformat() if reference else None,
         editor=layout.editor,
         dateline=layout.dateline,
@@ -74,6 +77,30 @@ def parse_article(
         facts=facts,
         warnings=(*input_warnings, *layout.warnings, *fact_warnings, *place_warnings),
     )
+
+
+def _published_from(found: object, given: object) -> Optional[str]:
+    """Where ``published`` came from: the caller (it overrides the page) or the page."""
+    if found is None:
+        return None
+    return "caller" if given is not None else "page"
+
+
+_R = TypeVar("_R", Fact, PlaceMention)
+
+
+def _locate(records: Sequence[_R], paragraphs: Sequence[Paragraph]) -> tuple[_R, ...]:
+    """Stamp each record with the kind and language of the paragraph it stands in."""
+    starts = [p.start for p in paragraphs]
+    out = []
+    for record in records:
+        i = bisect.bisect_right(starts, record.start) - 1
+        if 0 <= i < len(paragraphs) and record.start < paragraphs[i].end:
+            p = paragraphs[i]
+            if (p.kind, p.lang) != (record.block, record.lang):
+                record = dataclasses.replace(record, block=p.kind, lang=p.lang)
+        out.append(record)
+    return tuple(out)
 
 
 def _as_date(value: object) -> Optional[date]:

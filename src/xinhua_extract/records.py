@@ -24,7 +24,7 @@ from typing import Any, ClassVar, NamedTuple, Optional, Union
 
 from .errors import SchemaError
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 # --------------------------------------------------------------------------- codec
@@ -285,6 +285,8 @@ class PlaceMention(Record):
     lon: Optional[Decimal] = None
     lat: Optional[Decimal] = None
     rule: str = ""
+    block: str = "body"
+    lang: str = "ko"
 
 
 # --------------------------------------------------------------------------- facts
@@ -292,7 +294,10 @@ class PlaceMention(Record):
 class Fact(Record):
     """Fields every fact shares. ``sentence`` indexes ``Article.sentences``;
     ``rule`` names the rule that produced it; ``places`` holds the codes of the places
-    named in the same sentence."""
+    named in the same sentence; ``block`` is the kind of paragraph it stands in
+    (``title``, ``caption``, ``heading``, ``body``) and ``lang`` its language (``ko``, or
+    ``zh`` in a Chinese paragraph of a bilingual page, so that a consumer can avoid
+    counting a figure twice)."""
 
     type: ClassVar[str] = "fact"
     text: str
@@ -301,6 +306,8 @@ class Fact(Record):
     sentence: Optional[int] = None
     rule: str = ""
     places: tuple[str, ...] = ()
+    block: str = "body"
+    lang: str = "ko"
 
 
 @dataclass(**_RECORD)
@@ -371,6 +378,46 @@ FACT_TYPES: dict[str, type[Fact]] = {
 }
 
 
+# --------------------------------------------------------------------------- observations
+@dataclass(**_RECORD)
+class Span(Record):
+    """A stretch of the text: ``article.text[start:end] == text``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(**_RECORD)
+class Observation(Record):
+    """What one money, percentage or count fact measures, where and when
+    (``shared/gold/OBSERVATIONS.md``; ``docs/schema.md``).
+
+    ``fact`` indexes ``Article.facts``; ``role`` is ``level``, ``change``, ``share``,
+    ``target`` or ``threshold``; ``measure`` is the noun phrase naming what is measured
+    (ending on its head noun, no particle); ``places`` the division codes it belongs to
+    (``["CN"]`` for China as a whole, ``[]`` for elsewhere); ``period`` an ISO date value
+    like the date facts' or ``None``; ``direction`` ``up``/``down`` for a change.
+    ``basis`` is the comparison basis of a change (``전년 대비``), ``whole`` the whole a
+    share is of, ``level_of`` the fact index of the level a change belongs to, ``rule``
+    the rule that assigned the role; ``place_source`` and ``period_source`` say where
+    places and period came from (``clause``, ``sentence``, ``previous``, ``paragraph``,
+    ``title``, ``article``)."""
+
+    fact: int
+    role: str
+    measure: Optional[Span] = None
+    places: tuple[str, ...] = ()
+    period: Optional[str] = None
+    direction: Optional[str] = None
+    basis: Optional[str] = None
+    whole: Optional[Span] = None
+    level_of: Optional[int] = None
+    rule: str = ""
+    place_source: Optional[str] = None
+    period_source: Optional[str] = None
+
+
 # --------------------------------------------------------------------------- article
 @dataclass(**_RECORD)
 class ArticleWarning(Record):
@@ -392,10 +439,14 @@ class Article(Record):
     id: Optional[str] = None
     text: str
     shape: str = "bare"
+    url: Optional[str] = None
+    page: Optional[int] = None
     title: Optional[str] = None
+    title_zh: Optional[str] = None
     kicker: Optional[str] = None
     source: Optional[str] = None
     published: Optional[datetime] = None
+    published_from: Optional[str] = None
     reference_date: Optional[str] = None
     editor: Optional[str] = None
     dateline: Optional[Dateline] = None
@@ -408,6 +459,7 @@ class Article(Record):
     glosses: tuple[Gloss, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     facts: tuple[Fact, ...] = ()
+    observations: tuple[Observation, ...] = ()
     warnings: tuple[ArticleWarning, ...] = ()
 
     def facts_of(self, kind: str) -> tuple[Fact, ...]:
@@ -464,6 +516,8 @@ __all__ = [
     "Rank",
     "DateFact",
     "FACT_TYPES",
+    "Span",
+    "Observation",
     "ArticleWarning",
     "Article",
 ]

@@ -13,6 +13,7 @@ import pyarrow as pa
 import pytest
 
 from xinhua_extract.io.readers import ArticleError
+from xinhua_extract.records import SCHEMA_VERSION
 from xinhua_extract.io.writers import (
     CSV_COLUMNS,
     CsvFactsWriter,
@@ -40,7 +41,7 @@ def test_jsonl_round_trip_and_errors_sidecar(tmp_path, hand_articles):
     back = list(read_jsonl_articles(out))
     assert back == hand_articles[:3]
     lines = out.read_bytes().splitlines()
-    assert len(lines) == 3 and lines[0].startswith(b'{"schema_version":"1.0","id":"a0",')
+    assert len(lines) == 3 and lines[0].startswith(b'{"schema_version":"' + SCHEMA_VERSION.encode() + b'","id":"a0",')
     assert json.loads(lines[0])["facts"][0]["value"] == "100000000000000000"  # exact, no exponent
     errors = (tmp_path / "out.jsonl.errors.jsonl").read_text(encoding="utf-8").splitlines()
     assert [ArticleError.from_dict(json.loads(e)) for e in errors] == [ERR]
