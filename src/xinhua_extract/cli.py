@@ -89,6 +89,10 @@ def _build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--texts", metavar="DIR", help="where the article texts are (default: beside the gold)")
     ev.add_argument("--verbose-report", action="store_true", help="list every mismatch")
 
+    el = sub.add_parser("eval-layout", help="score page templates against layout gold (*.layout.json)")
+    el.add_argument("pages_dir", metavar="DIR", help="pages (<id>.txt) with their <id>.layout.json gold")
+    el.add_argument("--verbose-report", action="store_true", help="list every mismatch")
+
     pl = sub.add_parser("place", help="look up a Chinese division by its hangul or Chinese name")
     pl.add_argument("name", metavar="NAME")
 
@@ -115,7 +119,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     handler = {"parse": _cmd_parse, "show": _cmd_show, "eval": _cmd_eval, "place": _cmd_place,
-               "render": _cmd_render}[args.command]
+               "render": _cmd_render, "eval-layout": _cmd_eval_layout}[args.command]
     try:
         return handler(args)
     except _UsageError as exc:
@@ -523,6 +527,23 @@ def _cmd_eval(args) -> int:
     except FileNotFoundError as exc:
         raise _UsageError(str(exc)) from None
     print(format_report(report, verbose=args.verbose_report))
+    return EXIT_OK
+
+
+def _cmd_eval_layout(args) -> int:
+    """Field accuracy, line accuracy, content lines lost and furniture lines leaked, per template."""
+    from .layout_eval import evaluate_corpus, format_table, summarise
+
+    if not Path(args.pages_dir).is_dir():
+        raise _UsageError(f"{args.pages_dir} is not a directory of <id>.txt pages with <id>.layout.json gold")
+    results = evaluate_corpus(args.pages_dir)
+    if not results:
+        raise _UsageError(f"{args.pages_dir} holds no <id>.layout.json gold beside an <id>.txt page")
+    print(format_table(summarise(results)))
+    if args.verbose_report:
+        for r in results:
+            for m in r.mismatches:
+                print(f"{r.id}: {m}")
     return EXIT_OK
 
 

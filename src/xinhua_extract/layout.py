@@ -61,7 +61,7 @@ TEMPLATE_NAMES = tuple(t["name"] for t in TEMPLATES)
 #: uses it too.
 TIMESTAMP = regex.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 #: a partner's ``입력 2023.06.01 10:00`` / ``기사입력 : 2024년12월10일 09:36``
-_PARTNER_TIME = regex.compile(r"(\d{4})\s*[-.년]\s*(\d{1,2})\s*[-.월]\s*(\d{1,2})\s*일?\.?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_PARTNER_TIME = regex.compile(r"(\d{4})\s*[-.년]\s*(\d{1,2})\s*[-.월]\s*(\d{1,2})(?:\s*일)?\.?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _KICKER = regex.compile(r"^\s*[(\[【]\s*(?P<kicker>[^()\[\]【】]{1,20}?)\s*[)\]】]\s*(?P<title>\S.*?)\s*$")
 _BYLINE_AFTER_DATELINE = regex.compile(r"\s*\(\s*(?P<byline>[^()]{1,15}(?:\([^()]{1,12}\))?\s*기자)\s*\)")
 _PLACE_HANJA = regex.compile(r"\s*[(（][\p{Han}·\s]{1,12}[)）]\s*$")
@@ -71,6 +71,7 @@ _LONGEST_HEADLINE = 60  # a recommended-article title under 추천 기사
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _FULL_STOP = regex.compile(r"[.!?。]\s*$")
 _TITLE_STOP = regex.compile(r"[.。]\s*$")
+_ENUMERATED = regex.compile(r"^\s*\d{1,2}\.\s")  # "1. …": an item of a gallery, not a headline
 _SENTENCE_END = regex.compile(r"[.!?。」』”\"'’)]\s*$")
 
 #: line kinds of the page head (banner to meta)
@@ -221,7 +222,7 @@ def _is_chinese_headline(s: str) -> bool:
 def _title_like(line: Line, kind: Optional[str]) -> bool:
     """A line that can be a headline: no marker, short, not a sentence."""
     s = line.text.strip()
-    return kind is None and 0 < len(s) <= _LONGEST_TITLE and not _TITLE_STOP.search(s)
+    return kind is None and 0 < len(s) <= _LONGEST_TITLE and not _TITLE_STOP.search(s) and not _ENUMERATED.match(s)
 
 
 def detect_template(evidence: set[str]) -> dict:
@@ -498,6 +499,8 @@ def _take_other(b: _Builder, j: int, kind: Optional[str], *, caption: bool) -> N
         b.block("meta", j)
     elif kind in ("header", "breadcrumb", "section", "untitled", "xinhua_title", "toolbar"):
         b.block("header" if kind != "toolbar" else "toolbar", j)
+    elif kind == "chrome" and _PARTNER_TIME.search(line.text):
+        b.block("meta", j)  # a partner's byline-and-time line: where published came from
     elif kind == "chrome" or kind in _HARD_TAIL:
         b.block(_TAIL_BLOCK[kind], j)  # (a copyright-like line inside the text stays content)
     elif caption or kind == "caption":

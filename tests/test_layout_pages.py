@@ -1,0 +1,154 @@
+"""Page templates on the page fixtures (tests/fixtures/pages): every template, the right
+headline, meta and dateline, and no furniture in the content."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from xinhua_extract.errors import NotAnArticleError
+from xinhua_extract.layout import TEMPLATE_NAMES, analyse_layout
+from xinhua_extract.layout_eval import evaluate_corpus, evaluate_page, load_corpus, summarise
+from xinhua_extract.urls import parse_article_url
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ROOT / "tests" / "fixtures" / "pages"
+CORPUS = load_corpus(PAGES)
+
+
+def test_committed_page_templates_match_the_generator():
+    spec = importlib.util.spec_from_file_location("build_page_templates", ROOT / "scripts" / "build_page_templates.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (ROOT / "src" / "xinhua_extract" / "data" / "page_templates.json").read_text(encoding="utf-8")
+    assert committed == module.render(), "run: python scripts/build_page_templates.py"
+
+
+def test_every_template_has_a_fixture_page():
+    shapes = {gold.get("template") or "listing" for _, _, gold in CORPUS}
+    assert shapes == set(TEMPLATE_NAMES)
+
+
+@pytest.mark.parametrize("page_id", [c[0] for c in CORPUS])
+def test_page_layout_matches_its_gold(page_id):
+    _, text, gold = next(c for c in CORPUS if c[0] == page_id)
+    result = evaluate_page(page_id, text, gold)
+    assert result.fully_right, result.mismatches
+
+
+def test_corpus_figures():
+    table = summarise(evaluate_corpus(PAGES))
+    overall = table["ALL"]
+    assert overall["fully_right"] == 1.0
+    assert overall["furniture_leaked"] == 0
+    assert overall["content_lost"] == 0.0
+
+
+def _page(prefix: str) -> tuple[str, dict]:
+    _, text, gold = next(c for c in CORPUS if c[0].startswith(prefix))
+    return text, gold
+
+
+def test_toolbar_line_is_never_the_title():
+    text, _ = _page("p01")
+    layout = analyse_layout(text)
+    assert layout.title and "인쇄" not in layout.title and "크기" not in layout.title
+    assert layout.editor == "김현" and layout.source == "신화망"
+
+
+def test_listing_page_is_not_an_article():
+    text, _ = _page("p14")
+    with pytest.raises(NotAnArticleError) as info:
+        analyse_layout(text)
+    assert info.value.code == "E010" and "not an article" in str(info.value)
+
+
+def test_page_without_headline_has_no_title_and_a_warning():
+    for prefix in ("p05", "p06", "p07", "p08"):
+        text, _ = _page(prefix)
+        layout = analyse_layout(text)
+        assert layout.title is None
+        assert "W060" in {w.code for w in layout.warnings}
+
+
+def test_continuation_page_warns_with_its_page_number():
+    text, gold = _page("p16")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.page == 2
+    w061 = [w for w in layout.warnings if w.code == "W061"]
+    assert w061 and "page 2" in w061[0].message
+
+
+def test_url_gives_date_page_and_key():
+    old = parse_article_url("http://kr.xinhuanet.com/2017-01/20/c_136000200_3.htm")
+    assert (old.date.isoformat(), old.page, old.key) == ("2017-01-20", 3, "kr.xinhuanet.com/2017-01/20/c_136000200")
+    new = parse_article_url("https://kr.news.cn/20240117/3b9e2d4c5f6a7b8c9d0e1f2a3b4c5d6e/c.html")
+    assert (new.date.isoformat(), new.page) == ("2024-01-17", 1)
+    mirror = parse_article_url("http://big5.news.cn/gate/big5/kr.xinhuanet.com/2017-01/20/c_136000200.htm")
+    assert mirror.key == old.key and mirror.page == 1
+    assert parse_article_url("https://example.com/news/1") is None
+    assert parse_article_url("http://kr.xinhuanet.com/2017-02/30/c_1.htm").date is None
+
+
+def test_url_date_only_when_the_page_and_caller_give_none():
+    text, gold = _page("p07")
+    assert analyse_layout(text).published is None
+    by_url = analyse_layout(text, url=gold["url"])
+    assert by_url.published.date().isoformat() == "2019-05-14" and by_url.published_from == "url"
+    assert by_url.dateline.date == "2019-05-14"
+    by_caller = analyse_layout(text, url=gold["url"], published="2019-05-15")
+    assert by_caller.published_from == "caller" and by_caller.published.day == 15
+    page_text, page_gold = _page("p11")
+    own = analyse_layout(page_text, url="http://kr.news.cn/20240101/3b9e2d4c5f6a7b8c9d0e1f2a3b4c5d6e/c.html")
+    assert own.published_from == "page" and own.published.isoformat() == page_gold["fields"]["published"]
+
+
+def test_furniture_yields_no_facts_places_or_sentences():
+    from xinhua_extract import parse_article
+
+    for page_id, text, gold in CORPUS:
+        if gold.get("error"):
+            continue
+        article = parse_article(text, url=gold.get("url"))
+        furniture = [line for label, line in gold["lines"] if label in ("furniture", "meta")]
+        spans = [(b.start, b.end) for b in article.blocks if b.kind not in ("title", "caption", "body", "heading")]
+        for record in (*article.facts, *article.places, *article.sentences):
+            assert not any(s <= record.start < e for s, e in spans), (page_id, record)
+        sentences = [article.text[s.start : s.end] for s in article.sentences]
+        for line in furniture:
+            assert not any(line in s for s in sentences if len(line) > 4), (page_id, line)
+
+
+def test_separate_meta_lines_are_not_content():
+    from xinhua_extract import parse_article
+
+    text, gold = _page("p11")
+    article = parse_article(text, url=gold["url"])
+    assert article.published.isoformat() == "2024-01-17T09:48:33+08:00" and article.editor == "朴锦花"
+    assert article.url == gold["url"] and article.page == 1 and article.published_from == "page"
+    assert not [f for f in article.facts if f.type == "date" and "2024-01-17" in f.text]
+    assert sum(1 for p in article.paragraphs if p.kind == "title") == 1  # -Xinhua line + repeat: one title
+
+
+def test_bilingual_page_keeps_the_chinese_headline():
+    from xinhua_extract import parse_article
+
+    text, gold = _page("p09")
+    article = parse_article(text, url=gold["url"])
+    assert article.title == "시진핑, 한국 대통령 특사 접견" and article.title_zh == "习近平会见韩国总统特使"
+    assert article.shape == "bilingual" and article.published_from == "url"
+    assert {p.lang for p in article.paragraphs if p.kind == "body"} == {"ko", "zh"}
+
+
+def test_layout_gold_files_are_well_formed():
+    for page_id, text, gold in CORPUS:
+        assert set(gold) <= {"url", "template", "fields", "lines", "error"}, page_id
+        if gold.get("error"):
+            continue
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        assert [t for _, t in gold["lines"]] == lines, page_id
+        assert {label for label, _ in gold["lines"]} <= {"title", "meta", "caption", "body", "furniture"}
+        json.dumps(gold)
