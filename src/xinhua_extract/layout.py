@@ -71,6 +71,7 @@ _LONGEST_HEADLINE = 60  # a recommended-article title under 추천 기사
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _FULL_STOP = regex.compile(r"[.!?。]\s*$")
 _TITLE_STOP = regex.compile(r"[.。]\s*$")
+_MENU = regex.compile(r"\s[|>·]\s.*\s[|>·]\s")  # 홈 | 정치 | 경제: a partner's menu line
 _ENUMERATED = regex.compile(r"^\s*\d{1,2}\.\s")  # "1. …": an item of a gallery, not a headline
 _SENTENCE_END = regex.compile(r"[.!?。」』”\"'’)]\s*$")
 
@@ -438,13 +439,17 @@ def _pick_title(lines: list[Line], cands: list[int]) -> tuple[Optional[int], Opt
 
 
 def _title_before_dateline(lines: list[Line], kinds: list[Optional[str]], s: int, d: int) -> Optional[int]:
-    """The headline above a lead paragraph: the last title-like line after which only
-    captions, partner chrome or credits stand."""
-    for j in range(d - 1, s - 1, -1):
-        if _title_like(lines[j], kinds[j]) and not _is_chinese_headline(lines[j].text):
+    """The headline above a lead paragraph: the first title-like line that is not a
+    partner's menu; what follows it up to the lead is captions (a caption without a
+    credit or full stop is then never taken for the headline)."""
+    for j in range(s, d):
+        text = lines[j].text.strip()
+        if kinds[j] is None and _MENU.search(text):
+            continue
+        if _title_like(lines[j], kinds[j]) and not _is_chinese_headline(text):
             return j
-        if kinds[j] in (None,) and not _FULL_STOP.search(lines[j].text.strip()) and len(lines[j].text.strip()) > _LONGEST_TITLE:
-            return None  # a long unpunctuated line: body text, not a caption run
+        if kinds[j] is None:
+            return None  # a sentence or a long line first: no headline
     return None
 
 
