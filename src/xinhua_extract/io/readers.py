@@ -58,7 +58,7 @@ PathLike = Union[str, "os.PathLike[str]"]
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".warc", ".warc.gz")
 
 #: The first line the HTML reader writes: the site banner, so that the layout stage
-#: recognises a ``full`` page exactly as for a page saved as text.
+#: recognises a ``portal-2021`` page exactly as for a page saved as text.
 SITE_BANNER = "新華網韓國語"
 
 
