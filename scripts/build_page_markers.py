@@ -31,7 +31,7 @@ MARKERS: list[tuple[str, str, str]] = [
     ("header", r"^\s*신화망\s*한국어(?:판)?\s*$", "hangul site banner"),
     ("untitled", r"^\s*(?:无标题文档|無標題文檔)\s*$", "2023+ pages: the empty document title of the print frame"),
     ("xinhua_title", r"^\s*(?P<title>\S.{0,150}?)\s*[-－–]\s*Xinhua\s*$", "2023+ pages: TITLE-Xinhua (the HTML <title>)"),
-    ("toolbar", r"^\s*[•·]\s*(?:크기|인쇄|메일|이메일|공유|글자)\s*$", "2015–2019 toolbar: • 크기 / • 인쇄"),
+    ("toolbar", r"^\s*(?:[•·]?\s*[\[【]?\s*(?:크기|인쇄|메일|이메일|공유|글자\s*크기)\s*[\]】]?\s*)+$", "2015–2019 toolbar: • 크기 / • 인쇄 (one or both on a line)"),
     # --- meta
     ("meta", r"^\s*출처\s*[:：]", "출처 :  신화망 | 2017-03-02 10:21:33  | 편집 :  홍성림 (one line) or 출처:신화망 한국어판 (alone)"),
     ("meta_time", r"^\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$", "2023+ pages: the bare timestamp line"),
@@ -44,6 +44,7 @@ MARKERS: list[tuple[str, str, str]] = [
     ("recommend", r"^\s*추천\s*(?:기사|보도|포토|뉴스|영상)\s*(?:>>|[:：>])?", "추천 기사: / 추천 보도: / 추천 포토 >> and a headline list"),
     ("recommend", r"^\s*(?:핫\s*갤러리|최신\s*기사|많이\s*본\s*기사|인기\s*기사)\s*[:：>]*\s*$", "핫 갤러리 / 최신 기사 lists"),
     ("pagerow", r"^\s*(?:(?:<<|이전|上一页)\s*)?(?:\d{1,2}\s+)+\d{1,2}(?:\s*(?:>>|다음|下一页))?\s*$", "page-number row of a multi-page article: 1 2 3 … 10"),
+    ("pagerow", r"^\s*(?:(?:<<|이전|上一页)\s*)?(?:\[\d{1,2}\]\s*){2,}(?:(?:>>|다음|下一页)\s*)?$", "page-number row in brackets: [1] [2] [3]"),
     # --- tail: soft markers (only a trailing run of them is furniture)
     ("footer", r"^\s*전화\s*[:：]", "phone line of the contact block"),
     ("footer", r"^\s*이메일\s*[:：]", "e-mail line of the contact block"),
@@ -68,6 +69,7 @@ MARKERS: list[tuple[str, str, str]] = [
     ("caption", r"\(\s*사진\s*/\s*(?:신화(?:통신|망|사)|[^()]{1,20})\s*\)\s*$", "photo caption ending (사진/신화통신)"),
     ("caption", r"[\[(]\s*촬영\s*/[^\[\]()]{0,60}(?:\([^()]{0,12}\)[^\[\]()]{0,20})?[\])]\s*$", "photo caption ending [촬영/ 신화사 기자 쑨카이팡(孫凱芳)]"),
     ("caption", r"^\s*[(（]\s*자료\s*사진\s*[)）]\s*$", "(자료 사진): file photo"),
+    ("caption", r"^(?=.{0,300}$)\s*사진은\s", "사진은 …: a caption in a gallery or under a photo"),
     ("caption", r"^\s*[(（][\p{Han}·]{1,12}[)）]\s*[(（]\d{1,2}[)）]", "Chinese wire photo title: (国际)(1)…"),
     ("caption", r"^(?=.{0,160}$)(?!\s*\[).*\S\s*촬영한\s", "short line describing a photo: … 1월 5일 촬영한 …"),
 ]

@@ -163,3 +163,43 @@ def test_layout_gold_files_are_well_formed():
         assert [t for _, t in gold["lines"]] == lines, page_id
         assert {label for label, _ in gold["lines"]} <= {"title", "meta", "caption", "body", "furniture"}
         json.dumps(gold)
+
+
+def test_toolbar_on_one_line_and_unmarked_photo_line_are_never_the_title():
+    text = ("新華網韓國語 >> 기사 본문\n\n• 크기  • 인쇄\n\n1월 4일 하얼빈 빙설대세계 야경\n\n"
+            "[신화망 하얼빈 1월5일] 빙설대세계가 문을 열었다.\n\n원문 출처:신화사\n")
+    layout = analyse_layout(text)
+    assert layout.title is None and "W060" in {w.code for w in layout.warnings}
+    kinds = [b.kind for b in layout.blocks]
+    assert kinds == ["header", "toolbar", "caption", "body", "footer"]
+
+
+def test_xinhua_title_picks_the_repeated_headline_over_other_lines():
+    text = ("中 톈진항 물동량 증가-Xinhua\n\n시진핑 타이임\n\n中 톈진항 물동량 증가\n\n출처:신화망 한국어판\n\n"
+            "2024-02-01 10:00:00\n\n편집: 朴锦花\n\n[신화망 톈진 2월1일] 톈진항 물동량이 늘었다.\n")
+    layout = analyse_layout(text)
+    assert layout.title == "中 톈진항 물동량 증가" and layout.shape == "newscn-2023"
+    assert [b.kind for b in layout.blocks][:3] == ["title", "navigation", "title"]
+    no_repeat = analyse_layout(text.replace("中 톈진항 물동량 증가\n\n출처", "출처"))
+    assert no_repeat.title == "中 톈진항 물동량 증가"  # from the -Xinhua line itself
+
+
+def test_partner_editor_line_under_the_footer_is_meta():
+    text = ("[신화망 베이징 2월13일]푸 사장이 12일 베이징에서 대사와 만났다.\n"
+            "원문 출처:신화통신 한국어 뉴스 서비스\n편집자:张齐美\n")
+    layout = analyse_layout(text)
+    assert layout.editor == "张齐美"
+    assert [b.kind for b in layout.blocks] == ["body", "footer", "meta"]
+
+
+def test_listing_page_with_a_dateline_in_a_teaser_is_still_a_listing():
+    text = "新華網韓國語 >> 경제\n\n中 수출 증가\n\n[신화망 베이징 1월5일] 중국의 수출이 늘었다.\n"
+    with pytest.raises(NotAnArticleError):
+        analyse_layout(text)
+
+
+def test_gallery_caption_starting_with_sajineun_stays_a_caption_after_the_body():
+    text = ("新華網韓國語 >> 기사 본문\n\n[신화망 베이징 3월5일] 전인대가 개막했다.\n\n"
+            "사진은 3월 5일 인민대회당 모습\n\n추천 기사:\n")
+    layout = analyse_layout(text)
+    assert [b.kind for b in layout.blocks] == ["header", "body", "caption", "boilerplate"]

@@ -71,6 +71,8 @@ _LONGEST_HEADLINE = 60  # a recommended-article title under 추천 기사
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _FULL_STOP = regex.compile(r"[.!?。]\s*$")
 _TITLE_STOP = regex.compile(r"[.。]\s*$")
+_PHOTO_DATE = regex.compile(r"^\s*\d{1,2}\s*월\s*\d{1,2}\s*일[,，]?\s")  # 1월 4일 …: a photo's date
+_WS = regex.compile(r"\s+")
 _MENU = regex.compile(r"\s[|>·]\s.*\s[|>·]\s")  # 홈 | 정치 | 경제: a partner's menu line
 _ENUMERATED = regex.compile(r"^\s*\d{1,2}\.\s")  # "1. …": an item of a gallery, not a headline
 _SENTENCE_END = regex.compile(r"[.!?。」』”\"'’)]\s*$")
@@ -221,9 +223,11 @@ def _is_chinese_headline(s: str) -> bool:
 
 
 def _title_like(line: Line, kind: Optional[str]) -> bool:
-    """A line that can be a headline: no marker, short, not a sentence."""
+    """A line that can be a headline: no marker, short, not a sentence, not a gallery
+    item (``1. …``), not a photo description (``1월 4일 …``)."""
     s = line.text.strip()
-    return kind is None and 0 < len(s) <= _LONGEST_TITLE and not _TITLE_STOP.search(s) and not _ENUMERATED.match(s)
+    return (kind is None and 0 < len(s) <= _LONGEST_TITLE and not _TITLE_STOP.search(s)
+            and not _ENUMERATED.match(s) and not _PHOTO_DATE.match(s))
 
 
 def detect_template(evidence: set[str]) -> dict:
@@ -331,6 +335,10 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
             header_end += 1
         cands = [j for j in range(meta_idx) if _title_like(lines[j], kinds[j]) or
                  (kinds[j] is None and _is_chinese_headline(lines[j].text))]
+        if xinhua_idx is not None:
+            # the repeated headline is the line equal to the -Xinhua one; other lines are navigation
+            want = _WS.sub(" ", MARKERS["xinhua_title"].search(lines[xinhua_idx].text).group("title")).strip()
+            cands = [j for j in cands if _WS.sub(" ", lines[j].text).strip() == want]
         title_idx, title_zh_idx = _pick_title(lines, cands)
     else:
         header_end = 0
@@ -416,9 +424,13 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
             continue
         _take_other(b, j, kinds[j], caption=False)
 
-    # --- footer, related articles, recommendations: everything from there on
+    # --- footer, related articles, recommendations: everything from there on (a
+    # partner's 편집자: line under 원문 출처 is still the page's meta)
     tail_kind = None
     for j in range(end_of_content, n):
+        if kinds[j] == "meta_editor" and tail_kind in (None, "footer"):
+            _take_meta(b, j, kinds[j])
+            continue
         tail_kind = _TAIL_BLOCK.get(kinds[j], tail_kind)
         b.block(tail_kind or "footer", j)
 
