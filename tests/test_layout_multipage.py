@@ -94,3 +94,34 @@ def test_listing_page_becomes_an_error_record():
     listing = "新華網韓國語 >> 중국의 조선족\n\n옌볜 룽징, 사과배 축제 개막\n\n민속촌에 관광객이 늘고 있다.\n"
     [item] = list(parse_articles([SourceDoc(listing, id="idx")], workers=1))
     assert item.type == "error" and item.code == "E010" and "not an article" in item.message
+
+
+def test_cli_join_pages(tmp_path):
+    from xinhua_extract.cli import main
+
+    p = tmp_path / "pages.jsonl"
+    rows = [{"id": "p1", "text": PAGE_1, "url": f"{BASE}.htm"}, {"id": "p2", "text": PAGE_2, "url": f"{BASE}_2.htm"}]
+    p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", str(p), "-o", str(out), "--workers", "1", "--join-pages", "-q"]) == 0
+    [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert record["id"] == "p1" and record["page"] == 1 and record["url"] == f"{BASE}.htm"
+
+
+def test_warc_target_uri_is_the_article_url(tmp_path):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    uri = "http://kr.xinhuanet.com/2019-05/14/c_138056500.htm"
+    page = "<html><body><div id='content'><p>[신화망 베이징 5월 14일] 중국의 4월 소매판매가 7.2% 늘었다.</p></div></body></html>"
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(page.encode("utf-8")),
+                                                      http_headers=headers))
+    [article] = list(parse_articles([path], workers=1))
+    assert article.url == uri and article.page == 1
+    assert article.published_from == "url" and article.dateline.date == "2019-05-14"

@@ -74,6 +74,8 @@ def _build_parser() -> argparse.ArgumentParser:
     pa.add_argument("--id-field", default="id", help="JSONL field holding the id (default: id)")
     pa.add_argument("--published-field", default="published", help="JSONL field holding the publication time")
     pa.add_argument("--published", help="publication time for pages without one (ISO date or timestamp)")
+    pa.add_argument("--join-pages", action="store_true",
+                    help="join consecutive pages of one multi-page article (c_<id>_2.htm, ...) into one article")
     pa.add_argument("--reference-date", help="last-resort date for relative dates (ISO date)")
     pa.add_argument("--no-tokens", action="store_true", help="JSONL: leave out Kiwi tokens (about half the size)")
     pa.add_argument("--part-size", type=int, default=1000, help="parquet: articles per part file")
@@ -294,6 +296,7 @@ def _cmd_parse(args) -> int:
         id_field=args.id_field,
         published_field=args.published_field,
         skip=skip,
+        join_pages=args.join_pages,
     )
 
     def on_error(item: ArticleError) -> None:
