@@ -203,3 +203,34 @@ def test_gallery_caption_starting_with_sajineun_stays_a_caption_after_the_body()
             "사진은 3월 5일 인민대회당 모습\n\n추천 기사:\n")
     layout = analyse_layout(text)
     assert [b.kind for b in layout.blocks] == ["header", "body", "caption", "boilerplate"]
+
+
+_VARIANTS = {
+    # name: (how the page's text is rewritten, how a gold line's text changes)
+    "crlf": (lambda t: t.replace("\n", "\r\n"), lambda s: s),
+    "no_blank_lines": (lambda t: "\n".join(ln for ln in t.splitlines() if ln.strip()) + "\n", lambda s: s),
+    "ideographic_indent": (lambda t: "\n".join("\u3000" + ln if ln.strip() else ln for ln in t.splitlines()), lambda s: s),
+    "meta_spacing": (
+        lambda t: "\n".join(_respace(ln) if ln.lstrip().startswith(("출처", "편집")) else ln for ln in t.splitlines()),
+        lambda s: _respace(s) if s.startswith(("출처", "편집")) else s,
+    ),
+}
+
+
+def _respace(line: str) -> str:
+    """``출처: 신화망 | ts | 편집: X`` with other spacing around ':' and '|' (and full-width colons)."""
+    import regex
+
+    line = regex.sub(r"(출처|편집)\s*[:：]\s*", r"\1 ： ", line)
+    return regex.sub(r"\s*\|\s*", "  |", line).strip()
+
+
+@pytest.mark.parametrize("variant", sorted(_VARIANTS))
+def test_layout_survives_line_endings_indentation_and_meta_spacing(variant):
+    rewrite_text, rewrite_line = _VARIANTS[variant]
+    for page_id, text, gold in CORPUS + HELD:
+        if gold.get("error"):
+            continue
+        changed = dict(gold, lines=[[label, rewrite_line(line)] for label, line in gold["lines"]])
+        result = evaluate_page(page_id, rewrite_text(text), changed)
+        assert result.fully_right, (page_id, result.mismatches)

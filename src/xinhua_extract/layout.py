@@ -89,7 +89,7 @@ _TAIL_BLOCK = {"footer_hard": "footer", "footer": "footer", "related": "related"
                "pagerow": "boilerplate", "chrome": "footer"}
 #: the coarse label of each block kind (layout gold and ``layout_eval``)
 COARSE_LABEL = {
-    "title": "title", "meta": "meta", "byline": "meta", "caption": "caption", "body": "body", "heading": "body",
+    "title": "title", "meta": "meta", "byline": "furniture", "caption": "caption", "body": "body", "heading": "body",
     "header": "furniture", "navigation": "furniture", "toolbar": "furniture", "footer": "furniture",
     "boilerplate": "furniture", "related": "furniture",
 }
