@@ -93,7 +93,6 @@ COARSE_LABEL = {
     "header": "furniture", "navigation": "furniture", "toolbar": "furniture", "footer": "furniture",
     "boilerplate": "furniture", "related": "furniture",
 }
-CONTENT_BLOCKS = frozenset({"title", "caption", "body", "heading"})
 
 
 @dataclass(frozen=True, slots=True)
