@@ -51,8 +51,11 @@ MARKERS: list[tuple[str, str, str]] = [
     ("footer", r"^\s*\d{20,}\s*$", "the long page code line"),
     ("footer", r"^\s*(?:Copyright|저작권자|ⓒ|©)", "copyright notice"),
     ("chrome", r"^\s*\d+\s*개의\s*댓글", "partner sites: comment counter (0개의 댓글)"),
-    ("chrome", r"(?:^|\|)\s*(?:기사)?\s*(?:입력|승인|수정|등록)\s*[:：]?\s*\d{4}\s*[-.년]", "partner sites: byline-and-time line (입력 2023.06.01 10:00)"),
+    ("chrome", r"(?:^|\|)\s*(?:기사)?\s*(?:입력|승인|수정|최종\s*수정|등록)\s*[:：]?\s*(?:\d{4}\s*[-.년]|$)", "partner sites: byline-and-time line (입력 2023.06.01 10:00 / 기사입력 :)"),
     ("chrome", r"^\s*(?:좋아요|공유하기|댓글\s*쓰기|기사\s*공유|구독하기|가\s*가|글씨\s*크기)\s*\S{0,8}\s*$", "partner sites: buttons"),
+    ("chrome_head", r"^\s*(?:속보|더보기|전체기사|최신뉴스|많이\s*본\s*뉴스|이전\s*기사|다음\s*기사)\s*$", "partner sites: menu items above the text"),
+    ("chrome_head", r"^\s*※", "partner sites: notes above the text (※ 본문 글자 크기 조정)"),
+    ("chrome_head", r"^\s*[•·]\s*\S{1,6}(?:\s\S{1,6})?\s*$", "partner sites: bullet buttons above the text (• 더 작게); in the text a list item"),
     # --- content lines with a role
     (
         "dateline",

@@ -225,3 +225,28 @@ def test_layout_survives_line_endings_indentation_and_meta_spacing(variant):
         changed = dict(gold, lines=[[label, rewrite_line(line)] for label, line in gold["lines"]])
         result = evaluate_page(page_id, rewrite_text(text), changed)
         assert result.fully_right, (page_id, result.mismatches)
+
+
+def test_partner_page_with_menu_items_and_buttons_on_lines_of_their_own():
+    text = ("전체기사\n최신뉴스\n국제\n속보\n더보기\n中 쓰촨 판다 방문객 급증\n기사입력 :\n최종수정 :\n"
+            "※ 본문 글자 크기 조정\n• 더 작게\n• 크게\n(청두=신화통신) 판다 국가공원 방문객이 늘었다.\n"
+            "· 상반기 200만 명\n좋아요\n0개의 댓글\n")
+    layout = analyse_layout(text)
+    assert layout.shape == "republication" and layout.title == "中 쓰촨 판다 방문객 급증"
+    content = [text[p.start : p.end] for p in layout.paragraphs]
+    assert content == ["中 쓰촨 판다 방문객 급증", "판다 국가공원 방문객이 늘었다.", "· 상반기 200만 명"]
+
+
+def test_bullet_line_inside_a_xinhua_body_stays_content():
+    text = "[신화망 베이징 5월14일] 주요 지표는 다음과 같다.\n· 소매판매 7.2%\n원문 출처:신화사\n"
+    layout = analyse_layout(text)
+    assert [p.kind for p in layout.paragraphs] == ["body", "body"]
+
+
+def test_bilingual_page_with_the_korean_headline_first():
+    text = ("시진핑, 한국 대통령 특사 접견\n习近平会见韩国总统特使\n"
+            "国家主席习近平12日会见韩国总统特使。\n시진핑 국가주석이 12일 한국 대통령 특사를 접견했다.\n뉴스 번역 더보기:\n")
+    layout = analyse_layout(text)
+    assert layout.shape == "bilingual"
+    assert (layout.title, layout.title_zh) == ("시진핑, 한국 대통령 특사 접견", "习近平会见韩国总统特使")
+    assert [p.lang for p in layout.paragraphs if p.kind == "body"] == ["zh", "ko"]

@@ -73,6 +73,7 @@ _FULL_STOP = regex.compile(r"[.!?。]\s*$")
 _TITLE_STOP = regex.compile(r"[.。]\s*$")
 _PHOTO_DATE = regex.compile(r"^\s*\d{1,2}\s*월\s*\d{1,2}\s*일[,，]?\s")  # 1월 4일 …: a photo's date
 _WS = regex.compile(r"\s+")
+_TIME_LABEL = regex.compile(r"(?:입력|승인|수정|등록)\s*[:：]?")  # a partner's byline-and-time line
 _MENU = regex.compile(r"\s[|>·]\s.*\s[|>·]\s")  # 홈 | 정치 | 경제: a partner's menu line
 _ENUMERATED = regex.compile(r"^\s*\d{1,2}\.\s")  # "1. …": an item of a gallery, not a headline
 _SENTENCE_END = regex.compile(r"[.!?。」』”\"'’)]\s*$")
@@ -86,7 +87,7 @@ _HARD_TAIL = {"footer_hard", "related", "recommend", "pagerow"}
 _SOFT_TAIL = {"footer", "chrome"}
 #: block kind of a tail line by the marker that opened its run
 _TAIL_BLOCK = {"footer_hard": "footer", "footer": "footer", "related": "related", "recommend": "boilerplate",
-               "pagerow": "boilerplate", "chrome": "footer"}
+               "pagerow": "boilerplate", "chrome": "footer", "chrome_head": "navigation"}
 #: the coarse label of each block kind (layout gold and ``layout_eval``)
 COARSE_LABEL = {
     "title": "title", "meta": "meta", "byline": "furniture", "caption": "caption", "body": "body", "heading": "body",
@@ -205,6 +206,7 @@ def _match_dateline(text: str) -> Optional[regex.Match]:
 
 _HAN = regex.compile(r"\p{Script=Han}")
 _HANGUL = regex.compile(r"\p{Script=Hangul}")
+_ZH_STOP = regex.compile(r"[。.!?！？]\s*$")
 _BANNER_START = regex.compile(r"^\s*新[華华][網网]\s*[韓韩][國国][語语]")
 
 
@@ -215,10 +217,11 @@ def _is_chinese(s: str) -> bool:
 
 
 def _is_chinese_headline(s: str) -> bool:
-    """A short line in Chinese: the Chinese headline of a bilingual page."""
+    """A short line in Chinese that is not a sentence: the Chinese headline of a
+    bilingual page."""
     s = s.strip()
     han = len(_HAN.findall(s))
-    return len(s) <= 80 and han >= 4 and han > 2 * len(_HANGUL.findall(s))
+    return len(s) <= 80 and han >= 4 and han > 2 * len(_HANGUL.findall(s)) and not _ZH_STOP.search(s)
 
 
 def _title_like(line: Line, kind: Optional[str]) -> bool:
@@ -250,11 +253,10 @@ class _Builder:
         self.text = text
         self.lines = lines
         self.layout = Layout()
-        self.assigned: set[int] = set()
+        self.partner = False  # a partner's page: its chrome may stand anywhere
 
     def block(self, kind: str, j: int) -> None:
         start, end = self.lines[j].trimmed()
-        self.assigned.add(j)
         self.layout.blocks.append(Block(kind=kind, start=start, end=end))
 
     def paragraph(self, kind: str, start: int, end: int) -> None:
@@ -314,6 +316,7 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
     head = min(first_hard, HEAD_LINES, n)
     template = detect_template(_evidence(lines, kinds, head))
     lay.shape = template["name"]
+    b.partner = lay.shape == "republication"
     if not template.get("article", True):
         raise NotAnArticleError(
             f"this is a {template['name']} page (a section index of teasers), not an article: "
@@ -351,11 +354,16 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
             if s < stop and _title_like(lines[s], kinds[s]) and not _is_chinese_headline(lines[s].text):
                 title_idx = s
         elif dateline_idx is not None and dateline_idx > s:
-            title_idx = _title_before_dateline(lines, kinds, s, dateline_idx)
+            title_idx = _title_before_dateline(lines, kinds, s, dateline_idx, partner=template["name"] == "republication")
         elif dateline_idx is None and s + 1 < stop and _title_like(lines[s], kinds[s]):
             nxt = lines[s + 1].text.strip()
-            if len(lines[s].text.strip()) <= 80 and kinds[s + 1] is None and (len(nxt) > 2 * len(lines[s].text.strip()) or _FULL_STOP.search(nxt)):
+            if len(lines[s].text.strip()) <= 80 and kinds[s + 1] is None and (
+                len(nxt) > 2 * len(lines[s].text.strip()) or _FULL_STOP.search(nxt) or _is_chinese_headline(nxt)
+            ):
                 title_idx = s
+        if title_idx is not None and title_zh_idx is None and title_idx + 1 < stop and kinds[title_idx + 1] is None \
+                and _is_chinese_headline(lines[title_idx + 1].text):
+            title_zh_idx = title_idx + 1  # Korean headline first, Chinese one under it
         last = max(j for j in (header_end - 1, title_idx, title_zh_idx) if j is not None) if n else -1
         header_end = last + 1
 
@@ -449,10 +457,21 @@ def _pick_title(lines: list[Line], cands: list[int]) -> tuple[Optional[int], Opt
     return title, title_zh
 
 
-def _title_before_dateline(lines: list[Line], kinds: list[Optional[str]], s: int, d: int) -> Optional[int]:
-    """The headline above a lead paragraph: the first title-like line that is not a
-    partner's menu; what follows it up to the lead is captions (a caption without a
-    credit or full stop is then never taken for the headline)."""
+def _title_before_dateline(lines: list[Line], kinds: list[Optional[str]], s: int, d: int, *, partner: bool) -> Optional[int]:
+    """The headline above a lead paragraph.
+
+    On Xinhua's own pages: the first title-like line (what follows it up to the lead is
+    captions, so a caption without a credit or full stop is never taken for the
+    headline). On a partner's page: the last title-like line above its byline-and-time
+    line (or above the lead), skipping the partner's menus above it.
+    """
+    if partner:
+        anchor = next((j for j in range(s, d) if kinds[j] == "chrome" and _TIME_LABEL.search(lines[j].text)), d)
+        for j in range(anchor - 1, s - 1, -1):
+            text = lines[j].text.strip()
+            if _title_like(lines[j], kinds[j]) and not _MENU.search(text) and not _is_chinese_headline(text):
+                return j
+        return None
     for j in range(s, d):
         text = lines[j].text.strip()
         if kinds[j] is None and _MENU.search(text):
@@ -517,8 +536,8 @@ def _take_other(b: _Builder, j: int, kind: Optional[str], *, caption: bool) -> N
         b.block("header" if kind != "toolbar" else "toolbar", j)
     elif kind == "chrome" and _PARTNER_TIME.search(line.text):
         b.block("meta", j)  # a partner's byline-and-time line: where published came from
-    elif kind == "chrome" or kind in _HARD_TAIL:
-        b.block(_TAIL_BLOCK[kind], j)  # (a copyright-like line inside the text stays content)
+    elif (kind == "chrome" and (caption or b.partner)) or (kind == "chrome_head" and caption) or kind in _HARD_TAIL:
+        b.block(_TAIL_BLOCK[kind], j)  # (a chrome-like line inside Xinhua's text stays content)
     elif caption or kind == "caption":
         b.content("caption", j)
     else:
