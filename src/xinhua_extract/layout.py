@@ -63,7 +63,9 @@ TIMESTAMP = regex.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+(\d{1,2}):(
 #: a partner's ``입력 2023.06.01 10:00`` / ``기사입력 : 2024년12월10일 09:36``
 _PARTNER_TIME = regex.compile(r"(\d{4})\s*[-.년]\s*(\d{1,2})\s*[-.월]\s*(\d{1,2})(?:\s*일)?\.?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _KICKER = regex.compile(r"^\s*[(\[【]\s*(?P<kicker>[^()\[\]【】]{1,20}?)\s*[)\]】]\s*(?P<title>\S.*?)\s*$")
-_BYLINE_AFTER_DATELINE = regex.compile(r"\s*\(\s*(?P<byline>[^()]{1,15}(?:\([^()]{1,12}\))?\s*기자)\s*\)")
+_REPORTER = r"[^()]{1,15}(?:\([^()]{1,12}\))?"  # 청다위(程大雨)
+#: ``(왕레이(王磊) 기자)`` / ``(청다위(程大雨), 우창(吴强) 기자)`` right after the dateline
+_BYLINE_AFTER_DATELINE = regex.compile(rf"\s*\(\s*(?P<byline>(?:{_REPORTER}\s*[,，·、]\s*)*{_REPORTER}\s*기자)\s*\)")
 _PLACE_HANJA = regex.compile(r"\s*[(（][\p{Han}·\s]{1,12}[)）]\s*$")
 _LONGEST_BANNER = 40  # 新華網韓國語 >> 기사 본문 and the like
 _LONGEST_TITLE = 120
@@ -353,14 +355,15 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
         if title_zh_idx is not None:
             if s < stop and _title_like(lines[s], kinds[s]) and not _is_chinese_headline(lines[s].text):
                 title_idx = s
+        elif where is not None and where.page > 1:
+            pass  # a continuation page has no headline: what stands above its text is captions
         elif dateline_idx is not None and dateline_idx > s:
             title_idx = _title_before_dateline(lines, kinds, s, dateline_idx, partner=template["name"] == "republication")
-        elif dateline_idx is None and s + 1 < stop and _title_like(lines[s], kinds[s]):
-            nxt = lines[s + 1].text.strip()
-            if len(lines[s].text.strip()) <= 80 and kinds[s + 1] is None and (
-                len(nxt) > 2 * len(lines[s].text.strip()) or _FULL_STOP.search(nxt) or _is_chinese_headline(nxt)
-            ):
-                title_idx = s
+        elif template["name"] == "bilingual" and s + 1 < stop and _title_like(lines[s], kinds[s]) \
+                and kinds[s + 1] is None and _is_chinese_headline(lines[s + 1].text):
+            title_idx = s
+        # (no lead paragraph and no meta: galleries and bodies have no headline line; a
+        # caption or a first sentence is never guessed to be one)
         if title_idx is not None and title_zh_idx is None and title_idx + 1 < stop and kinds[title_idx + 1] is None \
                 and _is_chinese_headline(lines[title_idx + 1].text):
             title_zh_idx = title_idx + 1  # Korean headline first, Chinese one under it
@@ -418,10 +421,17 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
 
     # --- captions between the head and the lead (dateline) paragraph
     i = header_end
-    if dateline_idx is not None and header_end <= dateline_idx <= header_end + 8:
-        for j in range(header_end, dateline_idx):
+    lead = dateline_idx
+    if lead is None and lay.title is None and lay.shape in ("breadcrumb", "body"):
+        # no headline and no dateline (a gallery or continuation page): the short
+        # unpunctuated lines above the first paragraph describe its photos
+        lead = header_end
+        while lead < end_of_content - 1 and _title_like(lines[lead], kinds[lead]):
+            lead += 1
+    if lead is not None and header_end <= lead <= header_end + 8:
+        for j in range(header_end, lead):
             _take_other(b, j, kinds[j], caption=True)
-        i = dateline_idx
+        i = lead
 
     # --- body
     for j in range(i, end_of_content):
