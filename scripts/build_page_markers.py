@@ -73,6 +73,7 @@ MARKERS: list[tuple[str, str, str]] = [
     ("caption", r"[\[(]\s*촬영\s*/[^\[\]()]{0,60}(?:\([^()]{0,12}\)[^\[\]()]{0,20})?[\])]\s*$", "photo caption ending [촬영/ 신화사 기자 쑨카이팡(孫凱芳)]"),
     ("caption", r"^\s*[(（]\s*자료\s*사진\s*[)）]\s*$", "(자료 사진): file photo"),
     ("caption", r"^(?=.{0,300}$)\s*사진은\s", "사진은 …: a caption in a gallery or under a photo"),
+    ("caption", r"^(?=.{0,300}$).*[(（]\s*(?:\d{4}\s*년\s*)?\d{1,2}\s*월\s*\d{1,2}\s*일\s*촬영\s*[)）]", "… 수업하고 있다(2013년 3월 20일 촬영). : a photo's date"),
     ("caption", r"^\s*[(（][\p{Han}·]{1,12}[)）]\s*[(（]\d{1,2}[)）]", "Chinese wire photo title: (国际)(1)…"),
     ("caption", r"^(?=.{0,160}$)(?!\s*\[).*\S\s*촬영한\s", "short line describing a photo: … 1월 5일 촬영한 …"),
 ]

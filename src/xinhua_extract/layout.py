@@ -278,8 +278,22 @@ class _Builder:
         self.layout.warnings.append(ArticleWarning(code=code, message=message, start=start, end=end))
 
 
-def _evidence(lines: list[Line], kinds: list[Optional[str]], head: int) -> set[str]:
-    found = {k for k in kinds[:head] if k}
+def _head_meta(lines: list[Line], kinds: list[Optional[str]], head: int) -> Optional[int]:
+    """The first meta line of the page's head: only header lines and headline
+    candidates stand above it (a ``출처:`` line under the text is a trailing credit)."""
+    for j in range(head):
+        if kinds[j] in _META_KINDS:
+            return j
+        if kinds[j] in _HEADER_KINDS or kinds[j] == "caption":
+            continue
+        if kinds[j] is None and (_title_like(lines[j], None) or _is_chinese_headline(lines[j].text)):
+            continue
+        return None
+    return None
+
+
+def _evidence(lines: list[Line], kinds: list[Optional[str]], head: int, *, with_meta: bool) -> set[str]:
+    found = {k for k in kinds[:head] if k and (with_meta or k not in _META_KINDS)}
     for j in range(head):
         if kinds[j] == "dateline":
             m = _match_dateline(lines[j].text)
@@ -316,7 +330,8 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
 
     first_hard = next((j for j in range(n) if kinds[j] in _HARD_TAIL), n)
     head = min(first_hard, HEAD_LINES, n)
-    template = detect_template(_evidence(lines, kinds, head))
+    meta_idx = _head_meta(lines, kinds, head)
+    template = detect_template(_evidence(lines, kinds, head, with_meta=meta_idx is not None))
     lay.shape = template["name"]
     b.partner = lay.shape == "republication"
     if not template.get("article", True):
@@ -326,9 +341,6 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
         )
 
     dateline_idx = next((j for j in range(min(first_hard, n)) if kinds[j] == "dateline"), None)
-    meta_idx = next((j for j in range(head) if kinds[j] in _META_KINDS), None)
-    if meta_idx is not None and dateline_idx is not None and dateline_idx < meta_idx:
-        meta_idx = None
 
     # --- head: banner, breadcrumb, toolbar, title, meta
     title_idx = title_zh_idx = None
@@ -541,7 +553,7 @@ def _take_other(b: _Builder, j: int, kind: Optional[str], *, caption: bool) -> N
         else:
             b.content("body", j)
     elif kind in _META_KINDS:
-        b.block("meta", j)
+        _take_meta(b, j, kind)  # a 출처: / 편집: credit under the text (partner pages)
     elif kind in ("header", "breadcrumb", "section", "untitled", "xinhua_title", "toolbar"):
         b.block("header" if kind != "toolbar" else "toolbar", j)
     elif kind == "chrome" and _PARTNER_TIME.search(line.text):
