@@ -69,12 +69,12 @@ MARKERS: list[tuple[str, str, str]] = [
     ),
     ("byline", r"^\s*[\[(]\s*(?:글|사진|번역|기자|영상|편역)\s*[/:：]", "[글/ 신화사 기자 왕시(王希), 번역/ 서위] / (번역/왕범)"),
     ("heading", r"^\s*[◇◆■□]\s*(?P<text>\S.{0,80}?)\s*$", "◇ subheading"),
-    ("caption", r"\(\s*사진\s*/\s*(?:신화(?:통신|망|사)|[^()]{1,20})\s*\)\s*$", "photo caption ending (사진/신화통신)"),
+    ("caption", r"[(\[]\s*사진\s*/\s*(?:신화(?:통신|망|사)|[^()\[\]]{1,20})\s*[)\]]\s*$", "photo caption ending (사진/신화통신) / [사진/신화망]"),
     ("caption", r"[\[(]\s*촬영\s*/[^\[\]()]{0,60}(?:\([^()]{0,12}\)[^\[\]()]{0,20})?[\])]\s*$", "photo caption ending [촬영/ 신화사 기자 쑨카이팡(孫凱芳)]"),
     ("caption", r"^\s*[(（]\s*자료\s*사진\s*[)）]\s*$", "(자료 사진): file photo"),
     ("caption", r"^(?=.{0,300}$)\s*사진은\s", "사진은 …: a caption in a gallery or under a photo"),
     ("caption", r"^(?=.{0,300}$).*[(（]\s*(?:\d{4}\s*년\s*)?\d{1,2}\s*월\s*\d{1,2}\s*일\s*촬영\s*[)）]", "… 수업하고 있다(2013년 3월 20일 촬영). : a photo's date"),
-    ("caption", r"^\s*[(（][\p{Han}·]{1,12}[)）]\s*[(（]\d{1,2}[)）]", "Chinese wire photo title: (国际)(1)…"),
+    ("caption", r"^\s*[(（][\p{Han}·・\s]{1,24}[)）]\s*[(（]\d{1,2}[)）]", "Chinese wire photo title: (国际)(1)… / (习近平出访配合稿·图文互动)(1)…"),
     ("caption", r"^(?=.{0,160}$)(?!\s*\[).*\S\s*촬영한\s", "short line describing a photo: … 1월 5일 촬영한 …"),
 ]
 
