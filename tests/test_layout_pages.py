@@ -250,3 +250,13 @@ def test_bilingual_page_with_the_korean_headline_first():
     assert layout.shape == "bilingual"
     assert (layout.title, layout.title_zh) == ("시진핑, 한국 대통령 특사 접견", "习近平会见韩国总统特使")
     assert [p.lang for p in layout.paragraphs if p.kind == "body"] == ["zh", "ko"]
+
+
+def test_kicker_on_its_own_line_and_unknown_toolbar_buttons():
+    text = ("新華網韓國語 >> 기사 본문\n\n(경제)\n\n中 광저우 1분기 수출 8% 증가\n\n• 크기\n\n• 인쇄\n\n• 메일 보내기\n\n"
+            "출처 :  신화망 | 2018-04-20 10:00:00  | 편집 :  홍성림\n\n[신화망 광저우 4월 20일] 광저우의 수출이 늘었다.\n\n원문 출처:신화사\n")
+    layout = analyse_layout(text)
+    assert layout.shape == "toolbar-2015"
+    assert (layout.kicker, layout.title) == ("경제", "中 광저우 1분기 수출 8% 증가")
+    labels = [b.kind for b in layout.blocks]
+    assert labels[:6] == ["header", "title", "title", "toolbar", "toolbar", "navigation"]

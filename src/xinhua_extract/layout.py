@@ -62,6 +62,7 @@ TEMPLATE_NAMES = tuple(t["name"] for t in TEMPLATES)
 TIMESTAMP = regex.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 #: a partner's ``입력 2023.06.01 10:00`` / ``기사입력 : 2024년12월10일 09:36``
 _PARTNER_TIME = regex.compile(r"(\d{4})\s*[-.년]\s*(\d{1,2})\s*[-.월]\s*(\d{1,2})(?:\s*일)?\.?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_KICKER_LINE = regex.compile(r"^\s*[(\[【]\s*(?P<kicker>[^()\[\]【】]{1,20}?)\s*[)\]】]\s*$")
 _KICKER = regex.compile(r"^\s*[(\[【]\s*(?P<kicker>[^()\[\]【】]{1,20}?)\s*[)\]】]\s*(?P<title>\S.*?)\s*$")
 _REPORTER = r"[^()]{1,15}(?:\([^()]{1,12}\))?"  # 청다위(程大雨)
 #: ``(왕레이(王磊) 기자)`` / ``(청다위(程大雨), 우창(吴强) 기자)`` right after the dateline
@@ -228,10 +229,10 @@ def _is_chinese_headline(s: str) -> bool:
 
 def _title_like(line: Line, kind: Optional[str]) -> bool:
     """A line that can be a headline: no marker, short, not a sentence, not a gallery
-    item (``1. …``), not a photo description (``1월 4일 …``)."""
+    item (``1. …``), not a photo description (``1월 4일 …``), not a button (``• …``)."""
     s = line.text.strip()
     return (kind is None and 0 < len(s) <= _LONGEST_TITLE and not _TITLE_STOP.search(s)
-            and not _ENUMERATED.match(s) and not _PHOTO_DATE.match(s))
+            and not _ENUMERATED.match(s) and not _PHOTO_DATE.match(s) and s[0] not in "•·▶▷◀■□◆◇")
 
 
 def detect_template(evidence: set[str]) -> dict:
@@ -284,7 +285,7 @@ def _head_meta(lines: list[Line], kinds: list[Optional[str]], head: int) -> Opti
     for j in range(head):
         if kinds[j] in _META_KINDS:
             return j
-        if kinds[j] in _HEADER_KINDS or kinds[j] == "caption":
+        if kinds[j] in _HEADER_KINDS or kinds[j] in ("caption", "chrome_head"):
             continue
         if kinds[j] is None and (_title_like(lines[j], None) or _is_chinese_headline(lines[j].text)):
             continue
@@ -382,10 +383,18 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
         last = max(j for j in (header_end - 1, title_idx, title_zh_idx) if j is not None) if n else -1
         header_end = last + 1
 
+    kicker_idx = None
+    if title_idx is not None and title_idx > 0 and kinds[title_idx - 1] is None \
+            and _KICKER_LINE.match(lines[title_idx - 1].text):
+        kicker_idx = title_idx - 1  # (경제) on a line of its own above the headline
     for j in range(header_end):
         kind = kinds[j]
         if j == title_idx:
             _take_title(b, j)
+        elif j == kicker_idx:
+            b.block("title", j)
+            if lay.kicker is None:
+                lay.kicker = _KICKER_LINE.match(lines[j].text).group("kicker")
         elif j == title_zh_idx:
             b.block("title", j)
             lay.title_zh = text[slice(*lines[j].trimmed())]
