@@ -344,44 +344,13 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
     dateline_idx = next((j for j in range(min(first_hard, n)) if kinds[j] == "dateline"), None)
 
     # --- head: banner, breadcrumb, toolbar, title, meta
-    title_idx = title_zh_idx = None
     xinhua_idx = next((j for j in range(head) if kinds[j] == "xinhua_title"), None)
     if meta_idx is not None:
-        header_end = meta_idx
-        while header_end < n and kinds[header_end] in _META_KINDS | {"toolbar", "untitled"}:
-            header_end += 1
-        cands = [j for j in range(meta_idx) if _title_like(lines[j], kinds[j]) or
-                 (kinds[j] is None and _is_chinese_headline(lines[j].text))]
-        if xinhua_idx is not None:
-            # the repeated headline is the line equal to the -Xinhua one; other lines are navigation
-            want = _WS.sub(" ", MARKERS["xinhua_title"].search(lines[xinhua_idx].text).group("title")).strip()
-            cands = [j for j in cands if _WS.sub(" ", lines[j].text).strip() == want]
-        title_idx, title_zh_idx = _pick_title(lines, cands)
+        header_end, title_idx, title_zh_idx = _head_above_meta(lines, kinds, meta_idx, xinhua_idx)
     else:
-        header_end = 0
-        while header_end < head and kinds[header_end] in _HEADER_KINDS:
-            header_end += 1
-        s = header_end
-        if s < n and kinds[s] is None and _is_chinese_headline(lines[s].text) and s != dateline_idx:
-            title_zh_idx, s = s, s + 1
-        stop = dateline_idx if dateline_idx is not None else min(n, first_hard)
-        if title_zh_idx is not None:
-            if s < stop and _title_like(lines[s], kinds[s]) and not _is_chinese_headline(lines[s].text):
-                title_idx = s
-        elif where is not None and where.page > 1:
-            pass  # a continuation page has no headline: what stands above its text is captions
-        elif dateline_idx is not None and dateline_idx > s:
-            title_idx = _title_before_dateline(lines, kinds, s, dateline_idx, partner=template["name"] == "republication")
-        elif template["name"] == "bilingual" and s + 1 < stop and _title_like(lines[s], kinds[s]) \
-                and kinds[s + 1] is None and _is_chinese_headline(lines[s + 1].text):
-            title_idx = s
-        # (no lead paragraph and no meta: galleries and bodies have no headline line; a
-        # caption or a first sentence is never guessed to be one)
-        if title_idx is not None and title_zh_idx is None and title_idx + 1 < stop and kinds[title_idx + 1] is None \
-                and _is_chinese_headline(lines[title_idx + 1].text):
-            title_zh_idx = title_idx + 1  # Korean headline first, Chinese one under it
-        last = max(j for j in (header_end - 1, title_idx, title_zh_idx) if j is not None) if n else -1
-        header_end = last + 1
+        header_end, title_idx, title_zh_idx = _head_without_meta(
+            lines, kinds, head, dateline_idx, min(n, first_hard), template["name"], where.page if where else 1
+        )
 
     kicker_idx = None
     if title_idx is not None and title_idx > 0 and kinds[title_idx - 1] is None \
@@ -476,6 +445,58 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
     lay.blocks.sort(key=lambda blk: blk.start)
     lay.paragraphs.sort(key=lambda p: p.start)
     return lay
+
+
+def _head_above_meta(lines: list[Line], kinds: list[Optional[str]], meta_idx: int,
+                     xinhua_idx: Optional[int]) -> tuple[int, Optional[int], Optional[int]]:
+    """End of the head, headline and Chinese headline of a page with a meta header: the
+    headline is the last candidate above the meta (navigation stands above it); with a
+    ``-Xinhua`` line, only the line repeating it."""
+    n = len(lines)
+    header_end = meta_idx
+    while header_end < n and kinds[header_end] in _META_KINDS | {"toolbar", "untitled"}:
+        header_end += 1
+    cands = [j for j in range(meta_idx) if _title_like(lines[j], kinds[j]) or
+             (kinds[j] is None and _is_chinese_headline(lines[j].text))]
+    if xinhua_idx is not None:
+        want = _WS.sub(" ", MARKERS["xinhua_title"].search(lines[xinhua_idx].text).group("title")).strip()
+        cands = [j for j in cands if _WS.sub(" ", lines[j].text).strip() == want]
+    title_idx, title_zh_idx = _pick_title(lines, cands)
+    return header_end, title_idx, title_zh_idx
+
+
+def _head_without_meta(lines: list[Line], kinds: list[Optional[str]], head: int, dateline_idx: Optional[int],
+                       stop_at: int, template: str, page: int) -> tuple[int, Optional[int], Optional[int]]:
+    """End of the head, headline and Chinese headline of a page without a meta header.
+
+    A headline stands above the lead (dateline) paragraph, or is a bilingual page's
+    Korean headline next to its Chinese one; galleries, bodies and continuation pages
+    have none (a caption or a first sentence is never guessed to be one).
+    """
+    n = len(lines)
+    title_idx = title_zh_idx = None
+    header_end = 0
+    while header_end < head and kinds[header_end] in _HEADER_KINDS:
+        header_end += 1
+    s = header_end
+    if s < n and kinds[s] is None and _is_chinese_headline(lines[s].text) and s != dateline_idx:
+        title_zh_idx, s = s, s + 1
+    stop = dateline_idx if dateline_idx is not None else stop_at
+    if title_zh_idx is not None:
+        if s < stop and _title_like(lines[s], kinds[s]) and not _is_chinese_headline(lines[s].text):
+            title_idx = s
+    elif page > 1:
+        pass  # a continuation page: what stands above its text is captions
+    elif dateline_idx is not None and dateline_idx > s:
+        title_idx = _title_before_dateline(lines, kinds, s, dateline_idx, partner=template == "republication")
+    elif template == "bilingual" and s + 1 < stop and _title_like(lines[s], kinds[s]) \
+            and kinds[s + 1] is None and _is_chinese_headline(lines[s + 1].text):
+        title_idx = s
+    if title_idx is not None and title_zh_idx is None and title_idx + 1 < stop and kinds[title_idx + 1] is None \
+            and _is_chinese_headline(lines[title_idx + 1].text):
+        title_zh_idx = title_idx + 1  # Korean headline first, Chinese one under it
+    last = max((j for j in (header_end - 1, title_idx, title_zh_idx) if j is not None), default=-1)
+    return last + 1, title_idx, title_zh_idx
 
 
 def _pick_title(lines: list[Line], cands: list[int]) -> tuple[Optional[int], Optional[int]]:
