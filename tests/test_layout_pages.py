@@ -260,3 +260,14 @@ def test_kicker_on_its_own_line_and_unknown_toolbar_buttons():
     assert (layout.kicker, layout.title) == ("경제", "中 광저우 1분기 수출 8% 증가")
     labels = [b.kind for b in layout.blocks]
     assert labels[:6] == ["header", "title", "title", "toolbar", "toolbar", "navigation"]
+
+
+def test_bylines_after_the_dateline_are_not_body():
+    text = "[신화망 평양 5월 10일] (리진(李進), 장훙(張宏) 기자) 평양에서 전람회가 열렸다.\n"
+    layout = analyse_layout(text, published="2018-05-10")
+    assert layout.byline.text == "(리진(李進), 장훙(張宏) 기자)"
+    assert text[layout.paragraphs[0].start :].startswith("평양에서")
+    text = "中 문화 교류\n(서울=신화통신) 두바이위 루루이 기자 = 서울대 도서관에 자료실이 있다.\n"
+    layout = analyse_layout(text)
+    assert layout.byline.text == "두바이위 루루이 기자"
+    assert text[layout.paragraphs[-1].start : layout.paragraphs[-1].end] == "서울대 도서관에 자료실이 있다."

@@ -67,6 +67,8 @@ _KICKER = regex.compile(r"^\s*[(\[【]\s*(?P<kicker>[^()\[\]【】]{1,20}?)\s*[)
 _REPORTER = r"[^()]{1,15}(?:\([^()]{1,12}\))?"  # 청다위(程大雨)
 #: ``(왕레이(王磊) 기자)`` / ``(청다위(程大雨), 우창(吴强) 기자)`` right after the dateline
 _BYLINE_AFTER_DATELINE = regex.compile(rf"\s*\(\s*(?P<byline>(?:{_REPORTER}\s*[,，·、]\s*)*{_REPORTER}\s*기자)\s*\)")
+#: ``(서울=신화통신) 두바이위 루루이 기자 = …``: a partner-style byline before ``=``
+_BYLINE_EQUALS = regex.compile(r"\s*(?P<byline>[^=()\[\]]{1,30}?\s기자)\s*=\s*")
 _PLACE_HANJA = regex.compile(r"\s*[(（][\p{Han}·\s]{1,12}[)）]\s*$")
 _LONGEST_BANNER = 40  # 新華網韓國語 >> 기사 본문 and the like
 _LONGEST_TITLE = 120
@@ -656,13 +658,16 @@ def _take_dateline(b: _Builder, j: int, m: regex.Match) -> None:
     b.layout.dateline = Dateline(agency=agency, place=place, date=iso, text=b.text[start:end], start=start, end=end)
     body_start = line.start + m.end()
     bm = _BYLINE_AFTER_DATELINE.match(b.text, body_start, line.end)
+    span = (bm.start(), bm.end()) if bm else None
+    if bm is None and agency == "신화통신" and (bm := _BYLINE_EQUALS.match(b.text, body_start, line.end)):
+        span = bm.span("byline")
     if bm:
-        bs, be = bm.start(), bm.end()
+        bs, be = span
         seg = b.text[bs:be]
         bs += len(seg) - len(seg.lstrip())
         if b.layout.byline is None:
             b.layout.byline = Byline(text=b.text[bs:be], start=bs, end=be)
-        body_start = be
+        body_start = bm.end()
     b.paragraph("body", body_start, line.end)
 
 
