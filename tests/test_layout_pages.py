@@ -271,3 +271,16 @@ def test_bylines_after_the_dateline_are_not_body():
     layout = analyse_layout(text)
     assert layout.byline.text == "두바이위 루루이 기자"
     assert text[layout.paragraphs[-1].start : layout.paragraphs[-1].end] == "서울대 도서관에 자료실이 있다."
+
+
+@pytest.mark.parametrize("meta", [
+    "출처 :  신화망 | 2017-03-02 10:21:33  | 편집 :  홍성림",
+    "2017-03-02 10:21:33 | 출처: 신화망 | 편집: 홍성림",
+    "출처: 신화망 2017-03-02 10:21:33 편집: 홍성림",
+    "출처：신화망｜2017-03-02 10:21:33｜편집：홍성림".replace("｜", "|"),
+])
+def test_meta_line_in_any_order_and_spacing(meta):
+    text = f"新華網韓國語 >> 기사 본문\n\n中 선전 수출 증가\n\n{meta}\n\n[신화망 선전 3월 2일] 선전의 수출이 늘었다.\n"
+    layout = analyse_layout(text)
+    assert (layout.title, layout.source, layout.editor) == ("中 선전 수출 증가", "신화망", "홍성림")
+    assert layout.published.isoformat() == "2017-03-02T10:21:33+08:00"

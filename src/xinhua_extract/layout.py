@@ -60,6 +60,10 @@ TEMPLATE_NAMES = tuple(t["name"] for t in TEMPLATES)
 #: ``2021-08-26 09:51:45`` (also with . or / and without the time); the HTML reader
 #: uses it too.
 TIMESTAMP = regex.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+#: the source and editor of a meta line, whatever the order and spacing (the HTML reader
+#: rebuilds its header line with them too)
+META_SOURCE = regex.compile(r"출처\s*[:：]\s*([^|\d\s][^|]*?)\s*(?=\||\d{4}[-./]|편집|$)")
+META_EDITOR = regex.compile(r"편집(?:자)?\s*[:：]\s*([^|]+?)\s*(?:\||$)")
 #: a partner's ``입력 2023.06.01 10:00`` / ``기사입력 : 2024년12월10일 09:36``
 _PARTNER_TIME = regex.compile(r"(\d{4})\s*[-.년]\s*(\d{1,2})\s*[-.월]\s*(\d{1,2})(?:\s*일)?\.?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _KICKER_LINE = regex.compile(r"^\s*[(\[【]\s*(?P<kicker>[^()\[\]【】]{1,20}?)\s*[)\]】]\s*$")
@@ -614,19 +618,19 @@ def _take_title(b: _Builder, j: int) -> None:
 
 
 def _take_meta(b: _Builder, j: int, kind: str) -> None:
-    """``출처 :  신화망 | 2017-03-02 10:21:33  | 편집 :  홍성림`` on one line, or
-    ``출처:신화망 한국어판`` / a bare timestamp / ``편집: 朴锦花`` on lines of their own."""
+    """``출처 :  신화망 | 2017-03-02 10:21:33  | 편집 :  홍성림`` on one line (in any order,
+    with or without ``|``), or ``출처:신화망 한국어판`` / a bare timestamp / ``편집: 朴锦花``
+    on lines of their own."""
     b.block("meta", j)
     lay = b.layout
-    for part in b.lines[j].text.split("|"):
-        key, sep, value = part.replace("：", ":").partition(":")
-        key, value = key.strip(), value.strip()
-        if key == "출처" and value and not TIMESTAMP.match(value):
-            lay.source = lay.source or value
-        elif key in ("편집", "편집자") and value:
-            lay.editor = lay.editor or value
-        elif lay.published is None and TIMESTAMP.search(part):
-            lay.published = _parse_timestamp(part)
+    line = b.lines[j].text
+    source, editor = META_SOURCE.search(line), META_EDITOR.search(line)
+    if source and lay.source is None:
+        lay.source = source.group(1).strip()
+    if editor and lay.editor is None:
+        lay.editor = editor.group(1).strip()
+    if lay.published is None and TIMESTAMP.search(line):
+        lay.published = _parse_timestamp(line)
 
 
 def _take_dateline(b: _Builder, j: int, m: regex.Match) -> None:

@@ -47,7 +47,7 @@ from typing import IO, Any, Iterator, Optional, Union
 import regex
 
 from ..errors import SourceError, XinhuaExtractError
-from ..layout import TIMESTAMP
+from ..layout import META_EDITOR, META_SOURCE, TIMESTAMP
 from ..source_text import decode_bytes
 
 log = logging.getLogger(__name__)
@@ -449,8 +449,6 @@ def read_stdin(stream: Optional[IO[bytes]] = None, *, format: str = "auto", **op
 
 # --------------------------------------------------------------------------- HTML -> page text
 _META_LINE = regex.compile(r"^\s*출처\s*[:：]")
-_SOURCE = regex.compile(r"출처\s*[:：]\s*([^|\d\s][^|]*?)\s*(?=\||\d{4}[-./]|편집|$)")
-_EDITOR = regex.compile(r"편집\s*[:：]\s*([^|]+?)\s*(?:\||$)")
 _WS = regex.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 _TITLE_SUFFIX = regex.compile(r"\s*[-_|]\s*(?:新[華华][網网]\s*[韓韩][國国][語语]|신화망.*|Xinhua.*)\s*$")
 _HEADING_MARK = "◇◆■□"
@@ -468,9 +466,9 @@ def _clean(s: str) -> str:
 def _canonical_meta(line: str) -> str:
     """``출처: 신화망 | 2021-08-26 09:51:45 | 편집: 朱雪松`` from the pieces of a header,
     whatever order the markup gives them in."""
-    source = _SOURCE.search(line)
+    source = META_SOURCE.search(line)
     stamp = TIMESTAMP.search(line)
-    editor = _EDITOR.search(line)
+    editor = META_EDITOR.search(line)
     if not (source and stamp):
         return line
     parts = [f"출처: {source.group(1).strip()}", stamp.group(0)]
