@@ -94,7 +94,7 @@ class SourceDoc:
 class ArticleError:
     """A source that could not become an Article: where it was, and why.
 
-    ``code`` is the error code of :mod:`xinhua_extract.errors` (``E001``..``E008``), or
+    ``code`` is the error code of :mod:`xinhua_extract.errors` (``E001``…, e.g. ``E010`` for a listing page), or
     ``E998`` (the worker process died on this article) / ``E999`` (an unexpected
     exception inside the library: a bug, please report it with the source).
     """
