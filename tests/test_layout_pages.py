@@ -284,3 +284,12 @@ def test_meta_line_in_any_order_and_spacing(meta):
     layout = analyse_layout(text)
     assert (layout.title, layout.source, layout.editor) == ("中 선전 수출 증가", "신화망", "홍성림")
     assert layout.published.isoformat() == "2017-03-02T10:21:33+08:00"
+
+
+def test_a_url_that_is_not_a_string_is_a_clear_error():
+    from xinhua_extract import parse_article
+    from xinhua_extract.errors import ArgumentError
+
+    with pytest.raises(ArgumentError, match="url must be a str"):
+        parse_article("[신화망 베이징 5월 14일] 소매판매가 늘었다.\n", url=42)
+    assert analyse_layout("본문이다.\n", url="").page is None

@@ -17,6 +17,8 @@ from typing import Optional
 
 import regex
 
+from .errors import ArgumentError
+
 _OLD = regex.compile(r"/(?P<y>\d{4})-(?P<m>\d{2})/(?P<d>\d{2})/(?P<key>c_\d+)(?:_(?P<page>\d{1,3}))?\.s?html?\b")
 _NEW = regex.compile(r"/(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})/(?P<key>[0-9a-f]{16,40})/c(?:_(?P<page>\d{1,3}))?\.s?html?\b")
 
@@ -34,8 +36,10 @@ class ArticleUrl:
 
 def parse_article_url(url: Optional[str]) -> Optional[ArticleUrl]:
     """The date, page and key of a Xinhua article URL, or ``None`` for any other URL."""
-    if not url:
+    if url is None:
         return None
+    if not isinstance(url, str):
+        raise ArgumentError(f"url must be a str (the page's address), not {type(url).__name__}")
     m = _OLD.search(url) or _NEW.search(url)
     if m is None:
         return None
