@@ -31,7 +31,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "xinhua_extract" / "data" / "page_templates.json"
 
-HEAD_LINES = 14
+HEAD_LINES = 30
 
 TEMPLATES: list[dict] = [
     {

@@ -293,3 +293,16 @@ def test_a_url_that_is_not_a_string_is_a_clear_error():
     with pytest.raises(ArgumentError, match="url must be a str"):
         parse_article("[신화망 베이징 5월 14일] 소매판매가 늘었다.\n", url=42)
     assert analyse_layout("본문이다.\n", url="").page is None
+
+
+def test_long_menus_above_the_headline_and_facts_in_captions_say_so():
+    from xinhua_extract import parse_article
+
+    menu = "\n".join(["뉴스", "시진핑", "중국", "경제", "사회", "문화", "포토", "영상", "한중교류", "관광", "스포츠", "연예", "교육", "과학", "생활"])
+    text = (f"新華網韓國語\n{menu}\n中 닝샤 와인 수출 30% 증가\n출처: 신화망 | 2022-05-10 08:00:01 | 편집: 陈畅\n"
+            "5월 9일 닝샤의 한 와이너리에서 직원 12명이 포도나무를 손질하고 있다. (사진/신화통신)\n"
+            "[신화망 인촨 5월10일] 닝샤의 와인 수출이 30% 늘었다.\n원문 출처:신화통신 한국어 뉴스 서비스\n")
+    article = parse_article(text)
+    assert article.shape == "portal-2021" and article.title == "中 닝샤 와인 수출 30% 증가" and article.editor == "陈畅"
+    caption_facts = [f for f in article.facts if f.block == "caption"]
+    assert caption_facts and all(f.start < text.index("[신화망") for f in caption_facts)
