@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 from importlib import resources
 from typing import Optional
@@ -196,9 +197,11 @@ def _parse_timestamp(s: str, pattern: regex.Pattern = TIMESTAMP) -> Optional[dat
         return None
 
 
+@lru_cache(maxsize=8192)
 def classify_line(text: str) -> Optional[str]:
     """The kind of one line by the first matching pattern of ``page_markers.tsv``
-    (``None``: a plain line, content or a title candidate)."""
+    (``None``: a plain line, content or a title candidate). Cached: an archive repeats
+    its banners, meta labels and footers on every page."""
     for kind, pattern in _ORDERED:
         if pattern.search(text):
             return kind
