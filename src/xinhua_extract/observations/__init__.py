@@ -1,0 +1,107 @@
+"""Observations: what each money, percentage and count figure measures, where and when
+(``shared/gold/OBSERVATIONS.md``; ``docs/observations.md``).
+
+``find_observations`` reads only what earlier stages produced — the Kiwi tokens, the facts,
+the place mentions, sentences and paragraphs — and never runs Kiwi again. Per figure:
+
+- :mod:`.roles` — level, change (with direction), share, target or threshold;
+- :mod:`.measure` — the noun phrase it measures (a span ending on its head noun);
+- :mod:`.discourse` — its places and period, from its clause, its sentence, the previous
+  sentence of the paragraph and the article's home place.
+
+KRW conversions (facts with ``equivalent_of``) get no observation: they restate a yuan figure.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from ..records import Fact, Observation, Paragraph, PlaceMention, Sentence, Span, Token
+from .discourse import Discourse
+from .measure import has_argument_before, measure_of, trim
+from .phrases import Layer
+from .roles import role_of
+
+MEASURED_TYPES = frozenset({"money", "percentage", "count"})
+
+__all__ = ["find_observations", "MEASURED_TYPES"]
+
+
+def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
+                      sentences: Sequence[Sentence], paragraphs: Sequence[Paragraph],
+                      places: Sequence[PlaceMention]) -> tuple[Observation, ...]:
+    """One :class:`~xinhua_extract.records.Observation` per money, percentage and count fact
+    that is not a KRW conversion, in fact order."""
+    wanted = [i for i, f in enumerate(facts)
+              if f.type in MEASURED_TYPES and getattr(f, "equivalent_of", None) is None and f.sentence is not None]
+    if not wanted or not tokens:
+        return ()
+    layer = Layer(text, tokens, facts, places, sentences)
+    discourse = Discourse(layer, facts, places, sentences, paragraphs)
+    out: list[Observation] = []
+    heads: dict[int, set[str]] = {}
+    last_level: dict[int, tuple[int, Optional[Span]]] = {}  # paragraph -> (fact, measure) of the last level
+    about: dict[int, tuple[str, ...]] = {}
+    governing: dict[int, Optional[str]] = {}
+    by_sentence: dict[int, list[int]] = {}
+    for i in wanted:
+        by_sentence.setdefault(facts[i].sentence, []).append(i)  # type: ignore[arg-type]
+    for s in range(len(sentences)):
+        prev = discourse.previous(s)
+        info = discourse.info[s]
+        carried_place = about.get(prev) if prev is not None else None
+        carried_period = governing.get(prev) if prev is not None else None
+        made: list[Observation] = []
+        for i in by_sentence.get(s, ()):
+            made.append(_observe(layer, discourse, facts, i, s, carried_place, carried_period,
+                                 heads.get(prev, set()) if prev is not None else set(), last_level))
+        out.extend(made)
+        heads[s] = {o.measure.text.split()[-1] for o in made if o.measure}
+        about[s] = info.about or carried_place or discourse.home
+        if made:
+            governing[s] = made[-1].period
+        elif info.dates and not any(c >= info.dates[-1][1] for c in info.now):
+            governing[s] = info.dates[-1][2]
+        else:
+            governing[s] = None
+    return tuple(out)
+
+
+def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, s: int,
+             carried_place: Optional[tuple[str, ...]], carried_period: Optional[str],
+             previous_heads: set[str], last_level: dict) -> Observation:
+    fact = facts[i]
+    info = discourse.info[s]
+    lo, hi = info.lo, info.hi
+    span = layer.covering(fact.start, fact.end)
+    first = span.start if len(span) else layer.span(fact.start, fact.end)[0]
+    run, measure_rule = measure_of(layer, fact, i, lo, hi)
+    head = layer.head(run).form if run else None
+    role, rule, direction = role_of(layer, fact, i, hi, head)
+    paragraph = discourse.sentences[s].paragraph
+    level_of = None
+    measure: Optional[Span] = None
+    if run is not None:
+        run = trim(layer, run)
+        measure = Span(text=layer.text[run.start:run.end], start=run.start, end=run.end)
+    if role == "change":
+        prior = last_level.get(paragraph)
+        if prior is not None:
+            level_of = prior[0]
+            if measure is None:
+                measure = prior[1]
+    elif role == "level" and measure is not None:
+        last_level[paragraph] = (i, measure)
+    if role == "threshold":
+        return Observation(fact=i, role=role, measure=measure, rule=f"{rule}/{measure_rule}" if measure_rule else rule)
+    places, place_source = discourse.places_of(s, first, carried_place)
+    head_text = measure.text.split()[-1] if measure else None
+    continues = (discourse.continues(s, first) or not has_argument_before(layer, first, lo)
+                 or (head_text is not None and head_text in previous_heads))
+    period, period_source = discourse.period_of(s, first, continues, carried_period)
+    return Observation(
+        fact=i, role=role, measure=measure, places=places, period=period, direction=direction,
+        basis=getattr(fact, "basis", None) if role == "change" else None,
+        level_of=level_of, rule=f"{rule}/{measure_rule}" if measure_rule else rule,
+        place_source=place_source, period_source=period_source,
+    )

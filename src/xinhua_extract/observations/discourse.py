@@ -1,0 +1,217 @@
+"""Where and when a figure holds: its places and period, from its clause, its sentence and
+the previous sentence of the same paragraph (``shared/gold/OBSERVATIONS.md``).
+
+Places: the divisions named as owners in the figure's clause (most specific: 짜오좡시 over
+산둥성; a list names several), else in an earlier clause of the sentence, else ``CN`` when the
+sentence names China or a national body, else what the previous sentence of the paragraph was
+about, else the article's home (its title's place, or ``CN``). A place is not an owner when it
+only attributes the source (``쿤밍철도국에 따르면``), is a member being counted
+(``황스∙쑤이저우 등 4개 지역``) or a comparison basis (``전국 평균보다``).
+
+Period: the date in the figure's clause, else a date earlier in the sentence, unless the
+clause says ``현재``/``최근``/``이번``; else, when the sentence continues the previous one
+(``그중``, ``이 가운데``, ``같은 기간``, no subject of its own, or the same measure), the period
+that governed that sentence; else none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from ..records import DateFact, Fact, Paragraph, PlaceMention, Sentence
+from .phrases import MIDDOTS, Layer
+from .words import words
+
+
+def most_specific(codes: Sequence[str]) -> tuple[str, ...]:
+    """Drop a code when a division inside it is also named (370000 beside 370400)."""
+    unique = list(dict.fromkeys(codes))
+
+    def contains(outer: str, inner: str) -> bool:
+        if outer == inner or len(outer) != 6 or len(inner) != 6:
+            return False
+        if outer.endswith("0000"):
+            return inner[:2] == outer[:2]
+        return outer.endswith("00") and inner[:4] == outer[:4]
+
+    return tuple(c for c in unique if not any(contains(c, d) for d in unique))
+
+
+@dataclass
+class SentenceFacts:
+    """Owners, dates and markers of one sentence, by clause."""
+
+    lo: int
+    hi: int
+    owners: dict[int, list[str]] = field(default_factory=dict)
+    national: set[int] = field(default_factory=set)
+    dates: list[tuple[int, int, str]] = field(default_factory=list)  # (token, clause, value)
+    now: set[int] = field(default_factory=set)
+    about: tuple[str, ...] = ()
+    governing: Optional[str] = None
+
+
+class Discourse:
+    """Places and periods for the facts of one article."""
+
+    def __init__(self, layer: Layer, facts: Sequence[Fact], places: Sequence[PlaceMention],
+                 sentences: Sequence[Sentence], paragraphs: Sequence[Paragraph]) -> None:
+        self.layer = layer
+        self.facts = facts
+        self.places = places
+        self.sentences = sentences
+        self.paragraphs = paragraphs
+        self.info = [self._read(i) for i in range(len(sentences))]
+        self.home = self._home()
+
+    # ------------------------------------------------------------------ per sentence
+    def _read(self, s: int) -> SentenceFacts:
+        layer, toks = self.layer, self.layer.tokens
+        lo, hi = layer.sentence_range[s]
+        info = SentenceFacts(lo, hi)
+        cutoff = lo
+        for k in range(lo, hi - 1):  # X에 따르면: the source, not the owner
+            if toks[k].tag == "VV" and toks[k].form == "따르" and toks[k + 1].form == "면":
+                cutoff = k + 2
+        w = words()
+        seen_place = -1
+        for k in range(cutoff, hi):
+            t = toks[k]
+            c = layer.clause[k]
+            p = layer.place_of[k]
+            if p >= 0 and p != seen_place:
+                seen_place = p
+                last = k
+                while last + 1 < hi and layer.place_of[last + 1] == p:
+                    last += 1
+                if self._owner(last, hi):
+                    mention = self.places[p]
+                    codes = (mention.code,) if mention.code else mention.members
+                    info.owners.setdefault(c, []).extend(codes)
+            f = layer.fact_of[k]
+            if f >= 0 and isinstance(self.facts[f], DateFact) and (k == lo or layer.fact_of[k - 1] != f):
+                value = self.facts[f].value
+                if value:
+                    info.dates.append((k, c, value))
+            if t.form in w["national"] and t.tag in ("NNP", "NNG", "SH") and layer.place_of[k] < 0 and self._national(k, hi):
+                info.national.add(c)
+            if t.form in w["now"] and t.tag in ("MAG", "NNG", "NNP"):
+                info.now.add(c)
+        codes = [code for c in sorted(info.owners) for code in info.owners[c]]
+        info.about = most_specific(codes) if codes else (("CN",) if info.national else ())
+        return info
+
+    def _owner(self, last: int, hi: int) -> bool:
+        """The place mention ending at token ``last`` names an owner, not a counted member
+        (``황스∙쑤이저우 등 4개 지역``) nor a comparison basis (``전국 평균보다``)."""
+        layer, toks = self.layer, self.layer.tokens
+        q = last + 1
+        while q < hi:
+            t = toks[q]
+            if t.form == "(":
+                c = layer.matching_close(q, hi)
+                q = hi if c is None else c + 1
+            elif t.form in MIDDOTS or layer.place_of[q] >= 0 or t.tag == "SP":
+                q += 1
+            else:
+                break
+        if q + 1 < hi and toks[q].form == "등" and layer.fact_of[q + 1] >= 0 and self.facts[layer.fact_of[q + 1]].type == "count":
+            return False
+        return not self._compared(last, hi)
+
+    def _compared(self, k: int, hi: int) -> bool:
+        layer, toks = self.layer, self.layer.tokens
+        q = k + 1
+        while q < hi and (layer.is_nominal(q) or layer.place_of[q] >= 0):
+            q += 1
+        return q < hi and toks[q].form in ("보다", "대비")
+
+    def _national(self, k: int, hi: int) -> bool:
+        """중국/전국 make the statement national unless they are a comparison basis
+        (``전국 평균보다``), the whole of a share (``전국의 46.5%``) or half of a pair
+        (``중국-유럽 화물열차``)."""
+        layer, toks = self.layer, self.layer.tokens
+        if k + 1 < hi and toks[k + 1].form in ("-", "–", "~") and layer.glued(k + 1):
+            return False
+        if k + 2 < hi and toks[k + 1].tag == "JKG" and layer.fact_of[k + 2] >= 0 and self.facts[layer.fact_of[k + 2]].type == "percentage":
+            return False
+        return not self._compared(k, hi)
+
+    def _home(self) -> tuple[str, ...]:
+        """The article's own place: its title's (before the title's first figure if it names
+        one there), else ``CN`` for a national title, else its first body sentence's."""
+        for s, sentence in enumerate(self.sentences):
+            p = self.paragraphs[sentence.paragraph] if sentence.paragraph < len(self.paragraphs) else None
+            if p is None or p.kind != "title":
+                continue
+            info = self.info[s]
+            first_fact = next((k for k in range(info.lo, info.hi) if self.layer.fact_of[k] >= 0
+                               and not isinstance(self.facts[self.layer.fact_of[k]], DateFact)), info.hi)
+            early = [self.places[self.layer.place_of[k]] for k in range(info.lo, first_fact) if self.layer.place_of[k] >= 0]
+            codes = [c for m in early for c in ((m.code,) if m.code else m.members)]
+            if codes:
+                return most_specific(codes)
+            if info.about:
+                return info.about
+        for s, sentence in enumerate(self.sentences):
+            p = self.paragraphs[sentence.paragraph] if sentence.paragraph < len(self.paragraphs) else None
+            if p is not None and p.kind == "body":
+                return self.info[s].about
+        return ()
+
+    # ------------------------------------------------------------------ per fact
+    def previous(self, s: int) -> Optional[int]:
+        """The sentence before ``s`` in the same paragraph."""
+        if s > 0 and self.sentences[s - 1].paragraph == self.sentences[s].paragraph:
+            return s - 1
+        return None
+
+    def places_of(self, s: int, token: int, carried: Optional[tuple[str, ...]]) -> tuple[tuple[str, ...], str]:
+        info = self.info[s]
+        c = self.layer.clause[token]
+        if info.owners.get(c):
+            return most_specific(info.owners[c]), "clause"
+        for earlier in range(c - 1, -1, -1):
+            if info.owners.get(earlier):
+                return most_specific(info.owners[earlier]), "sentence"
+        if any(n <= c for n in info.national):
+            return ("CN",), "sentence"
+        if carried:
+            return carried, "previous"
+        return self.home, "article"
+
+    def period_of(self, s: int, token: int, continues: bool, carried: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+        info = self.info[s]
+        c = self.layer.clause[token]
+        here = [(k, v) for k, cl, v in info.dates if cl == c]
+        if here:
+            before = [v for k, v in here if k < token]
+            return (before[-1] if before else here[0][1]), "clause"
+        if c in info.now:
+            return None, None
+        earlier = [v for k, cl, v in info.dates if cl < c]
+        if earlier:
+            return earlier[-1], "sentence"
+        if continues and carried:
+            return carried, "previous"
+        return None, None
+
+    def continues(self, s: int, token: int) -> bool:
+        """The sentence opens with a marker that continues the previous one (``그중``,
+        ``이 가운데``) or says ``같은 기간`` before the figure (not as a comparison basis)."""
+        layer = self.layer
+        sentence = self.sentences[s]
+        text = layer.text
+        opening = text[sentence.start:sentence.end].lstrip(" \"'“‘")
+        w = words()
+        for marker in w["continue"]:
+            if opening.startswith(marker):
+                return True
+        upto = text[sentence.start:layer.tokens[token].start]
+        for marker in ("같은 기간", "이 기간"):
+            at = upto.find(marker)
+            if at >= 0 and not upto[at + len(marker):].lstrip().startswith(("보다", "대비")):
+                return True
+        return False
+

@@ -1,0 +1,179 @@
+"""The noun phrase a figure measures, from Kiwi tokens (``shared/gold/OBSERVATIONS.md``:
+the span ends on the head noun and holds no particle).
+
+Rules, first match wins (``measure_of`` returns the rule's name with the span):
+
+``gloss``        the figure glosses the phrase before it: ``수출입 증가율(4.4%)``
+``apposition``   the figure's clause modifies the phrase after it: ``87%에 해당하는 95개 클러스터``,
+                 ``4천만 명이 넘는 관광객``
+``grade``        a threshold grade names the class after it: ``천억 위안급 산업 규모``
+``counted``      a count names what it counts after it: ``43개 산업 클러스터``, ``3천950개의 관련 기업``
+``adjacent``     a bare phrase right before the figure: ``관광 수입 1천13억 위안``, ``상장사 60개``
+                 (a date between is skipped; qualifiers like ``누적``, ``연인원`` are not measures)
+``verb-noun``    money that is the object of a ``N하다`` verb: ``3천만 달러를 투자해`` -> 투자
+``argument``     the nearest topic, subject or object phrase before the figure in the sentence
+                 (``매출은 11억9천만 위안``, ``성장률을 5%로``), skipping phrases that are only
+                 place names (they are owners: ``광둥∙산둥∙후베이∙후난이 4개씩``)
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..records import Fact
+from .phrases import PARTICLE_ARG, Layer, Run
+from .roles import tail
+from .words import words
+
+
+def measure_of(layer: Layer, fact: Fact, index: int, lo: int, hi: int, role_hint: Optional[str] = None
+               ) -> tuple[Optional[Run], str]:
+    """``(run, rule)`` for the ``index``-th fact in the sentence of tokens ``[lo, hi)``."""
+    toks = layer.tokens
+    fr = layer.covering(fact.start, fact.end)
+    first = fr.start if len(fr) else layer.span(fact.start, fact.end)[0]
+    after = tail(layer, fact, hi)
+    w = words()
+
+    # gloss: 증가율(4.4%)
+    if first - 1 >= lo and toks[first - 1].form == "(" and after < hi and toks[after].form == ")":
+        run = layer.run_before(first - 2, lo) if layer.glued(first - 1) else None
+        if run:
+            return run, "gloss"
+
+    run = _apposition(layer, index, after, hi)
+    if run:
+        return run, "apposition"
+
+    if after < hi and toks[after].form == "급":
+        k = after + 1
+        while k < hi:
+            if toks[k].form == "(":
+                c = layer.matching_close(k, hi)
+                k = hi if c is None else c + 1
+            elif toks[k].tag == "SP" or layer.fact_of[k] >= 0 or toks[k].form == "급":
+                k += 1
+            else:
+                break
+        run = layer.run_after(k, hi)
+        if run:
+            return run, "grade"
+
+    if fact.type == "count":
+        k = after
+        if k < hi and toks[k].tag == "JKG" and toks[k].start == toks[k - 1].end:
+            k += 1
+        if k < hi and toks[k].start > toks[k - 1].end and toks[k].form not in w["bound"]:
+            run = layer.run_after(k, hi)
+            if run:
+                return run, "counted"
+
+    run = _adjacent(layer, first, lo)
+    if run:
+        return run, "adjacent"
+
+    if fact.type == "money" and after + 2 < hi:
+        k = after
+        while k < hi and toks[k].form in w["bound"]:
+            k += 1
+        if (k + 2 < hi and toks[k].tag == "JKO" and toks[k + 1].tag == "NNG" and toks[k + 2].tag == "XSV"
+                and toks[k + 1].form not in w["generic"]):
+            t = toks[k + 1]
+            return Run(k + 1, k + 1, t.start, t.end), "verb-noun"
+
+    run = argument_before(layer, first, lo)
+    if run:
+        return run, "argument"
+    return None, ""
+
+
+def _apposition(layer: Layer, index: int, i: int, hi: int) -> Optional[Run]:
+    """figure + particle + (non-change) predicate in its adnominal form + noun phrase."""
+    w = words()
+    toks = layer.tokens
+    k = i
+    if k < hi and toks[k].tag in ("JKB", "JKS", "JKO"):
+        k += 1
+    if k >= hi:
+        return None
+    if toks[k].tag == "NNG" and k + 1 < hi and toks[k + 1].tag in ("XSV", "XSA"):
+        verb, k = toks[k].form, k + 2
+    elif toks[k].tag in ("VV", "VA"):
+        verb, k = toks[k].form, k + 1
+    else:
+        return None
+    if verb in w["up"] or verb in w["down"] or k >= hi or toks[k].tag != "ETM":
+        return None
+    k += 1
+    while k < hi and layer.fact_of[k] >= 0:  # 87%에 해당하는 95개 클러스터
+        k += 1
+    if k < hi and toks[k].tag == "JKG":
+        k += 1
+    run = layer.run_after(k, hi)
+    if run is None or layer.head(run).form in w["generic"]:
+        return None
+    return run
+
+
+def _adjacent(layer: Layer, first: int, lo: int) -> Optional[Run]:
+    """A bare noun phrase written right before the figure (dates between are skipped)."""
+    w = words()
+    toks = layer.tokens
+    k = first - 1
+    while k >= lo and layer.fact_of[k] >= 0 and toks[k].start < toks[first].start:
+        k -= 1  # a date between: 면세점 작년 매출 437억 위안
+        if k >= lo and layer.fact_of[k] < 0:
+            break
+    if k < lo or toks[k].end >= toks[k + 1].start:
+        return None
+    while k >= lo and toks[k].tag in ("NNG", "NNB", "NNP") and toks[k].form in w["qualifier"]:
+        if k - 1 < lo or toks[k - 1].end >= toks[k].start:
+            return None
+        k -= 1
+    run = layer.run_before(k, lo)
+    if run is None or layer.head(run).form in w["generic"]:
+        return None
+    return run
+
+
+def argument_before(layer: Layer, first: int, lo: int) -> Optional[Run]:
+    """The nearest topic/subject/object phrase before token ``first`` that is not only places."""
+    toks = layer.tokens
+    for k in range(first - 1, lo, -1):
+        t = toks[k]
+        if t.tag not in PARTICLE_ARG or not layer.glued(k):
+            continue
+        base = k - 1
+        if toks[base].tag == "JKB" and layer.glued(base):  # 후베이성에는, 광구에는
+            base -= 1
+        if base < lo or layer.place_of[base] >= 0:
+            continue
+        run = layer.run_before(base, lo)
+        if run is None:
+            continue
+        if toks[run.last].form in ("관계자",):  # the speaker, not the measure
+            continue
+        return run
+    return None
+
+
+def has_argument_before(layer: Layer, first: int, lo: int) -> bool:
+    toks = layer.tokens
+    return any(toks[k].tag in PARTICLE_ARG and layer.glued(k) for k in range(lo + 1, first))
+
+
+def trim(layer: Layer, run: Run) -> Run:
+    """Drop a trailing share, target or generic word when something is left: ``외국인 비중``
+    -> ``외국인``, ``면세 매출 목표`` -> ``면세 매출`` (the role keeps what was dropped),
+    ``산업 클러스터 고지`` -> ``산업 클러스터``."""
+    w = words()
+    toks = layer.tokens
+    last = run.last
+    drop = w["share_noun"] | w["target"] | w["generic"]
+    while last > run.first and toks[last].form in drop:
+        last -= 1
+        while last > run.first and not layer.is_nominal(last):
+            last -= 1
+    if last == run.last:
+        return run
+    return Run(run.first, last, run.start, toks[last].end)

@@ -1,0 +1,136 @@
+"""What kind of figure a fact is: ``level``, ``change``, ``share``, ``target`` or ``threshold``
+(``shared/gold/OBSERVATIONS.md``), read from the Kiwi tokens after and around the figure.
+
+Rules, in order (the first that applies names ``Observation.rule``):
+
+``threshold-grade``    the figure is a grade: ``천억 위안급``, ``조 위안(180조원)급``
+``threshold-class``    a bound that defines a class: ``(연 매출 2천만 위안 이상)``, ``2천만 위안 이상 기업``
+``target-marker``      a plan, goal or forecast governs the figure before any past tense:
+                       ``목표``, ``계획``, ``방침``, ``예정``, ``전망``, ``주문``, ``-ㄹ 것``, ``-기로``, ``-겠-``
+``share-verb``         ``N%를 차지``, ``N%에 해당하는``
+``share-noun``         the measure is a proportion: ``외국인 비중은 15%``
+``change-unit``        a percentage-point figure (``0.2%p``)
+``change-verb``        a verb or noun of change follows: ``4.7% 증가``, ``680만 명 늘었다``,
+                       ``-2.5%까지 떨어졌던``; not after ``(으)로`` (``109개로 늘어났다`` is a level)
+``level``              anything else
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..records import Fact
+from .phrases import FUTURE_ETM, PAST, Layer
+from .words import words
+
+_SKIP_TAGS = frozenset({"SP", "MAG", "MM"})
+
+
+def tail(layer: Layer, fact: Fact, hi: int) -> int:
+    """Index of the first token after the figure, past a glued parenthesis holding its KRW
+    conversion or gloss (``천억 위안(약 18조원)급`` -> 급) and the trailing markers the
+    fact already read (이상, 여, 씩)."""
+    i = layer.span(fact.end, fact.end)[0]
+    toks = layer.tokens
+    while i < hi:
+        if toks[i].form == "(" and toks[i].start == toks[i - 1].end:
+            c = layer.matching_close(i, hi)
+            if c is None:
+                break
+            i = c + 1
+        else:
+            break
+    return i
+
+
+def role_of(layer: Layer, fact: Fact, index: int, hi: int, measure_head: Optional[str]) -> tuple[str, str, Optional[str]]:
+    """``(role, rule, direction)`` of ``fact`` (the ``index``-th fact) in a sentence ending at token ``hi``."""
+    w = words()
+    toks = layer.tokens
+    i = tail(layer, fact, hi)
+    if i < hi and toks[i].form == "급" and toks[i].start == toks[i - 1].end:
+        return "threshold", "threshold-grade", None
+    j = i
+    while j < hi and layer.fact_of[j] == index:
+        j += 1
+    if j < hi and toks[j].form in ("이상", "이하", "미만", "초과"):
+        after = j + 1
+        if after < hi and (toks[after].form == ")" or (
+                toks[after].start > toks[j].end and layer.is_nominal(after))):
+            return "threshold", "threshold-class", None
+    if _target_ahead(layer, i, hi) or (measure_head is not None and measure_head in w["target"]):
+        return "target", "target-marker", None
+    share = _share(layer, i, hi)
+    if share or (measure_head is not None and measure_head in w["share_noun"]):
+        return "share", "share-verb" if share else "share-noun", None
+    unit = getattr(fact, "unit", None)
+    direction = _change_ahead(layer, fact, index, i, hi)
+    if unit == "%p":
+        if direction is None:
+            direction = "down" if fact.value < 0 else "up"  # type: ignore[attr-defined]
+        return "change", "change-unit", direction
+    if direction is not None:
+        return "change", "change-verb", direction
+    return "level", "level", None
+
+
+def _target_ahead(layer: Layer, i: int, hi: int) -> bool:
+    """A plan, goal or forecast word before the first past-tense ending after the figure."""
+    w = words()
+    toks = layer.tokens
+    for k in range(i, hi):
+        t = toks[k]
+        if t.tag == "EP":
+            if t.form in PAST:
+                return False
+            if t.form == "겠":
+                return True
+        if t.tag == "NNG" and t.form in w["target"]:
+            return True
+        if t.tag == "ETM" and t.form in FUTURE_ETM and k + 1 < hi:
+            n = toks[k + 1]
+            if (n.tag == "NNB" and n.form == "것") or (n.tag == "NNG" and n.form in w["target"]):
+                return True
+        if t.tag == "EC" and t.form == "기로":
+            return True
+    return False
+
+
+def _share(layer: Layer, i: int, hi: int) -> bool:
+    """``N%를 차지``, ``N%에 해당``."""
+    w = words()
+    toks = layer.tokens
+    if i + 1 < hi and toks[i].tag in ("JKO", "JKB") and toks[i + 1].form in w["share"]:
+        return True
+    return False
+
+
+def _change_ahead(layer: Layer, fact: Fact, index: int, i: int, hi: int) -> Optional[str]:
+    """``up``/``down`` when a word of change governs the figure: the first content word after
+    it, past other figures of a list (``각각 25.3%, 22.1% 늘었다``), markers and adverbs."""
+    w = words()
+    toks = layer.tokens
+    if i < hi and toks[i].tag == "JKB":
+        if toks[i].form in ("로", "으로"):
+            return None  # 109개로 늘어났다: the new value, a level
+        if toks[i].form == "까지" and fact.type != "percentage":
+            return None
+        i += 1
+    steps = 0
+    k = i
+    while k < hi and steps < 8:
+        t = toks[k]
+        steps += 1
+        if layer.fact_of[k] >= 0 or t.tag in _SKIP_TAGS or t.form in w["bound"] or t.form in "()":
+            k += 1
+            continue
+        if t.tag in ("VV", "VA") and k + 1 < hi and toks[k + 1].form == "게":  # 넘게 늘었다
+            k += 2
+            continue
+        if t.tag in ("NNG", "VV", "VA", "XR"):
+            if t.form in w["up"]:
+                return "up"
+            if t.form in w["down"]:
+                return "down"
+        return None
+    return None
