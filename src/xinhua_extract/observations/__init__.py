@@ -58,12 +58,16 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
         out.extend(made)
         heads[s] = {o.measure.text.split()[-1] for o in made if o.measure}
         about[s] = info.about or carried_place or discourse.home
-        if made:
+        # the time frame the sentence leaves for the next one: its last figure's period, its
+        # own last date, none after 현재/최근, else the frame it stayed in
+        if made and made[-1].period is not None:
             governing[s] = made[-1].period
         elif info.dates and not any(c >= info.dates[-1][1] for c in info.now):
             governing[s] = info.dates[-1][2]
-        else:
+        elif info.now or info.dates:
             governing[s] = None
+        else:
+            governing[s] = carried_period
     return tuple(out)
 
 

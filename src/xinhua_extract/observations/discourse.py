@@ -134,6 +134,8 @@ class Discourse:
         layer, toks = self.layer, self.layer.tokens
         if k + 1 < hi and toks[k + 1].form in ("-", "–", "~") and layer.glued(k + 1):
             return False
+        if k + 1 < hi and layer.fact_of[k + 1] >= 0 and self.facts[layer.fact_of[k + 1]].type == "rank":
+            return False  # 전국 1위: the scope of a rank
         if k + 2 < hi and toks[k + 1].tag == "JKG" and layer.fact_of[k + 2] >= 0 and self.facts[layer.fact_of[k + 2]].type == "percentage":
             return False
         return not self._compared(k, hi)

@@ -8,6 +8,8 @@ Rules, first match wins (``measure_of`` returns the rule's name with the span):
                  ``4천만 명이 넘는 관광객``
 ``grade``        a threshold grade names the class after it: ``천억 위안급 산업 규모``
 ``counted``      a count names what it counts after it: ``43개 산업 클러스터``, ``3천950개의 관련 기업``
+``partitive``    the whole a count is taken from: ``'세계 500대 기업' 중 30곳``
+``scale``        the phrase a sum is the size of: ``50억 위안 규모의 지방정부채권``
 ``adjacent``     a bare phrase right before the figure: ``관광 수입 1천13억 위안``, ``상장사 60개``
                  (a date between is skipped; qualifiers like ``누적``, ``연인원`` are not measures)
 ``verb-noun``    money that is the object of a ``N하다`` verb: ``3천만 달러를 투자해`` -> 투자
@@ -21,7 +23,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..records import Fact
-from .phrases import PARTICLE_ARG, Layer, Run
+from .phrases import FUTURE_ETM, PARTICLE_ARG, Layer, Run
 from .roles import tail
 from .words import words
 
@@ -72,6 +74,18 @@ def measure_of(layer: Layer, fact: Fact, index: int, lo: int, hi: int, role_hint
     if run:
         return run, "adjacent"
 
+    k = first - 1  # '세계 500대 기업' 중 30곳: the whole it is taken from
+    if k - 1 >= lo and toks[k].form in w["among"] and toks[k].end < toks[first].start and not layer.glued(k):
+        run = layer.run_before(k - 1, lo)
+        if run:
+            return run, "partitive"
+
+    k = after  # 50억 위안 규모의 채권
+    if k + 2 < hi and toks[k].form in w["scale"] and toks[k + 1].tag == "JKG":
+        run = layer.run_after(k + 2, hi)
+        if run:
+            return run, "scale"
+
     if fact.type == "money" and after + 2 < hi:
         k = after
         while k < hi and toks[k].form in w["bound"]:
@@ -102,8 +116,8 @@ def _apposition(layer: Layer, index: int, i: int, hi: int) -> Optional[Run]:
         verb, k = toks[k].form, k + 1
     else:
         return None
-    if verb in w["up"] or verb in w["down"] or k >= hi or toks[k].tag != "ETM":
-        return None
+    if verb in w["up"] or verb in w["down"] or k >= hi or toks[k].tag != "ETM" or toks[k].form in FUTURE_ETM:
+        return None  # 추진할 계획: a plan, not an apposition
     k += 1
     while k < hi and layer.fact_of[k] >= 0:  # 87%에 해당하는 95개 클러스터
         k += 1
@@ -131,8 +145,8 @@ def _adjacent(layer: Layer, first: int, lo: int) -> Optional[Run]:
             return None
         k -= 1
     run = layer.run_before(k, lo)
-    if run is None or layer.head(run).form in w["generic"]:
-        return None
+    if run is None or layer.head(run).form in w["generic"] or layer.head(run).form in w["basis"]:
+        return None  # 전년 동기 대비 4.7%: the basis of a change
     return run
 
 

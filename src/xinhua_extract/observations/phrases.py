@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..records import Fact, PlaceMention, Sentence, Token
+from .words import words
 
 NOMINAL = frozenset({"NNG", "NNP", "SL", "SH", "XSN", "XPN", "XR"})
 PARTICLE_ARG = frozenset({"JX", "JKS", "JKO"})  # topic/subject/object: 은/는/도/만, 이/가, 을/를
 QUOTES = frozenset("'\"‘’“”「」『』")
 MIDDOTS = frozenset("·∙・ㆍ")
+_SUFFIXES = frozenset("시성현구주기")  # division suffixes (city, province, county, district, prefecture, banner)
 PAST = frozenset({"었", "았", "였", "ᆻ", "었었", "았었"})
 FUTURE_ETM = frozenset({"ᆯ", "을", "를"})
 
@@ -37,6 +39,7 @@ class Layer:
     def __init__(self, text: str, tokens: Sequence[Token], facts: Sequence[Fact],
                  places: Sequence[PlaceMention], sentences: Sequence[Sentence]) -> None:
         self.text = text
+        self._among = words()["among"]
         self.tokens = list(tokens)
         self.starts = [t.start for t in self.tokens]
         n = len(self.tokens)
@@ -49,6 +52,16 @@ class Layer:
         for index, place in enumerate(places):
             for i in self.covering(place.start, place.end):
                 self.place_of[i] = index
+        # Kiwi sometimes fuses a division suffix after a gloss with what follows:
+        # 쑤저우(蘇州)시가 -> 시가/NNG; the token belongs to the place before the gloss.
+        for i, t in enumerate(self.tokens):
+            if t.tag == "NNG" and t.form[:1] in _SUFFIXES and self.place_of[i] < 0 and i > 0 and t.start == self.tokens[i - 1].end \
+                    and self.tokens[i - 1].form == ")" and self.tokens[i - 1].start < t.start:
+                j = i - 1
+                while j > 0 and self.tokens[j].form != "(":
+                    j -= 1
+                if j > 0 and self.place_of[j - 1] >= 0:
+                    self.place_of[i] = self.place_of[j - 1]
         self.sentence_range = [self.span(s.start, s.end) for s in sentences]
         self.clause = [0] * n
         for lo, hi in self.sentence_range:
@@ -79,6 +92,9 @@ class Layer:
         t = self.tokens[i]
         if t.tag in NOMINAL:
             return True
+        if t.tag in ("NNB", "MM") and i + 1 < len(self.tokens) and self.tokens[i + 1].tag in NOMINAL \
+                and self.tokens[i + 1].start == t.end:  # 총투자액 (총/MM), 지역내총생산 (내/NNB)
+            return t.tag == "MM" or (i > 0 and self.tokens[i - 1].tag in NOMINAL and self.glued(i))
         if t.tag == "SN":  # 5A, SY215C: a number inside a name
             return (i + 1 < len(self.tokens) and self.tokens[i + 1].tag == "SL" and self.glued(i + 1)) or (
                 i > 0 and self.tokens[i - 1].tag == "SL" and self.glued(i))
@@ -191,7 +207,7 @@ class Layer:
         while j + 1 < hi:
             n = j + 1
             t = toks[n]
-            if self._usable(n, stop_at_places):
+            if self._usable(n, stop_at_places) and not (t.form in self._among and self.tokens[j].end < t.start):
                 j = n
             elif (t.form in MIDDOTS or t.tag == "JC") and n + 1 < hi and self._usable(n + 1, stop_at_places):
                 j = n + 1
