@@ -57,6 +57,8 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
                                  heads.get(prev, set()) if prev is not None else set(), last_level))
         out.extend(made)
         heads[s] = {o.measure.text.split()[-1] for o in made if o.measure}
+        if any(o.role == "change" for o in made):
+            heads[s].add("")  # marks a sentence that reported a change
         about[s] = info.about or carried_place or discourse.home
         # the time frame the sentence leaves for the next one: its last figure's period, its
         # own last date, none after 현재/최근, else the frame it stayed in
@@ -101,7 +103,9 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
     places, place_source = discourse.places_of(s, first, carried_place)
     head_text = measure.text.split()[-1] if measure else None
     continues = (discourse.continues(s, first) or not has_argument_before(layer, first, lo)
-                 or (head_text is not None and head_text in previous_heads))
+                 or (head_text is not None and head_text in previous_heads)
+                 # 증가율은 …: a rate right after a change is that change's rate
+                 or (head_text is not None and head_text.endswith("율") and "" in previous_heads))
     period, period_source = discourse.period_of(s, first, continues, carried_period)
     return Observation(
         fact=i, role=role, measure=measure, places=places, period=period, direction=direction,

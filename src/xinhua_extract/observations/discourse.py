@@ -45,7 +45,10 @@ class SentenceFacts:
     lo: int
     hi: int
     owners: dict[int, list[str]] = field(default_factory=dict)
+    members: dict[int, list[str]] = field(default_factory=dict)
+    venues: dict[int, list[str]] = field(default_factory=dict)
     national: set[int] = field(default_factory=set)
+    sourced_national: bool = False
     dates: list[tuple[int, int, str]] = field(default_factory=list)  # (token, clause, value)
     now: set[int] = field(default_factory=set)
     about: tuple[str, ...] = ()
@@ -85,26 +88,36 @@ class Discourse:
                 last = k
                 while last + 1 < hi and layer.place_of[last + 1] == p:
                     last += 1
-                if self._owner(last, hi):
+                kind = self._kind(last, hi)
+                if kind is not None:
                     mention = self.places[p]
                     codes = (mention.code,) if mention.code else mention.members
-                    info.owners.setdefault(c, []).extend(codes)
+                    getattr(info, kind).setdefault(c, []).extend(codes)
             f = layer.fact_of[k]
             if f >= 0 and isinstance(self.facts[f], DateFact) and (k == lo or layer.fact_of[k - 1] != f):
                 value = self.facts[f].value
                 if value:
                     info.dates.append((k, c, value))
-            if t.form in w["national"] and t.tag in ("NNP", "NNG", "SH") and layer.place_of[k] < 0 and self._national(k, hi):
+            if layer.place_of[k] < 0 and self._national_word(k, hi) and self._national(k, hi):
                 info.national.add(c)
             if t.form in w["now"] and t.tag in ("MAG", "NNG", "NNP"):
                 info.now.add(c)
-        codes = [code for c in sorted(info.owners) for code in info.owners[c]]
-        info.about = most_specific(codes) if codes else (("CN",) if info.national else ())
+        info.sourced_national = any(self._national_word(k, cutoff) for k in range(lo, cutoff))
+        for kind in (info.owners, info.members, info.venues):
+            codes = [code for c in sorted(kind) for code in kind[c]]
+            if codes:
+                info.about = most_specific(codes)
+                break
+        else:
+            info.about = ("CN",) if info.national else ()
         return info
 
-    def _owner(self, last: int, hi: int) -> bool:
-        """The place mention ending at token ``last`` names an owner, not a counted member
-        (``황스∙쑤이저우 등 4개 지역``) nor a comparison basis (``전국 평균보다``)."""
+    def _kind(self, last: int, hi: int) -> Optional[str]:
+        """How the place mention ending at token ``last`` relates to the figures: ``owners``;
+        ``members`` when it is counted (``황스∙쑤이저우 등 4개 지역``: owners only when
+        nothing else is named); ``venues`` for ``X에서`` (where something happened: owners
+        only when nothing else is named); ``None`` for a comparison basis (``전국
+        평균보다``) or a destination (``상하이 양산항으로 직행하는``)."""
         layer, toks = self.layer, self.layer.tokens
         q = last + 1
         while q < hi:
@@ -117,8 +130,17 @@ class Discourse:
             else:
                 break
         if q + 1 < hi and toks[q].form == "등" and layer.fact_of[q + 1] >= 0 and self.facts[layer.fact_of[q + 1]].type == "count":
-            return False
-        return not self._compared(last, hi)
+            return "members"
+        if self._compared(last, hi):
+            return None
+        q = last + 1
+        while q < hi and (layer.is_nominal(q) or layer.place_of[q] >= 0 or toks[q].form in "()"):
+            q += 1
+        if q < hi and toks[q].tag == "JKB" and toks[q].form in ("로", "으로", "까지"):
+            return None
+        if q < hi and toks[q].tag == "JKB" and toks[q].form == "에서":
+            return "venues"
+        return "owners"
 
     def _compared(self, k: int, hi: int) -> bool:
         layer, toks = self.layer, self.layer.tokens
@@ -127,6 +149,23 @@ class Discourse:
             q += 1
         return q < hi and toks[q].form in ("보다", "대비")
 
+    def _national_word(self, k: int, hi: int) -> bool:
+        """Token ``k`` is, or starts a written word that is, a national word: Kiwi splits
+        ``교통운수부`` into 교통/운수/부, so the nouns written together are read as one."""
+        layer, toks = self.layer, self.layer.tokens
+        t = toks[k]
+        if t.tag not in ("NNP", "NNG", "SH"):
+            return False
+        national = words()["national"]
+        if t.form in national:
+            return True
+        if layer.glued(k) and toks[k - 1].tag in ("NNP", "NNG"):
+            return False
+        end = k
+        while end + 1 < hi and toks[end + 1].tag in ("NNP", "NNG", "XSN", "XPN") and layer.glued(end + 1):
+            end += 1
+        return end > k and layer.text[t.start:toks[end].end] in national
+
     def _national(self, k: int, hi: int) -> bool:
         """중국/전국 make the statement national unless they are a comparison basis
         (``전국 평균보다``), the whole of a share (``전국의 46.5%``) or half of a pair
@@ -134,6 +173,8 @@ class Discourse:
         layer, toks = self.layer, self.layer.tokens
         if k + 1 < hi and toks[k + 1].form in ("-", "–", "~") and layer.glued(k + 1):
             return False
+        if k + 1 < hi and toks[k + 1].form == "평균":
+            return False  # 전국 평균을 웃돌았다: the standard of a comparison
         if k + 1 < hi and layer.fact_of[k + 1] >= 0 and self.facts[layer.fact_of[k + 1]].type == "rank":
             return False  # 전국 1위: the scope of a rank
         if k + 2 < hi and toks[k + 1].tag == "JKG" and layer.fact_of[k + 2] >= 0 and self.facts[layer.fact_of[k + 2]].type == "percentage":
@@ -151,11 +192,11 @@ class Discourse:
             first_fact = next((k for k in range(info.lo, info.hi) if self.layer.fact_of[k] >= 0
                                and not isinstance(self.facts[self.layer.fact_of[k]], DateFact)), info.hi)
             early = [self.places[self.layer.place_of[k]] for k in range(info.lo, first_fact) if self.layer.place_of[k] >= 0]
-            codes = [c for m in early for c in ((m.code,) if m.code else m.members)]
-            if codes:
-                return most_specific(codes)
-            if info.about:
-                return info.about
+            codes = most_specific([c for m in early for c in ((m.code,) if m.code else m.members)])
+            if len(codes) == 1 or (codes and not info.national and len(codes) == len(info.about) == 1):
+                return codes
+            if info.about:  # a title about one division is about it; about several, China's
+                return info.about if len(info.about) == 1 else ("CN",)
         for s, sentence in enumerate(self.sentences):
             p = self.paragraphs[sentence.paragraph] if sentence.paragraph < len(self.paragraphs) else None
             if p is not None and p.kind == "body":
@@ -172,15 +213,19 @@ class Discourse:
     def places_of(self, s: int, token: int, carried: Optional[tuple[str, ...]]) -> tuple[tuple[str, ...], str]:
         info = self.info[s]
         c = self.layer.clause[token]
-        if info.owners.get(c):
-            return most_specific(info.owners[c]), "clause"
+        for kind in (info.owners, info.members, info.venues):
+            if kind.get(c):
+                return most_specific(kind[c]), "clause"
         for earlier in range(c - 1, -1, -1):
-            if info.owners.get(earlier):
-                return most_specific(info.owners[earlier]), "sentence"
+            for kind in (info.owners, info.members, info.venues):
+                if kind.get(earlier):
+                    return most_specific(kind[earlier]), "sentence"
         if any(n <= c for n in info.national):
             return ("CN",), "sentence"
         if carried:
             return carried, "previous"
+        if info.sourced_national:  # 교통운수부 창장항무관리국에 따르면: a national source
+            return ("CN",), "sentence"
         return self.home, "article"
 
     def period_of(self, s: int, token: int, continues: bool, carried: Optional[str]) -> tuple[Optional[str], Optional[str]]:
@@ -192,8 +237,10 @@ class Discourse:
             return (before[-1] if before else here[0][1]), "clause"
         if c in info.now:
             return None, None
-        earlier = [v for k, cl, v in info.dates if cl < c]
-        if earlier:
+        toks = self.layer.tokens
+        earlier = [v for k, cl, v in info.dates if cl < c
+                   and not any(toks[q].tag == "SSO" and toks[q].form in "\"“" for q in range(k, token))]
+        if earlier:  # (a date before a new quotation governs that quotation only)
             return earlier[-1], "sentence"
         if continues and carried:
             return carried, "previous"

@@ -67,7 +67,7 @@ def measure_of(layer: Layer, fact: Fact, index: int, lo: int, hi: int, role_hint
             k += 1
         if k < hi and toks[k].start > toks[k - 1].end and toks[k].form not in w["bound"]:
             run = layer.run_after(k, hi)
-            if run:
+            if run and layer.head(run).form not in w["generic"]:
                 return run, "counted"
 
     run = _adjacent(layer, first, lo)
@@ -86,16 +86,20 @@ def measure_of(layer: Layer, fact: Fact, index: int, lo: int, hi: int, role_hint
         if run:
             return run, "scale"
 
-    if fact.type == "money" and after + 2 < hi:
+    if fact.type == "money" and after + 1 < hi:
         k = after
         while k < hi and toks[k].form in w["bound"]:
             k += 1
-        if (k + 2 < hi and toks[k].tag == "JKO" and toks[k + 1].tag == "NNG" and toks[k + 2].tag == "XSV"
-                and toks[k + 1].form not in w["generic"]):
-            t = toks[k + 1]
-            return Run(k + 1, k + 1, t.start, t.end), "verb-noun"
+        if k < hi and toks[k].tag == "JKO":
+            k += 1
+            while k + 1 < hi and (toks[k].tag == "MAG" or (toks[k].tag == "NNG" and toks[k + 1].form in ("로", "으로"))):
+                k += 1 if toks[k].tag == "MAG" else 2  # 추가로 투입하고
+            if (k + 1 < hi and toks[k].tag == "NNG" and toks[k + 1].tag == "XSV"
+                    and toks[k].form not in w["generic"]):
+                t = toks[k]
+                return Run(k, k, t.start, t.end), "verb-noun"
 
-    run = argument_before(layer, first, lo)
+    run = argument_before(layer, first, lo, _compares(layer, after, hi))
     if run:
         return run, "argument"
     return None, ""
@@ -140,7 +144,7 @@ def _adjacent(layer: Layer, first: int, lo: int) -> Optional[Run]:
             break
     if k < lo or toks[k].end >= toks[k + 1].start:
         return None
-    while k >= lo and toks[k].tag in ("NNG", "NNB", "NNP") and toks[k].form in w["qualifier"]:
+    while k >= lo and toks[k].tag in ("NNG", "NNB", "NNP", "XSN") and toks[k].form in w["qualifier"]:
         if k - 1 < lo or toks[k - 1].end >= toks[k].start:
             return None
         k -= 1
@@ -150,15 +154,24 @@ def _adjacent(layer: Layer, first: int, lo: int) -> Optional[Run]:
     return run
 
 
-def argument_before(layer: Layer, first: int, lo: int) -> Optional[Run]:
-    """The nearest topic/subject/object phrase before token ``first`` that is not only places."""
+def argument_before(layer: Layer, first: int, lo: int, compared: bool = False) -> Optional[Run]:
+    """The nearest topic/subject/object phrase before token ``first`` that is not only places.
+
+    In the figure's own clause any of them; in an earlier clause only a topic or subject
+    (an object there belongs to another verb: ``춘제 연휴를 앞두고``). ``compared``: the
+    figure's verb compares (``전국 평균을 27.5%p 웃돌았다``), so its object is the standard."""
     toks = layer.tokens
+    clause = layer.clause[first]
     for k in range(first - 1, lo, -1):
         t = toks[k]
         if t.tag not in PARTICLE_ARG or not layer.glued(k):
             continue
+        if t.tag == "JKO" and (compared or layer.clause[k] != clause):
+            continue
         base = k - 1
         if toks[base].tag == "JKB" and layer.glued(base):  # 후베이성에는, 광구에는
+            if toks[base].form in ("에서", "에게서"):
+                continue  # 한국 시장에서도: where, not what
             base -= 1
         if base < lo or layer.place_of[base] >= 0:
             continue
@@ -169,6 +182,16 @@ def argument_before(layer: Layer, first: int, lo: int) -> Optional[Run]:
             continue
         return run
     return None
+
+
+def _compares(layer: Layer, k: int, hi: int) -> bool:
+    """The figure's verb is a comparison (웃돌다, 밑돌다, 상회하다)."""
+    w = words()
+    toks = layer.tokens
+    for i in range(k, min(hi, k + 4)):
+        if toks[i].tag in ("VV", "VA", "NNG") and toks[i].form in w["compare"]:
+            return True
+    return False
 
 
 def has_argument_before(layer: Layer, first: int, lo: int) -> bool:

@@ -215,7 +215,8 @@ class Layer:
                 c = self.matching_close(n, hi)
                 if c is None or any(self.fact_of[x] >= 0 for x in range(n, c)):
                     break
-                if c + 1 < hi and toks[c + 1].start > toks[c].end and self._usable(c + 1, stop_at_places):
+                if c + 1 < hi and toks[c + 1].start > toks[c].end and self._usable(c + 1, stop_at_places) \
+                        and toks[c + 1].form not in self._among:
                     j = c + 1
                 else:
                     break

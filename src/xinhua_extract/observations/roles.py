@@ -6,7 +6,8 @@ Rules, in order (the first that applies names ``Observation.rule``):
 ``threshold-grade``    the figure is a grade: ``천억 위안급``, ``조 위안(180조원)급``
 ``threshold-class``    a bound that defines a class: ``(연 매출 2천만 위안 이상)``, ``2천만 위안 이상 기업``
 ``target-marker``      a plan, goal or forecast governs the figure before any past tense:
-                       ``목표``, ``계획``, ``방침``, ``예정``, ``전망``, ``주문``, ``-ㄹ 것``, ``-기로``, ``-겠-``
+                       ``목표``, ``계획``, ``방침``, ``예정``, ``전망``, ``주문``, ``-ㄹ 것``, ``-겠-`` (not ``-기로 결정했다``:
+                       a decision already taken, like the seed's 43 clusters)
 ``share-verb``         ``N%를 차지``, ``N%에 해당하는``
 ``share-noun``         the measure is a proportion: ``외국인 비중은 15%``
 ``change-unit``        a percentage-point figure (``0.2%p``)
@@ -60,7 +61,7 @@ def role_of(layer: Layer, fact: Fact, index: int, hi: int, measure_head: Optiona
             return "threshold", "threshold-class", None
     if _target_ahead(layer, i, hi) or (measure_head is not None and measure_head in w["target"]):
         return "target", "target-marker", None
-    share = _share(layer, i, hi)
+    share = fact.type == "percentage" and _share(layer, i, hi)  # 8만 대를 차지: still a count
     if share or (measure_head is not None and measure_head in w["share_noun"]):
         return "share", "share-verb" if share else "share-noun", None
     unit = getattr(fact, "unit", None)
@@ -91,8 +92,6 @@ def _target_ahead(layer: Layer, i: int, hi: int) -> bool:
             n = toks[k + 1]
             if (n.tag == "NNB" and n.form == "것") or (n.tag == "NNG" and n.form in w["target"]):
                 return True
-        if t.tag == "EC" and t.form == "기로":
-            return True
     return False
 
 
