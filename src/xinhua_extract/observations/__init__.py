@@ -82,7 +82,7 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
     span = layer.covering(fact.start, fact.end)
     first = span.start if len(span) else layer.span(fact.start, fact.end)[0]
     run, measure_rule = measure_of(layer, fact, i, lo, hi)
-    head = layer.head(run).form if run else None
+    head = layer.head(run).form if run and measure_rule != "verb-noun" else None  # 주문했다: ordered
     role, rule, direction = role_of(layer, fact, i, hi, head)
     paragraph = discourse.sentences[s].paragraph
     level_of = None

@@ -49,6 +49,7 @@ class SentenceFacts:
     venues: dict[int, list[str]] = field(default_factory=dict)
     national: set[int] = field(default_factory=set)
     sourced_national: bool = False
+    sourced: list[str] = field(default_factory=list)
     dates: list[tuple[int, int, str]] = field(default_factory=list)  # (token, clause, value)
     now: set[int] = field(default_factory=set)
     about: tuple[str, ...] = ()
@@ -79,10 +80,21 @@ class Discourse:
                 cutoff = k + 2
         w = words()
         seen_place = -1
+        quoted = False  # inside '…' : a name (행사명), whose places are not owners
+        for k in range(lo, cutoff):
+            p = layer.place_of[k]
+            if p >= 0 and p != seen_place:
+                seen_place = p
+                mention = self.places[p]
+                info.sourced.extend((mention.code,) if mention.code else mention.members)
         for k in range(cutoff, hi):
             t = toks[k]
             c = layer.clause[k]
             p = layer.place_of[k]
+            if t.form in ("'", "‘", "’"):
+                quoted = t.form == "‘" or (t.form == "'" and not quoted)
+            if p >= 0 and p != seen_place and quoted:
+                seen_place = p
             if p >= 0 and p != seen_place:
                 seen_place = p
                 last = k
@@ -224,6 +236,8 @@ class Discourse:
             return ("CN",), "sentence"
         if carried:
             return carried, "previous"
+        if info.sourced:  # 네이멍구자치구 에너지국에 따르면 … 자치구의 발전량
+            return most_specific(info.sourced), "source"
         if info.sourced_national:  # 교통운수부 창장항무관리국에 따르면: a national source
             return ("CN",), "sentence"
         return self.home, "article"

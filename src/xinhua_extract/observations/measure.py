@@ -61,18 +61,20 @@ def measure_of(layer: Layer, fact: Fact, index: int, lo: int, hi: int, role_hint
         if run:
             return run, "grade"
 
-    if fact.type == "count":
-        k = after
-        if k < hi and toks[k].tag == "JKG" and toks[k].start == toks[k - 1].end:
-            k += 1
+    k = after
+    of = k < hi and toks[k].tag == "JKG" and toks[k].start == toks[k - 1].end
+    adjacent = _adjacent(layer, first, lo, after, hi)
+    if of and adjacent:  # 주민 1천500여 가구의 소득: the households are the residents'
+        return adjacent, "adjacent"
+    if fact.type == "count" or of:  # 43개 산업 클러스터, 3천950개의 관련 기업, 95억 위안의 계약
+        k += of
         if k < hi and toks[k].start > toks[k - 1].end and toks[k].form not in w["bound"]:
             run = layer.run_after(k, hi)
             if run and layer.head(run).form not in w["generic"]:
                 return run, "counted"
 
-    run = _adjacent(layer, first, lo)
-    if run:
-        return run, "adjacent"
+    if adjacent:
+        return adjacent, "adjacent"
 
     k = first - 1  # '세계 500대 기업' 중 30곳: the whole it is taken from
     if k - 1 >= lo and toks[k].form in w["among"] and toks[k].end < toks[first].start and not layer.glued(k):
@@ -128,16 +130,24 @@ def _apposition(layer: Layer, index: int, i: int, hi: int) -> Optional[Run]:
     if k < hi and toks[k].tag == "JKG":
         k += 1
     run = layer.run_after(k, hi)
-    if run is None or layer.head(run).form in w["generic"]:
+    if run is None or layer.head(run).form in w["generic"] or layer.head(run).form in w["scale"]:
         return None
     return run
 
 
-def _adjacent(layer: Layer, first: int, lo: int) -> Optional[Run]:
-    """A bare noun phrase written right before the figure (dates between are skipped)."""
+def _adjacent(layer: Layer, first: int, lo: int, after: int, hi: int) -> Optional[Run]:
+    """A bare noun phrase written right before the figure (dates between are skipped).
+
+    ``청년 도예가 3천여 명이``: Kiwi reads the noun suffix 가 as a subject particle; when the
+    figure carries the subject particle itself, that 가 belongs to the noun."""
     w = words()
     toks = layer.tokens
     k = first - 1
+    if (lo < k and toks[k].tag == "JKS" and toks[k].form == "가" and layer.glued(k) and after < hi
+            and toks[after].tag == "JKS" and layer.is_nominal(k - 1) and toks[k].end < toks[first].start):
+        run = layer.run_before(k - 1, lo)
+        if run is not None:
+            return Run(run.first, k, run.start, toks[k].end)
     while k >= lo and layer.fact_of[k] >= 0 and toks[k].start < toks[first].start:
         k -= 1  # a date between: 면세점 작년 매출 437억 위안
         if k >= lo and layer.fact_of[k] < 0:

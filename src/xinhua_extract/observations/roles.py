@@ -9,10 +9,11 @@ Rules, in order (the first that applies names ``Observation.rule``):
                        ``목표``, ``계획``, ``방침``, ``예정``, ``전망``, ``주문``, ``-ㄹ 것``, ``-겠-`` (not ``-기로 결정했다``:
                        a decision already taken, like the seed's 43 clusters)
 ``share-verb``         ``N%를 차지``, ``N%에 해당하는``
-``share-noun``         the measure is a proportion: ``외국인 비중은 15%``
-``change-unit``        a percentage-point figure (``0.2%p``)
+``change-unit``        a percentage-point figure (``0.2%p``; before the share nouns: a share moved)
 ``change-verb``        a verb or noun of change follows: ``4.7% 증가``, ``680만 명 늘었다``,
                        ``-2.5%까지 떨어졌던``; not after ``(으)로`` (``109개로 늘어났다`` is a level)
+``share-noun``         the measure is a proportion: ``외국인 비중은 15%``
+``share-whole``        a percentage of something: ``전체의 92%를 넘어``
 ``level``              anything else
 """
 
@@ -59,27 +60,45 @@ def role_of(layer: Layer, fact: Fact, index: int, hi: int, measure_head: Optiona
         if after < hi and (toks[after].form == ")" or (
                 toks[after].start > toks[j].end and layer.is_nominal(after))):
             return "threshold", "threshold-class", None
-    if _target_ahead(layer, i, hi) or (measure_head is not None and measure_head in w["target"]):
+    if _target_ahead(layer, i, hi, index) or (measure_head is not None and measure_head in w["target"]):
         return "target", "target-marker", None
     share = fact.type == "percentage" and _share(layer, i, hi)  # 8만 대를 차지: still a count
-    if share or (measure_head is not None and measure_head in w["share_noun"]):
-        return "share", "share-verb" if share else "share-noun", None
+    if share:
+        return "share", "share-verb", None
     unit = getattr(fact, "unit", None)
     direction = _change_ahead(layer, fact, index, i, hi)
-    if unit == "%p":
+    if unit == "%p":  # 비중은 … 14.2%p 높다: the share moved
         if direction is None:
             direction = "down" if fact.value < 0 else "up"  # type: ignore[attr-defined]
         return "change", "change-unit", direction
     if direction is not None:
         return "change", "change-verb", direction
+    if measure_head is not None and measure_head in w["share_noun"]:
+        return "share", "share-noun", None
+    if fact.type == "percentage" and _of_whole(layer, fact):
+        return "share", "share-whole", None
     return "level", "level", None
 
 
-def _target_ahead(layer: Layer, i: int, hi: int) -> bool:
-    """A plan, goal or forecast word before the first past-tense ending after the figure."""
+def _of_whole(layer: Layer, fact: Fact) -> bool:
+    """``전체의 92%``, ``GDP의 3%``: a percentage of something is a share of it."""
+    toks = layer.tokens
+    first = layer.span(fact.start, fact.end)[0]
+    return first > 0 and toks[first - 1].tag == "JKG" and layer.glued(first - 1) and toks[first - 1].end < toks[first].start and (
+        first - 2 >= 0 and layer.is_nominal(first - 2))
+
+
+def _target_ahead(layer: Layer, i: int, hi: int, index: int) -> bool:
+    """A plan, goal or forecast word before the first past-tense ending after the figure
+    (not the figure's own verb: ``4억5천만 엔어치를 주문했다`` is an order placed)."""
     w = words()
     toks = layer.tokens
+    own = i
+    while own < hi and (toks[own].form in w["bound"] or layer.fact_of[own] == index):
+        own += 1
     for k in range(i, hi):
+        if k == own + 1 and toks[own].tag == "JKO" and k + 1 < hi and toks[k + 1].tag == "XSV":
+            continue
         t = toks[k]
         if t.tag == "EP":
             if t.form in PAST:
