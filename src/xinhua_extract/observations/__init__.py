@@ -46,9 +46,12 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
     by_sentence: dict[int, list[int]] = {}
     for i in wanted:
         by_sentence.setdefault(facts[i].sentence, []).append(i)  # type: ignore[arg-type]
+    busy = {sentences[facts[i].sentence].paragraph for i in wanted}  # type: ignore[index]
     for s in range(len(sentences)):
+        if sentences[s].paragraph not in busy:
+            continue
         prev = discourse.previous(s)
-        info = discourse.info[s]
+        info = discourse.info(s)
         carried_place = about.get(prev) if prev is not None else None
         carried_period = governing.get(prev) if prev is not None else None
         made: list[Observation] = []
@@ -77,7 +80,7 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
              carried_place: Optional[tuple[str, ...]], carried_period: Optional[str],
              previous_heads: set[str], last_level: dict) -> Observation:
     fact = facts[i]
-    info = discourse.info[s]
+    info = discourse.info(s)
     lo, hi = info.lo, info.hi
     span = layer.covering(fact.start, fact.end)
     first = span.start if len(span) else layer.span(fact.start, fact.end)[0]

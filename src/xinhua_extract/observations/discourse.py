@@ -66,8 +66,17 @@ class Discourse:
         self.places = places
         self.sentences = sentences
         self.paragraphs = paragraphs
-        self.info = [self._read(i) for i in range(len(sentences))]
+        self._info: dict[int, SentenceFacts] = {}
+        national = words()["national"]
+        self._national_initials = frozenset(w[0] for w in national)
         self.home = self._home()
+
+    def info(self, s: int) -> SentenceFacts:
+        """What sentence ``s`` names, read once and only for sentences that are asked about."""
+        found = self._info.get(s)
+        if found is None:
+            found = self._info[s] = self._read(s)
+        return found
 
     # ------------------------------------------------------------------ per sentence
     def _read(self, s: int) -> SentenceFacts:
@@ -166,7 +175,7 @@ class Discourse:
         ``교통운수부`` into 교통/운수/부, so the nouns written together are read as one."""
         layer, toks = self.layer, self.layer.tokens
         t = toks[k]
-        if t.tag not in ("NNP", "NNG", "SH"):
+        if t.tag not in ("NNP", "NNG", "SH") or t.form[0] not in self._national_initials:
             return False
         national = words()["national"]
         if t.form in national:
@@ -200,7 +209,7 @@ class Discourse:
             p = self.paragraphs[sentence.paragraph] if sentence.paragraph < len(self.paragraphs) else None
             if p is None or p.kind != "title":
                 continue
-            info = self.info[s]
+            info = self.info(s)
             first_fact = next((k for k in range(info.lo, info.hi) if self.layer.fact_of[k] >= 0
                                and not isinstance(self.facts[self.layer.fact_of[k]], DateFact)), info.hi)
             early = [self.places[self.layer.place_of[k]] for k in range(info.lo, first_fact) if self.layer.place_of[k] >= 0]
@@ -212,7 +221,7 @@ class Discourse:
         for s, sentence in enumerate(self.sentences):
             p = self.paragraphs[sentence.paragraph] if sentence.paragraph < len(self.paragraphs) else None
             if p is not None and p.kind == "body":
-                return self.info[s].about
+                return self.info(s).about
         return ()
 
     # ------------------------------------------------------------------ per fact
@@ -223,7 +232,7 @@ class Discourse:
         return None
 
     def places_of(self, s: int, token: int, carried: Optional[tuple[str, ...]]) -> tuple[tuple[str, ...], str]:
-        info = self.info[s]
+        info = self.info(s)
         c = self.layer.clause[token]
         for kind in (info.owners, info.members, info.venues):
             if kind.get(c):
@@ -243,7 +252,7 @@ class Discourse:
         return self.home, "article"
 
     def period_of(self, s: int, token: int, continues: bool, carried: Optional[str]) -> tuple[Optional[str], Optional[str]]:
-        info = self.info[s]
+        info = self.info(s)
         c = self.layer.clause[token]
         here = [(k, v) for k, cl, v in info.dates if cl == c]
         if here:
