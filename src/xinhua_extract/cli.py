@@ -6,6 +6,7 @@
                          [--resume] [--quiet] [--text-field F] [--no-tokens]
     xinhua-extract show FILE [--id ID]
     xinhua-extract eval GOLD_DIR [--texts DIR]
+    xinhua-extract eval-observations GOLD_DIR [--texts DIR]
     xinhua-extract place NAME
     xinhua-extract render FILE... -o OUT.html
 
@@ -89,6 +90,11 @@ def _build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--texts", metavar="DIR", help="where the article texts are (default: beside the gold)")
     ev.add_argument("--verbose-report", action="store_true", help="list every mismatch")
 
+    eo = sub.add_parser("eval-observations", help="score observations (measure, places, period, role) against gold")
+    eo.add_argument("gold_dir", metavar="GOLD_DIR", help="a directory of *.observations.json files")
+    eo.add_argument("--texts", metavar="DIR", help="where the article texts are (default: beside the gold)")
+    eo.add_argument("--verbose-report", action="store_true", help="list every mismatch")
+
     pl = sub.add_parser("place", help="look up a Chinese division by its hangul or Chinese name")
     pl.add_argument("name", metavar="NAME")
 
@@ -114,7 +120,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    handler = {"parse": _cmd_parse, "show": _cmd_show, "eval": _cmd_eval, "place": _cmd_place,
+    handler = {"parse": _cmd_parse, "show": _cmd_show, "eval": _cmd_eval, "eval-observations": _cmd_eval_observations, "place": _cmd_place,
                "render": _cmd_render}[args.command]
     try:
         return handler(args)
@@ -523,6 +529,22 @@ def _cmd_eval(args) -> int:
     except FileNotFoundError as exc:
         raise _UsageError(str(exc)) from None
     print(format_report(report, verbose=args.verbose_report))
+    return EXIT_OK
+
+
+def _cmd_eval_observations(args) -> int:
+    gold = Path(args.gold_dir)
+    if not gold.is_dir():
+        raise _UsageError(f"{gold} is not a directory of *.observations.json files")
+    if args.texts and not Path(args.texts).is_dir():
+        raise _UsageError(f"--texts {args.texts} is not a directory")
+    from .observations.evaluate import evaluate_observations_dir, format_observation_report
+
+    try:
+        report = evaluate_observations_dir(gold, texts_dir=args.texts)
+    except FileNotFoundError as exc:
+        raise _UsageError(str(exc)) from None
+    print(format_observation_report(report, verbose=args.verbose_report))
     return EXIT_OK
 
 

@@ -154,10 +154,8 @@ def _adjacent(layer: Layer, first: int, lo: int, after: int, hi: int) -> Optiona
             break
     if k < lo or toks[k].end >= toks[k + 1].start:
         return None
-    while k >= lo and toks[k].tag in ("NNG", "NNB", "NNP", "XSN") and toks[k].form in w["qualifier"]:
-        if k - 1 < lo or toks[k - 1].end >= toks[k].start:
-            return None
-        k -= 1
+    if toks[k].tag in ("NNG", "NNB", "NNP", "XSN") and toks[k].form in w["qualifier"]:
+        return None  # 연인원 676만 명, 누적 2천420만 명, 1인당: a qualifier, not the measure
     run = layer.run_before(k, lo)
     if run is None or layer.head(run).form in w["generic"] or layer.head(run).form in w["basis"]:
         return None  # 전년 동기 대비 4.7%: the basis of a change

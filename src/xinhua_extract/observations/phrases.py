@@ -92,9 +92,11 @@ class Layer:
         t = self.tokens[i]
         if t.tag in NOMINAL:
             return True
-        if t.tag in ("NNB", "MM") and i + 1 < len(self.tokens) and self.tokens[i + 1].tag in NOMINAL \
-                and self.tokens[i + 1].start == t.end:  # 총투자액 (총/MM), 지역내총생산 (내/NNB)
-            return t.tag == "MM" or (i > 0 and self.tokens[i - 1].tag in NOMINAL and self.glued(i))
+        if t.tag == "NNB" and i > 0 and self.tokens[i - 1].tag in NOMINAL and self.glued(i):
+            return True  # 신에너지차 (차/NNB), 지역내총생산 (내/NNB)
+        if t.tag == "MM" and i + 1 < len(self.tokens) and self.tokens[i + 1].tag in NOMINAL \
+                and self.tokens[i + 1].start == t.end:
+            return True  # 총투자액 (총/MM)
         if t.tag == "SN":  # 5A, SY215C: a number inside a name
             return (i + 1 < len(self.tokens) and self.tokens[i + 1].tag == "SL" and self.glued(i + 1)) or (
                 i > 0 and self.tokens[i - 1].tag == "SL" and self.glued(i))
