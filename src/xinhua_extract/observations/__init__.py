@@ -14,6 +14,7 @@ KRW conversions (facts with ``equivalent_of``) get no observation: they restate 
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Optional, Sequence
 
 from ..records import Fact, Observation, Paragraph, PlaceMention, Sentence, Span, Token
@@ -41,6 +42,7 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
     out: list[Observation] = []
     heads: dict[int, set[str]] = {}
     last_level: dict[int, tuple[int, Optional[Span]]] = {}  # paragraph -> (fact, measure) of the last level
+    levels: dict[int, list[tuple[int, Optional[Span]]]] = {}  # sentence -> its levels
     about: dict[int, tuple[str, ...]] = {}
     governing: dict[int, Optional[str]] = {}
     by_sentence: dict[int, list[int]] = {}
@@ -58,6 +60,8 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
         for i in by_sentence.get(s, ()):
             made.append(_observe(layer, discourse, facts, i, s, carried_place, carried_period,
                                  heads.get(prev, set()) if prev is not None else set(), last_level))
+        _respectively(layer, info, made, levels.get(prev, []) if prev is not None else [])
+        levels[s] = [(o.fact, o.measure) for o in made if o.role == "level"]
         out.extend(made)
         heads[s] = {o.measure.text.split()[-1] for o in made if o.measure}
         if any(o.role == "change" for o in made):
@@ -74,6 +78,18 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
         else:
             governing[s] = carried_period
     return tuple(out)
+
+
+def _respectively(layer: Layer, info, made: list[Observation], previous_levels: list) -> None:
+    """``각각 91.2%, 86.5% 늘어난 수치다``: changes without a phrase of their own, listed with
+    각각, belong in order to the levels of the previous sentence."""
+    if not any(layer.tokens[k].form == "각각" for k in range(info.lo, info.hi)):
+        return
+    loose = [n for n, o in enumerate(made) if o.role == "change" and (o.rule.endswith("/level-of") or "/" not in o.rule)]
+    if not loose or len(previous_levels) < len(loose):
+        return
+    for n, (fact, measure) in zip(loose, previous_levels[-len(loose):]):
+        made[n] = dataclasses.replace(made[n], measure=measure, level_of=fact)
 
 
 def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, s: int,
@@ -98,11 +114,16 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
         if prior is not None:
             level_of = prior[0]
             if measure is None:
-                measure = prior[1]
+                measure, measure_rule = prior[1], "level-of"
     elif role == "level" and measure is not None:
         last_level[paragraph] = (i, measure)
     if role == "threshold":
         return Observation(fact=i, role=role, measure=measure, rule=f"{rule}/{measure_rule}" if measure_rule else rule)
+    whole = None
+    if role == "share" and first - 2 >= lo and layer.tokens[first - 1].tag == "JKG" and layer.glued(first - 1):
+        found = layer.run_before(first - 2, lo, stop_at_places=False)  # 전체의 41%, 전국의 46.5%
+        if found is not None:
+            whole = Span(text=layer.text[found.start:found.end], start=found.start, end=found.end)
     places, place_source = discourse.places_of(s, first, carried_place)
     head_text = measure.text.split()[-1] if measure else None
     continues = (discourse.continues(s, first) or not has_argument_before(layer, first, lo)
@@ -112,7 +133,7 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
     period, period_source = discourse.period_of(s, first, continues, carried_period)
     return Observation(
         fact=i, role=role, measure=measure, places=places, period=period, direction=direction,
-        basis=getattr(fact, "basis", None) if role == "change" else None,
+        basis=getattr(fact, "basis", None) if role == "change" else None, whole=whole,
         level_of=level_of, rule=f"{rule}/{measure_rule}" if measure_rule else rule,
         place_source=place_source, period_source=period_source,
     )

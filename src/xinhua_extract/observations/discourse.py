@@ -234,6 +234,9 @@ class Discourse:
     def places_of(self, s: int, token: int, carried: Optional[tuple[str, ...]]) -> tuple[tuple[str, ...], str]:
         info = self.info(s)
         c = self.layer.clause[token]
+        k = token - 1
+        if k >= info.lo and not self.layer.glued(token) and self._national_word(k, info.hi):
+            return ("CN",), "clause"  # 중국 31개 성·시·자치구: China's
         for kind in (info.owners, info.members, info.venues):
             if kind.get(c):
                 return most_specific(kind[c]), "clause"

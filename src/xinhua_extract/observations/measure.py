@@ -203,8 +203,12 @@ def _compares(layer: Layer, k: int, hi: int) -> bool:
 
 
 def has_argument_before(layer: Layer, first: int, lo: int) -> bool:
+    """The sentence has a topic, subject or object of its own before the figure (``X와는``,
+    with X, is not one)."""
     toks = layer.tokens
-    return any(toks[k].tag in PARTICLE_ARG and layer.glued(k) for k in range(lo + 1, first))
+    return any(toks[k].tag in PARTICLE_ARG and layer.glued(k)
+               and not (toks[k - 1].tag == "JKB" and toks[k - 1].form in ("와", "과"))
+               for k in range(lo + 1, first))
 
 
 def trim(layer: Layer, run: Run) -> Run:

@@ -94,6 +94,9 @@ class Layer:
             return True
         if t.tag == "NNB" and i > 0 and self.tokens[i - 1].tag in NOMINAL and self.glued(i):
             return True  # 신에너지차 (차/NNB), 지역내총생산 (내/NNB)
+        if t.tag == "NNB" and i + 1 < len(self.tokens) and self.tokens[i + 1].tag in NOMINAL \
+                and self.tokens[i + 1].start == t.end and not self.glued(i):
+            return True  # 대분류 (대/NNB)
         if t.tag == "MM" and i + 1 < len(self.tokens) and self.tokens[i + 1].tag in NOMINAL \
                 and self.tokens[i + 1].start == t.end:
             return True  # 총투자액 (총/MM)

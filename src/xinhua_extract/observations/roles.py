@@ -134,6 +134,10 @@ def _change_ahead(layer: Layer, fact: Fact, index: int, i: int, hi: int) -> Opti
         if toks[i].form == "까지" and fact.type != "percentage":
             return None
         i += 1
+    elif i < hi and toks[i].tag == "JKO":
+        if i + 1 < hi and toks[i + 1].form in w["compare"]:
+            return None  # 5천500억 위안을 웃돌며: it passed the figure, a level
+        i += 1  # 객실 8천 개를 늘렸다: the amount added
     steps = 0
     k = i
     while k < hi and steps < 8:
