@@ -54,7 +54,8 @@ def parse_article(
     facts = _anchor_facts(facts, sentences, places)
     facts = _locate(facts, paragraphs)
     places = _locate(places, paragraphs)
-    observations = find_observations(text, facts, tokens, sentences, paragraphs, places)
+    observations = find_observations(text, facts, tokens, sentences, paragraphs, places,
+                                     reference.isoformat() if reference else None)
 
     return Article(
         id=id,

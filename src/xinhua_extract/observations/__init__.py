@@ -20,7 +20,7 @@ from typing import Optional, Sequence
 from ..records import Fact, Observation, Paragraph, PlaceMention, Sentence, Span, Token
 from .discourse import Discourse
 from .measure import has_argument_before, measure_of, trim
-from .phrases import Layer
+from .phrases import PAST, Layer
 from .roles import role_of
 
 MEASURED_TYPES = frozenset({"money", "percentage", "count"})
@@ -30,9 +30,10 @@ __all__ = ["find_observations", "MEASURED_TYPES"]
 
 def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
                       sentences: Sequence[Sentence], paragraphs: Sequence[Paragraph],
-                      places: Sequence[PlaceMention]) -> tuple[Observation, ...]:
+                      places: Sequence[PlaceMention], reference: Optional[str] = None) -> tuple[Observation, ...]:
     """One :class:`~xinhua_extract.records.Observation` per money, percentage and count fact
-    that is not a KRW conversion, in fact order."""
+    that is not a KRW conversion, in fact order. ``reference`` (ISO date the article's
+    relative dates were resolved against) makes a figure dated after it a target."""
     wanted = [i for i, f in enumerate(facts)
               if f.type in MEASURED_TYPES and getattr(f, "equivalent_of", None) is None and f.sentence is not None]
     if not wanted or not tokens:
@@ -59,7 +60,7 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
         made: list[Observation] = []
         for i in by_sentence.get(s, ()):
             made.append(_observe(layer, discourse, facts, i, s, carried_place, carried_period,
-                                 heads.get(prev, set()) if prev is not None else set(), last_level))
+                                 heads.get(prev, set()) if prev is not None else set(), last_level, reference))
         _respectively(layer, info, made, levels.get(prev, []) if prev is not None else [])
         levels[s] = [(o.fact, o.measure) for o in made if o.role == "level"]
         out.extend(made)
@@ -80,6 +81,36 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
     return tuple(out)
 
 
+def _after(period: Optional[str], reference: str) -> bool:
+    """The period starts after the reference date (``2025-01-01`` after ``2024-12-30``)."""
+    if not period:
+        return False
+    start = period.split("/")[0]
+    year, _, rest = start.partition("-")
+    if rest.startswith("H"):
+        start = f"{year}-{'01' if rest == 'H1' else '07'}-01"
+    elif rest.startswith("Q"):
+        start = f"{year}-{3 * (int(rest[1:]) - 1) + 1:02d}-01"
+    elif not rest:
+        start = f"{year}-01-01"
+    elif len(rest) == 2:
+        start = f"{start}-01"
+    return start > reference
+
+
+def _past_in_clause(layer: Layer, fact: Fact, hi: int) -> bool:
+    """A past-tense ending after the figure in its clause: it already happened
+    (``내년 … 500억 위안을 배정했다``)."""
+    toks = layer.tokens
+    k = layer.span(fact.end, fact.end)[0]
+    clause = layer.clause[k - 1] if k > 0 else 0
+    while k < hi and layer.clause[k] == clause:
+        if toks[k].tag == "EP" and toks[k].form in PAST:
+            return True
+        k += 1
+    return False
+
+
 def _respectively(layer: Layer, info, made: list[Observation], previous_levels: list) -> None:
     """``각각 91.2%, 86.5% 늘어난 수치다``: changes without a phrase of their own, listed with
     각각, belong in order to the levels of the previous sentence."""
@@ -94,7 +125,7 @@ def _respectively(layer: Layer, info, made: list[Observation], previous_levels: 
 
 def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, s: int,
              carried_place: Optional[tuple[str, ...]], carried_period: Optional[str],
-             previous_heads: set[str], last_level: dict) -> Observation:
+             previous_heads: set[str], last_level: dict, reference: Optional[str]) -> Observation:
     fact = facts[i]
     info = discourse.info(s)
     lo, hi = info.lo, info.hi
@@ -115,7 +146,11 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
             level_of = prior[0]
             if measure is None:
                 measure, measure_rule = prior[1], "level-of"
-    elif role == "level" and measure is not None:
+    elif role == "level" and measure is None and paragraph in last_level and not has_argument_before(layer, first, lo):
+        prior_fact, prior_measure = last_level[paragraph]
+        if facts[prior_fact].sentence != s:  # 올해 상반기에는 892억 위안으로: the same measure, later
+            measure, measure_rule = prior_measure, "level-of"
+    if role == "level" and measure is not None:
         last_level[paragraph] = (i, measure)
     if role == "threshold":
         return Observation(fact=i, role=role, measure=measure, rule=f"{rule}/{measure_rule}" if measure_rule else rule)
@@ -131,6 +166,9 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
                  # 증가율은 …: a rate right after a change is that change's rate
                  or (head_text is not None and head_text.endswith("율") and "" in previous_heads))
     period, period_source = discourse.period_of(s, first, continues, carried_period)
+    if (role in ("level", "change") and period_source == "clause" and reference and _after(period, reference)
+            and not _past_in_clause(layer, fact, hi)):
+        role, rule, direction = "target", "target-future", None  # 다음 달 1일부터 … 인하: not yet real
     return Observation(
         fact=i, role=role, measure=measure, places=places, period=period, direction=direction,
         basis=getattr(fact, "basis", None) if role == "change" else None, whole=whole,

@@ -164,11 +164,12 @@ class Discourse:
         return "owners"
 
     def _compared(self, k: int, hi: int) -> bool:
+        """The phrase at ``k`` is a comparison standard: ``전국 평균보다``, ``산시성 평균을``."""
         layer, toks = self.layer, self.layer.tokens
         q = k + 1
         while q < hi and (layer.is_nominal(q) or layer.place_of[q] >= 0):
             q += 1
-        return q < hi and toks[q].form in ("보다", "대비")
+        return (q < hi and toks[q].form in ("보다", "대비")) or (q - 1 > k and toks[q - 1].form == "평균")
 
     def _national_word(self, k: int, hi: int) -> bool:
         """Token ``k`` is, or starts a written word that is, a national word: Kiwi splits

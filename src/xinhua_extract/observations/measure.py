@@ -4,7 +4,7 @@ the span ends on the head noun and holds no particle).
 Rules, first match wins (``measure_of`` returns the rule's name with the span):
 
 ``gloss``        the figure glosses the phrase before it: ``수출입 증가율(4.4%)``
-``apposition``   the figure's clause modifies the phrase after it: ``87%에 해당하는 95개 클러스터``,
+``apposition``   the figure's clause modifies the phrase after it (when no bare phrase precedes it): ``87%에 해당하는 95개 클러스터``,
                  ``4천만 명이 넘는 관광객``
 ``grade``        a threshold grade names the class after it: ``천억 위안급 산업 규모``
 ``counted``      a count names what it counts after it: ``43개 산업 클러스터``, ``3천950개의 관련 기업``
@@ -43,7 +43,8 @@ def measure_of(layer: Layer, fact: Fact, index: int, lo: int, hi: int, role_hint
         if run:
             return run, "gloss"
 
-    run = _apposition(layer, index, after, hi)
+    adjacent = _adjacent(layer, first, lo, after, hi)
+    run = None if adjacent else _apposition(layer, index, after, hi)
     if run:
         return run, "apposition"
 
@@ -63,7 +64,6 @@ def measure_of(layer: Layer, fact: Fact, index: int, lo: int, hi: int, role_hint
 
     k = after
     of = k < hi and toks[k].tag == "JKG" and toks[k].start == toks[k - 1].end
-    adjacent = _adjacent(layer, first, lo, after, hi)
     if of and adjacent:  # 주민 1천500여 가구의 소득: the households are the residents'
         return adjacent, "adjacent"
     if fact.type == "count" or of:  # 43개 산업 클러스터, 3천950개의 관련 기업, 95억 위안의 계약
@@ -207,8 +207,9 @@ def has_argument_before(layer: Layer, first: int, lo: int) -> bool:
     with X, is not one)."""
     toks = layer.tokens
     return any(toks[k].tag in PARTICLE_ARG and layer.glued(k)
-               and not (toks[k - 1].tag == "JKB" and toks[k - 1].form in ("와", "과"))
-               for k in range(lo + 1, first))
+               and not (toks[k - 1].tag == "JKB" and (toks[k - 1].form in ("와", "과")
+                                                       or (k - 2 >= lo and layer.fact_of[k - 2] >= 0)))
+               for k in range(lo + 1, first))  # 올해 상반기에는: a time, not a subject
 
 
 def trim(layer: Layer, run: Run) -> Run:
