@@ -60,7 +60,8 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
         made: list[Observation] = []
         for i in by_sentence.get(s, ()):
             made.append(_observe(layer, discourse, facts, i, s, carried_place, carried_period,
-                                 heads.get(prev, set()) if prev is not None else set(), last_level, reference))
+                                 heads.get(prev, set()) if prev is not None else set(), last_level, reference,
+                                 made[-1] if made else None))
         _respectively(layer, info, made, levels.get(prev, []) if prev is not None else [])
         levels[s] = [(o.fact, o.measure) for o in made if o.role == "level"]
         out.extend(made)
@@ -125,13 +126,23 @@ def _respectively(layer: Layer, info, made: list[Observation], previous_levels: 
 
 def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, s: int,
              carried_place: Optional[tuple[str, ...]], carried_period: Optional[str],
-             previous_heads: set[str], last_level: dict, reference: Optional[str]) -> Observation:
+             previous_heads: set[str], last_level: dict, reference: Optional[str],
+             before: Optional[Observation]) -> Observation:
     fact = facts[i]
     info = discourse.info(s)
     lo, hi = info.lo, info.hi
     span = layer.covering(fact.start, fact.end)
     first = span.start if len(span) else layer.span(fact.start, fact.end)[0]
     run, measure_rule = measure_of(layer, fact, i, lo, hi)
+    if (run is not None and measure_rule == "argument" and fact.type == "percentage"
+            and before is not None and before.measure is not None
+            and layer.clause[run.last] != layer.clause[first] and before.measure.start > layer.tokens[run.last].start):
+        # 외자 유치액을 15억 달러로 늘려 전년보다 20% 확대: the figure before it in the sentence
+        # names what this clause goes on about, not the sentence's topic further back
+        run, measure_rule = None, "previous"
+        measure_from_before = before.measure
+    else:
+        measure_from_before = None
     head = layer.head(run).form if run and measure_rule != "verb-noun" else None  # 주문했다: ordered
     role, rule, direction = role_of(layer, fact, i, hi, head)
     paragraph = discourse.sentences[s].paragraph
@@ -140,6 +151,8 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
     if run is not None:
         run = trim(layer, run)
         measure = Span(text=layer.text[run.start:run.end], start=run.start, end=run.end)
+    elif measure_from_before is not None:
+        measure = measure_from_before
     if role == "change":
         prior = last_level.get(paragraph)
         if prior is not None:

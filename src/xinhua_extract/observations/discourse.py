@@ -238,13 +238,15 @@ class Discourse:
         k = token - 1
         if k >= info.lo and not self.layer.glued(token) and self._national_word(k, info.hi):
             return ("CN",), "clause"  # 중국 31개 성·시·자치구: China's
-        for kind in (info.owners, info.members, info.venues):
-            if kind.get(c):
-                return most_specific(kind[c]), "clause"
+        if info.owners.get(c):
+            return most_specific(info.owners[c]), "clause"
         for earlier in range(c - 1, -1, -1):
-            for kind in (info.owners, info.members, info.venues):
-                if kind.get(earlier):
-                    return most_specific(kind[earlier]), "sentence"
+            if info.owners.get(earlier):
+                return most_specific(info.owners[earlier]), "sentence"
+        for kind in (info.members, info.venues):  # only when no owner is named
+            for clause in range(c, -1, -1):
+                if kind.get(clause):
+                    return most_specific(kind[clause]), "clause" if clause == c else "sentence"
         if any(n <= c for n in info.national):
             return ("CN",), "sentence"
         if carried:

@@ -188,6 +188,9 @@ def argument_before(layer: Layer, first: int, lo: int, compared: bool = False) -
             continue
         if toks[run.last].form in ("관계자",):  # the speaker, not the measure
             continue
+        if run.first == run.last and len(toks[run.first].form) == 1 and run.first > 0 \
+                and layer.place_of[run.first - 1] >= 0 and layer.glued(run.first):
+            continue  # 샤먼항은: a place with a one-syllable suffix (port, district) is an owner
         return run
     return None
 

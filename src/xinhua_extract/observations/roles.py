@@ -58,7 +58,8 @@ def role_of(layer: Layer, fact: Fact, index: int, hi: int, measure_head: Optiona
     if j < hi and toks[j].form in ("이상", "이하", "미만", "초과"):
         after = j + 1
         if after < hi and (toks[after].form == ")" or (
-                toks[after].start > toks[j].end and layer.is_nominal(after))):
+                toks[after].start > toks[j].end and layer.is_nominal(after)
+                and not (after + 1 < hi and toks[after + 1].tag in ("XSV", "XSA")))):  # 20% 이상 확대할
             return "threshold", "threshold-class", None
     if _target_ahead(layer, i, hi, index) or (measure_head is not None and measure_head in w["target"]):
         return "target", "target-marker", None
