@@ -115,7 +115,7 @@ def _past_in_clause(layer: Layer, fact: Fact, hi: int) -> bool:
 def _respectively(layer: Layer, info, made: list[Observation], previous_levels: list) -> None:
     """``각각 91.2%, 86.5% 늘어난 수치다``: changes without a phrase of their own, listed with
     각각, belong in order to the levels of the previous sentence."""
-    if not any(layer.tokens[k].form == "각각" for k in range(info.lo, info.hi)):
+    if not made or "각각" not in layer.text[layer.tokens[info.lo].start:layer.tokens[info.hi - 1].end]:
         return
     loose = [n for n, o in enumerate(made) if o.role == "change" and (o.rule.endswith("/level-of") or "/" not in o.rule)]
     if not loose or len(previous_levels) < len(loose):

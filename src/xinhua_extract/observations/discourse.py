@@ -81,53 +81,59 @@ class Discourse:
     # ------------------------------------------------------------------ per sentence
     def _read(self, s: int) -> SentenceFacts:
         layer, toks = self.layer, self.layer.tokens
+        place_of, fact_of, clause = layer.place_of, layer.fact_of, layer.clause
         lo, hi = layer.sentence_range[s]
         info = SentenceFacts(lo, hi)
         cutoff = lo
         for k in range(lo, hi - 1):  # X에 따르면: the source, not the owner
-            if toks[k].tag == "VV" and toks[k].form == "따르" and toks[k + 1].form == "면":
+            if toks[k].form == "따르" and toks[k].tag == "VV" and toks[k + 1].form == "면":
                 cutoff = k + 2
         w = words()
+        now, initials = w["now"], self._national_initials
         seen_place = -1
         quoted = False  # inside '…' : a name (행사명), whose places are not owners
         for k in range(lo, cutoff):
-            p = layer.place_of[k]
+            p = place_of[k]
             if p >= 0 and p != seen_place:
                 seen_place = p
                 mention = self.places[p]
                 info.sourced.extend((mention.code,) if mention.code else mention.members)
+            elif p < 0 and toks[k].form[0] in initials and self._national_word(k, cutoff):
+                info.sourced_national = True
         for k in range(cutoff, hi):
             t = toks[k]
-            c = layer.clause[k]
-            p = layer.place_of[k]
-            if t.form in ("'", "‘", "’"):
-                quoted = t.form == "‘" or (t.form == "'" and not quoted)
-            if p >= 0 and p != seen_place and quoted:
-                seen_place = p
-            if p >= 0 and p != seen_place:
-                seen_place = p
-                last = k
-                while last + 1 < hi and layer.place_of[last + 1] == p:
-                    last += 1
-                kind = self._kind(last, hi)
-                if kind is not None:
-                    mention = self.places[p]
-                    codes = (mention.code,) if mention.code else mention.members
-                    getattr(info, kind).setdefault(c, []).extend(codes)
-            f = layer.fact_of[k]
-            if f >= 0 and isinstance(self.facts[f], DateFact) and (k == lo or layer.fact_of[k - 1] != f):
-                value = self.facts[f].value
-                if value:
-                    info.dates.append((k, c, value))
-            if layer.place_of[k] < 0 and self._national_word(k, hi) and self._national(k, hi):
-                info.national.add(c)
-            if t.form in w["now"] and t.tag in ("MAG", "NNG", "NNP"):
-                info.now.add(c)
-        info.sourced_national = any(self._national_word(k, cutoff) for k in range(lo, cutoff))
+            form = t.form
+            p = place_of[k]
+            if p >= 0:
+                if p != seen_place:
+                    seen_place = p
+                    if not quoted:
+                        last = k
+                        while last + 1 < hi and place_of[last + 1] == p:
+                            last += 1
+                        kind = self._kind(last, hi)
+                        if kind is not None:
+                            mention = self.places[p]
+                            codes = (mention.code,) if mention.code else mention.members
+                            getattr(info, kind).setdefault(clause[k], []).extend(codes)
+                continue
+            if form in ("'", "‘", "’"):
+                quoted = form == "‘" or (form == "'" and not quoted)
+                continue
+            f = fact_of[k]
+            if f >= 0:
+                if (k == lo or fact_of[k - 1] != f) and isinstance(self.facts[f], DateFact):
+                    value = self.facts[f].value
+                    if value:
+                        info.dates.append((k, clause[k], value))
+                continue
+            if form[0] in initials and self._national_word(k, hi) and self._national(k, hi):
+                info.national.add(clause[k])
+            elif form in now and t.tag in ("MAG", "NNG", "NNP"):
+                info.now.add(clause[k])
         for kind in (info.owners, info.members, info.venues):
-            codes = [code for c in sorted(kind) for code in kind[c]]
-            if codes:
-                info.about = most_specific(codes)
+            if kind:
+                info.about = most_specific([code for c in sorted(kind) for code in kind[c]])
                 break
         else:
             info.about = ("CN",) if info.national else ()
@@ -176,7 +182,7 @@ class Discourse:
         ``교통운수부`` into 교통/운수/부, so the nouns written together are read as one."""
         layer, toks = self.layer, self.layer.tokens
         t = toks[k]
-        if t.tag not in ("NNP", "NNG", "SH") or t.form[0] not in self._national_initials:
+        if t.tag not in ("NNP", "NNG", "SH"):
             return False
         national = words()["national"]
         if t.form in national:

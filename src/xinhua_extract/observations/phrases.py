@@ -52,24 +52,28 @@ class Layer:
         for index, place in enumerate(places):
             for i in self.covering(place.start, place.end):
                 self.place_of[i] = index
-        # Kiwi sometimes fuses a division suffix after a gloss with what follows:
-        # 쑤저우(蘇州)시가 -> 시가/NNG; the token belongs to the place before the gloss.
-        for i, t in enumerate(self.tokens):
-            if t.tag == "NNG" and t.form[:1] in _SUFFIXES and self.place_of[i] < 0 and i > 0 and t.start == self.tokens[i - 1].end \
-                    and self.tokens[i - 1].form == ")" and self.tokens[i - 1].start < t.start:
-                j = i - 1
-                while j > 0 and self.tokens[j].form != "(":
-                    j -= 1
-                if j > 0 and self.place_of[j - 1] >= 0:
-                    self.place_of[i] = self.place_of[j - 1]
+            # Kiwi sometimes fuses a division suffix after a gloss with what follows:
+            # 쑤저우(蘇州)시가 -> 시가/NNG; the token belongs to the place before the gloss.
+            i = bisect.bisect_left(self.starts, place.end)
+            if i < n and self.tokens[i].form == "(" and self.tokens[i].start == place.end:
+                j = i + 1
+                while j < n and j < i + 6 and self.tokens[j].form != ")":
+                    j += 1
+                k = j + 1
+                if k < n and self.tokens[j].form == ")" and self.tokens[k].start == self.tokens[j].end \
+                        and self.tokens[k].tag == "NNG" and self.tokens[k].form[:1] in _SUFFIXES:
+                    self.place_of[k] = index
         self.sentence_range = [self.span(s.start, s.end) for s in sentences]
         self.clause = [0] * n
+        toks = self.tokens
         for lo, hi in self.sentence_range:
             c = 0
             for i in range(lo, hi):
                 self.clause[i] = c
-                if self._ends_clause(i, hi):
-                    c += 1
+                tag = toks[i].tag
+                if tag == "EC" or tag == "SE" or (tag == "SP" and toks[i].form == ","):
+                    if self._ends_clause(i, hi):
+                        c += 1
 
     # ------------------------------------------------------------------ lookups
     def span(self, start: int, end: int) -> tuple[int, int]:
