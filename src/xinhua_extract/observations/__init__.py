@@ -71,8 +71,8 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
         about[s] = info.about or carried_place or discourse.home
         # the time frame the sentence leaves for the next one: its last figure's period, its
         # own last date, none after 현재/최근, else the frame it stayed in
-        if made and made[-1].period is not None:
-            governing[s] = made[-1].period
+        if made and made[-1].period is not None:  # the first dated figure's frame, unless it ended undated
+            governing[s] = next(o.period for o in made if o.period is not None)
         elif info.dates and not any(c >= info.dates[-1][1] for c in info.now):
             governing[s] = info.dates[-1][2]
         elif info.now or info.dates:

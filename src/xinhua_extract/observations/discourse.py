@@ -45,6 +45,7 @@ class SentenceFacts:
     lo: int
     hi: int
     owners: dict[int, list[str]] = field(default_factory=dict)
+    regions: dict[int, list[str]] = field(default_factory=dict)
     members: dict[int, list[str]] = field(default_factory=dict)
     venues: dict[int, list[str]] = field(default_factory=dict)
     national: set[int] = field(default_factory=set)
@@ -112,6 +113,8 @@ class Discourse:
                         while last + 1 < hi and place_of[last + 1] == p:
                             last += 1
                         kind = self._kind(last, hi)
+                        if kind == "owners" and not self.places[p].code:
+                            kind = "regions"  # 징진지 협력 프로젝트: a region's members yield to a division
                         if kind is not None:
                             mention = self.places[p]
                             codes = (mention.code,) if mention.code else mention.members
@@ -131,7 +134,7 @@ class Discourse:
                 info.national.add(clause[k])
             elif form in now and t.tag in ("MAG", "NNG", "NNP"):
                 info.now.add(clause[k])
-        for kind in (info.owners, info.members, info.venues):
+        for kind in (info.owners, info.regions, info.members, info.venues):
             if kind:
                 info.about = most_specific([code for c in sorted(kind) for code in kind[c]])
                 break
@@ -244,11 +247,13 @@ class Discourse:
         k = token - 1
         if k >= info.lo and not self.layer.glued(token) and self._national_word(k, info.hi):
             return ("CN",), "clause"  # 중국 31개 성·시·자치구: China's
-        if info.owners.get(c):
-            return most_specific(info.owners[c]), "clause"
-        for earlier in range(c - 1, -1, -1):
-            if info.owners.get(earlier):
-                return most_specific(info.owners[earlier]), "sentence"
+        for kind in (info.owners, info.regions):
+            if kind.get(c):
+                return most_specific(kind[c]), "clause"
+        for kind in (info.owners, info.regions):
+            for earlier in range(c - 1, -1, -1):
+                if kind.get(earlier):
+                    return most_specific(kind[earlier]), "sentence"
         for kind in (info.members, info.venues):  # only when no owner is named
             for clause in range(c, -1, -1):
                 if kind.get(clause):

@@ -70,6 +70,9 @@ def measure_of(layer: Layer, fact: Fact, index: int, lo: int, hi: int, role_hint
         k += of
         if k < hi and toks[k].start > toks[k - 1].end and toks[k].form not in w["bound"]:
             run = layer.run_after(k, hi)
+            if run and run.last + 1 < hi and layer.fact_of[run.last + 1] >= 0 and run.last > run.first:
+                t = toks[run.first]  # 3개 지역 GDP 10조 위안: the phrase goes on to name the next figure
+                run = Run(run.first, run.first, t.start, t.end)
             if run and layer.head(run).form not in w["generic"]:
                 return run, "counted"
 

@@ -134,6 +134,8 @@ def _change_ahead(layer: Layer, fact: Fact, index: int, i: int, hi: int) -> Opti
             return None  # 109개로 늘어났다: the new value, a level
         if toks[i].form == "까지" and fact.type != "percentage":
             return None
+        if toks[i].form == "에서":
+            return None  # 5조5천억 위안에서 크게 늘었다: the starting value
         i += 1
     elif i < hi and toks[i].tag == "JKO":
         if i + 1 < hi and toks[i + 1].form in w["compare"]:
