@@ -113,8 +113,10 @@ class Discourse:
                         while last + 1 < hi and place_of[last + 1] == p:
                             last += 1
                         kind = self._kind(last, hi)
-                        if kind == "owners" and not self.places[p].code:
+                        if kind == "owners" and not self.places[p].code and not (
+                                last + 1 < hi and toks[last + 1].tag in ("JX", "JKS")):
                             kind = "regions"  # 징진지 협력 프로젝트: a region's members yield to a division
+                            # (not when the region is the topic: 웨강아오 대만구는 …)
                         if kind is not None:
                             mention = self.places[p]
                             codes = (mention.code,) if mention.code else mention.members
@@ -164,7 +166,8 @@ class Discourse:
         if self._compared(last, hi):
             return None
         q = last + 1
-        while q < hi and (layer.is_nominal(q) or layer.place_of[q] >= 0 or toks[q].form in "()"):
+        while q < hi and (layer.is_nominal(q) or layer.place_of[q] >= 0 or toks[q].form in "()"
+                          or toks[q].form in MIDDOTS):
             q += 1
         if q < hi and toks[q].tag == "JKB" and toks[q].form in ("로", "으로", "까지"):
             return None

@@ -4,7 +4,8 @@
 Rules, in order (the first that applies names ``Observation.rule``):
 
 ``threshold-grade``    the figure is a grade: ``천억 위안급``, ``조 위안(180조원)급``
-``threshold-class``    a bound that defines a class: ``(연 매출 2천만 위안 이상)``, ``2천만 위안 이상 기업``
+``threshold-class``    a bound that defines a class: ``(연 매출 2천만 위안 이상)``, ``2천만 위안 이상 기업``,
+                       ``1조 위안 이상의 클러스터``
 ``target-marker``      a plan, goal or forecast governs the figure before any past tense:
                        ``목표``, ``계획``, ``방침``, ``예정``, ``전망``, ``주문``, ``-ㄹ 것``, ``-겠-`` (not ``-기로 결정했다``:
                        a decision already taken, like the seed's 43 clusters)
@@ -57,11 +58,11 @@ def role_of(layer: Layer, fact: Fact, index: int, hi: int, measure_head: Optiona
         j += 1
     if j < hi and toks[j].form in ("이상", "이하", "미만", "초과"):
         after = j + 1
-        if after < hi and (toks[after].form == ")" or (
+        if after < hi and (toks[after].form == ")" or toks[after].tag == "JKG" or (
                 toks[after].start > toks[j].end and layer.is_nominal(after)
                 and not (after + 1 < hi and toks[after + 1].tag in ("XSV", "XSA")))):  # 20% 이상 확대할
             return "threshold", "threshold-class", None
-    if _target_ahead(layer, i, hi, index) or (measure_head is not None and measure_head in w["target"]):
+    if _target_ahead(layer, i, hi, index) or (measure_head is not None and _ends_with(measure_head, w["target"])):
         return "target", "target-marker", None
     share = fact.type == "percentage" and _share(layer, i, hi)  # 8만 대를 차지: still a count
     if share:
@@ -74,7 +75,7 @@ def role_of(layer: Layer, fact: Fact, index: int, hi: int, measure_head: Optiona
         return "change", "change-unit", direction
     if direction is not None:
         return "change", "change-verb", direction
-    if measure_head is not None and measure_head in w["share_noun"]:
+    if measure_head is not None and _ends_with(measure_head, w["share_noun"]):
         return "share", "share-noun", None
     if fact.type == "percentage" and _of_whole(layer, fact):
         return "share", "share-whole", None
@@ -87,6 +88,10 @@ def _of_whole(layer: Layer, fact: Fact) -> bool:
     first = layer.span(fact.start, fact.end)[0]
     return first > 0 and toks[first - 1].tag == "JKG" and layer.glued(first - 1) and toks[first - 1].end < toks[first].start and (
         first - 2 >= 0 and layer.is_nominal(first - 2))
+
+
+def _ends_with(word: str, endings: frozenset[str]) -> bool:
+    return any(word.endswith(e) for e in endings)
 
 
 def _target_ahead(layer: Layer, i: int, hi: int, index: int) -> bool:
