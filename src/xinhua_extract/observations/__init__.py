@@ -145,6 +145,8 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
         measure_from_before = None
     # the head word as written (점유율 is 점유/NNG + 율/XSN); none for 주문했다 (ordered)
     head = layer.text[run.start:run.end].split()[-1] if run and measure_rule != "verb-noun" else None
+    if measure_rule == "share-of":
+        head = "비중"
     role, rule, direction = role_of(layer, fact, i, hi, head)
     paragraph = discourse.sentences[s].paragraph
     level_of = None

@@ -13,6 +13,7 @@ Rules, first match wins (``measure_of`` returns the rule's name with the span):
 ``adjacent``     a bare phrase right before the figure: ``관광 수입 1천13억 위안``, ``상장사 60개``
                  (a date between is skipped; qualifiers like ``누적``, ``연인원`` are not measures)
 ``verb-noun``    money that is the object of a ``N하다`` verb: ``3천만 달러를 투자해`` -> 투자
+``share-of``     a bare share noun names its part before it: ``디지털 경제가 … 차지하는 비중은 40%``
 ``argument``     the nearest topic, subject or object phrase before the figure in the sentence
                  (``매출은 11억9천만 위안``, ``성장률을 5%로``), skipping phrases that are only
                  place names (they are owners: ``광둥∙산둥∙후베이∙후난이 4개씩``)
@@ -105,6 +106,10 @@ def measure_of(layer: Layer, fact: Fact, index: int, lo: int, hi: int, role_hint
                 return Run(k, k, t.start, t.end), "verb-noun"
 
     run = argument_before(layer, first, lo, _compares(layer, after, hi))
+    if run and run.first == run.last and toks[run.first].form in w["share_noun"]:
+        part = argument_before(layer, run.first, lo, False)  # 디지털 경제가 … 차지하는 비중은 40%
+        if part is not None and layer.clause[part.last] == layer.clause[run.last]:
+            return part, "share-of"
     if run:
         return run, "argument"
     return None, ""
