@@ -94,6 +94,7 @@ def _build_parser() -> argparse.ArgumentParser:
     eo.add_argument("gold_dir", metavar="GOLD_DIR", help="a directory of *.observations.json files")
     eo.add_argument("--texts", metavar="DIR", help="where the article texts are (default: beside the gold)")
     eo.add_argument("--verbose-report", action="store_true", help="list every mismatch")
+    eo.add_argument("--baseline", action="store_true", help="score a naive nearest-subject baseline instead")
 
     pl = sub.add_parser("place", help="look up a Chinese division by its hangul or Chinese name")
     pl.add_argument("name", metavar="NAME")
@@ -541,7 +542,7 @@ def _cmd_eval_observations(args) -> int:
     from .observations.evaluate import evaluate_observations_dir, format_observation_report
 
     try:
-        report = evaluate_observations_dir(gold, texts_dir=args.texts)
+        report = evaluate_observations_dir(gold, texts_dir=args.texts, baseline=args.baseline)
     except FileNotFoundError as exc:
         raise _UsageError(str(exc)) from None
     print(format_observation_report(report, verbose=args.verbose_report))

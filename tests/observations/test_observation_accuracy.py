@@ -37,3 +37,12 @@ def test_slot_bar(report, slot):
 def test_direction_and_overall_bars(report):
     assert report.slots["direction"].accuracy >= DIRECTION_BAR, format_observation_report(report, verbose=True)
     assert report.overall >= OVERALL_BAR, format_observation_report(report, verbose=True)
+
+
+def test_the_rules_beat_a_nearest_subject_baseline():
+    """The baseline (every figure a level, the nearest topic/subject as measure, the
+    sentence's places and date) is what the rules must improve on, by a wide margin."""
+    system = evaluate_observations_dir(FIXTURES / "heldout/gold")
+    naive = evaluate_observations_dir(FIXTURES / "heldout/gold", baseline=True)
+    assert naive.overall < 0.85
+    assert system.overall - naive.overall >= 0.15

@@ -69,11 +69,42 @@ def _num(value) -> str:
         return str(value)
 
 
-def score_observations(article: Article, gold: dict, report: ObservationReport) -> None:
-    """Add one article's comparison to ``report``."""
+def naive_observations(article: Article) -> tuple:
+    """A nearest-subject baseline to compare against: every figure a level; its measure the
+    topic or subject phrase nearest before it in the sentence (or a count's own subject);
+    its places the codes named in its sentence; its period the nearest date before it in
+    the sentence."""
+    from ..records import DateFact, Observation, Span
+    from .measure import argument_before
+    from .phrases import Layer
+
+    layer = Layer(article.text, article.tokens, article.facts, article.places, article.sentences)
+    out = []
+    for i, f in enumerate(article.facts):
+        if f.type not in ("money", "percentage", "count") or getattr(f, "equivalent_of", None) is not None:
+            continue
+        if f.sentence is None:
+            continue
+        lo, hi = layer.sentence_range[f.sentence]
+        first = layer.span(f.start, f.end)[0]
+        run = argument_before(layer, first, lo)
+        measure = Span(text=article.text[run.start:run.end], start=run.start, end=run.end) if run else None
+        subject = getattr(f, "subject", None)
+        if subject:
+            at = article.text.find(subject, article.sentences[f.sentence].start)
+            measure = Span(text=subject, start=at, end=at + len(subject))
+        dates = [d for d in article.facts if isinstance(d, DateFact) and d.sentence == f.sentence and d.start < f.start]
+        out.append(Observation(fact=i, role="level", measure=measure, places=f.places or ("CN",),
+                               period=dates[-1].value if dates else None, rule="baseline"))
+    return tuple(out)
+
+
+def score_observations(article: Article, gold: dict, report: ObservationReport, observations=None) -> None:
+    """Add one article's comparison to ``report`` (``observations``: score these instead of
+    ``article.observations``, e.g. the baseline's)."""
     report.articles += 1
     by_key: dict[tuple, list] = {}
-    for o in article.observations:
+    for o in (article.observations if observations is None else observations):
         f = article.facts[o.fact]
         if getattr(f, "equivalent_of", None) is not None:
             report.conversions += 1
@@ -107,8 +138,9 @@ def _slot(report: ObservationReport, slot: str, ok: bool, where: str, want, got)
         report.misses.append(f"{slot:<9} {where}: gold {want!r}, got {got!r}")
 
 
-def evaluate_observations_dir(gold_dir, texts_dir=None) -> ObservationReport:
-    """Parse every article with a ``*.observations.json`` in ``gold_dir`` and score it."""
+def evaluate_observations_dir(gold_dir, texts_dir=None, *, baseline: bool = False) -> ObservationReport:
+    """Parse every article with a ``*.observations.json`` in ``gold_dir`` and score it
+    (``baseline``: score :func:`naive_observations` instead)."""
     from ..evaluate import _caller_published, find_text
     from ..pipeline import parse_article
 
@@ -127,7 +159,7 @@ def evaluate_observations_dir(gold_dir, texts_dir=None) -> ObservationReport:
         facts_gold = _facts_gold(gold_dir, article_id)
         article = parse_article(text, id=article_id, published=_caller_published(facts_gold or gold, text),
                                 reference_date=gold.get("reference_date"))
-        score_observations(article, gold, report)
+        score_observations(article, gold, report, naive_observations(article) if baseline else None)
     return report
 
 
