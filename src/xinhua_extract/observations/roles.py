@@ -16,6 +16,10 @@ Rules, in order (the first that applies names ``Observation.rule``):
 ``share-noun``         the measure is a proportion: ``외국인 비중은 15%``
 ``share-whole``        a percentage of something: ``전체의 92%를 넘어``
 ``level``              anything else
+
+After places and period are read, ``target-future`` turns a level or change into a target
+when its own clause dates it after the article's reference date and no past tense follows
+it there (``다음 달 1일부터 금리를 0.3%p 인하하고``); see ``find_observations``.
 """
 
 from __future__ import annotations
