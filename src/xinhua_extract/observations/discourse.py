@@ -45,6 +45,8 @@ class SentenceFacts:
     lo: int
     hi: int
     owners: dict[int, list[str]] = field(default_factory=dict)
+    quoted_owners: dict[int, list[str]] = field(default_factory=dict)
+    speech: set[int] = field(default_factory=set)  # tokens inside "…"
     regions: dict[int, list[str]] = field(default_factory=dict)
     members: dict[int, list[str]] = field(default_factory=dict)
     venues: dict[int, list[str]] = field(default_factory=dict)
@@ -93,6 +95,7 @@ class Discourse:
         now, initials = w["now"], self._national_initials
         seen_place = -1
         quoted = False  # inside '…' : a name (행사명), whose places are not owners
+        speaking = False  # inside "…": what someone said
         for k in range(lo, cutoff):
             p = place_of[k]
             if p >= 0 and p != seen_place:
@@ -121,10 +124,17 @@ class Discourse:
                             mention = self.places[p]
                             codes = (mention.code,) if mention.code else mention.members
                             getattr(info, kind).setdefault(clause[k], []).extend(codes)
+                            if kind == "owners" and speaking:
+                                info.quoted_owners.setdefault(clause[k], []).extend(codes)
                 continue
             if form in ("'", "‘", "’"):
                 quoted = form == "‘" or (form == "'" and not quoted)
                 continue
+            if form in ('"', "“", "”"):
+                speaking = form == "“" or (form == '"' and not speaking)
+                continue
+            if speaking:
+                info.speech.add(k)
             f = fact_of[k]
             if f >= 0:
                 if (k == lo or fact_of[k - 1] != f) and isinstance(self.facts[f], DateFact):
@@ -250,6 +260,9 @@ class Discourse:
         k = token - 1
         if k >= info.lo and not self.layer.glued(token) and self._national_word(k, info.hi):
             return ("CN",), "clause"  # 중국 31개 성·시·자치구: China's
+        if token in info.speech and info.quoted_owners.get(c):
+            # 청두시의 한 기업 관계자는 "구이저우의 전기료는 …": the speaker's place is not the figure's
+            return most_specific(info.quoted_owners[c]), "clause"
         for kind in (info.owners, info.regions):
             if kind.get(c):
                 return most_specific(kind[c]), "clause"
