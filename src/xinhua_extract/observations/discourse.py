@@ -276,6 +276,8 @@ class Discourse:
                     return most_specific(kind[clause]), "clause" if clause == c else "sentence"
         if any(n <= c for n in info.national):
             return ("CN",), "sentence"
+        if self._foreign_topic(info, token):
+            return (), "clause"  # 프랑스의 한 유통업체는 …, 일본 업체들은 …: another country's figure
         if carried:
             return carried, "previous"
         if info.sourced:  # 네이멍구자치구 에너지국에 따르면 … 자치구의 발전량
@@ -301,6 +303,29 @@ class Discourse:
         if continues and carried:
             return carried, "previous"
         return None, None
+
+    def _foreign_topic(self, info: SentenceFacts, token: int) -> bool:
+        """The figure's clause is about another country: before the figure, a country name
+        is the topic or owns it (``한국은``, ``일본의 대톈진 투자는``, ``프랑스의 한
+        유통업체는``), or names agents of it (``일본 업체들은``). Not ``한국 수출은`` (exports
+        to Korea: still the Chinese place's figure)."""
+        layer, toks = self.layer, self.layer.tokens
+        countries = words()["country"]
+        c = layer.clause[token]
+        k = token - 1
+        while k >= info.lo and layer.clause[k] == c:
+            k -= 1
+        for q in range(k + 1, token):
+            if toks[q].form not in countries or toks[q].tag != "NNP":
+                continue
+            r = q + 1
+            if r < token and toks[r].tag in ("JKG", "JX", "JKS") and layer.glued(r):
+                return True
+            while r < token and layer.is_nominal(r) and toks[r].form != "들":
+                r += 1
+            if r + 1 < token and toks[r].form == "들" and toks[r + 1].tag in ("JX", "JKS"):
+                return True
+        return False
 
     def continues(self, s: int, token: int) -> bool:
         """The sentence opens with a marker that continues the previous one (``그중``,

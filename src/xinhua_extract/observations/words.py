@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 CATEGORIES = ("up", "down", "share", "share_noun", "target", "qualifier", "generic", "now",
-              "continue", "national", "bound", "basis", "among", "scale", "compare")
+              "continue", "national", "bound", "basis", "among", "scale", "compare", "country")
 
 
 @lru_cache(maxsize=1)
