@@ -80,9 +80,9 @@ EXAMPLES = [
     ob("국가통계국에 따르면 전국 규모 이상 공업 기업의 이윤은 2.3% 증가했다.", "2.3%", "change", "이윤",
        places=["CN"]),
     ob("톈진시는 외자 유치를 늘리고 있다. 일본의 대톈진 투자는 12% 감소했다.", "12%", "change", "투자", places=[]),
-    ob("지린성은 관광객 유치에 나섰다. 러시아 관광객은 지난해 12만 명이었다.", "12만 명", "level", "관광객", places=[],
-       xfail="a country inside the measure phrase (러시아 관광객) is not its owner: the tourists came to Jilin; "
-             "only 'X의 …는' or 'X 업체들은' make a foreign topic, and this one is read as the carried place"),
+    # a country inside the measure phrase is not its owner: the tourists came to Jilin
+    ob("지린성은 관광객 유치에 나섰다. 러시아 관광객은 지난해 12만 명이었다.", "12만 명", "level", "관광객",
+       places=["220000"]),
 ]
 
 NEGATIVES = [
