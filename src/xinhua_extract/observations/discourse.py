@@ -17,6 +17,7 @@ that governed that sentence; else none.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from ..records import DateFact, Fact, Paragraph, PlaceMention, Sentence
@@ -26,6 +27,11 @@ from .words import words
 
 def most_specific(codes: Sequence[str]) -> tuple[str, ...]:
     """Drop a code when a division inside it is also named (370000 beside 370400)."""
+    return _most_specific(tuple(codes))
+
+
+@lru_cache(maxsize=4096)
+def _most_specific(codes: tuple[str, ...]) -> tuple[str, ...]:
     unique = list(dict.fromkeys(codes))
 
     def contains(outer: str, inner: str) -> bool:

@@ -24,6 +24,7 @@ it there (``다음 달 1일부터 금리를 0.3%p 인하하고``); see ``find_ob
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from ..records import Fact
@@ -95,7 +96,12 @@ def _of_whole(layer: Layer, fact: Fact) -> bool:
 
 
 def _ends_with(word: str, endings: frozenset[str]) -> bool:
-    return any(word.endswith(e) for e in endings)
+    return word.endswith(_as_tuple(endings))
+
+
+@lru_cache(maxsize=16)
+def _as_tuple(endings: frozenset[str]) -> tuple[str, ...]:
+    return tuple(endings)
 
 
 def _target_ahead(layer: Layer, i: int, hi: int, index: int) -> bool:
