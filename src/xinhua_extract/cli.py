@@ -6,6 +6,7 @@
                          [--resume] [--quiet] [--text-field F] [--no-tokens]
     xinhua-extract show FILE [--id ID]
     xinhua-extract eval GOLD_DIR [--texts DIR]
+    xinhua-extract eval-observations GOLD_DIR [--texts DIR]
     xinhua-extract place NAME
     xinhua-extract render FILE... -o OUT.html
 
@@ -95,6 +96,12 @@ def _build_parser() -> argparse.ArgumentParser:
     el.add_argument("pages_dir", metavar="DIR", help="pages (<id>.txt) with their <id>.layout.json gold")
     el.add_argument("--verbose-report", action="store_true", help="list every mismatch")
 
+    eo = sub.add_parser("eval-observations", help="score observations (measure, places, period, role) against gold")
+    eo.add_argument("gold_dir", metavar="GOLD_DIR", help="a directory of *.observations.json files")
+    eo.add_argument("--texts", metavar="DIR", help="where the article texts are (default: beside the gold)")
+    eo.add_argument("--verbose-report", action="store_true", help="list every mismatch")
+    eo.add_argument("--baseline", action="store_true", help="score a naive nearest-subject baseline instead")
+
     pl = sub.add_parser("place", help="look up a Chinese division by its hangul or Chinese name")
     pl.add_argument("name", metavar="NAME")
 
@@ -120,8 +127,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    handler = {"parse": _cmd_parse, "show": _cmd_show, "eval": _cmd_eval, "place": _cmd_place,
-               "render": _cmd_render, "eval-layout": _cmd_eval_layout}[args.command]
+    handler = {"parse": _cmd_parse, "show": _cmd_show, "eval": _cmd_eval, "eval-observations": _cmd_eval_observations,
+               "place": _cmd_place, "render": _cmd_render, "eval-layout": _cmd_eval_layout}[args.command]
     try:
         return handler(args)
     except _UsageError as exc:
@@ -547,6 +554,22 @@ def _cmd_eval_layout(args) -> int:
         for r in results:
             for m in r.mismatches:
                 print(f"{r.id}: {m}")
+    return EXIT_OK
+
+
+def _cmd_eval_observations(args) -> int:
+    gold = Path(args.gold_dir)
+    if not gold.is_dir():
+        raise _UsageError(f"{gold} is not a directory of *.observations.json files")
+    if args.texts and not Path(args.texts).is_dir():
+        raise _UsageError(f"--texts {args.texts} is not a directory")
+    from .observations.evaluate import evaluate_observations_dir, format_observation_report
+
+    try:
+        report = evaluate_observations_dir(gold, texts_dir=args.texts, baseline=args.baseline)
+    except FileNotFoundError as exc:
+        raise _UsageError(str(exc)) from None
+    print(format_observation_report(report, verbose=args.verbose_report))
     return EXIT_OK
 
 

@@ -17,6 +17,7 @@ from typing import Optional, Sequence, TypeVar
 from .facts import extract_facts
 from .glosses import extract_glosses
 from .layout import analyse_layout, coerce_published
+from .observations import find_observations
 from .places.resolve import find_places
 from .records import Article, Fact, Paragraph, PlaceMention, Sentence
 from .source_text import DEFAULT_MAX_CHARS, coerce_text
@@ -58,6 +59,8 @@ def parse_article(
     facts = _anchor_facts(facts, sentences, places)
     facts = _locate(facts, paragraphs)
     places = _locate(places, paragraphs)
+    observations = find_observations(text, facts, tokens, sentences, paragraphs, places,
+                                     reference.isoformat() if reference else None)
 
     return Article(
         id=id,
@@ -83,6 +86,7 @@ def parse_article(
         glosses=glosses,
         places=places,
         facts=facts,
+        observations=observations,
         warnings=(*input_warnings, *layout.warnings, *fact_warnings, *place_warnings),
     )
 
