@@ -63,6 +63,8 @@ __all__ = [
     "Markers",
     "BOUNDS",
     "NATIVE_NUMERALS",
+    "NATIVE_RANGES",
+    "HANGUL_DIGITS",
     "LEFT_BOUNDARY",
     "NUMBER_PATTERN",
     "NUMBER_RE",
@@ -88,19 +90,37 @@ NATIVE_NUMERALS: dict[str, int] = {
     "아홉": 9, "열": 10, "스무": 20,
 }
 
+#: Native numeral ranges before a counter (두세 곳: two or three places): (low, high).
+NATIVE_RANGES: dict[str, tuple[int, int]] = {
+    "한두": (1, 2), "두세": (2, 3), "두서너": (2, 4), "서너": (3, 4), "너덧": (4, 5),
+    "네댓": (4, 5), "대여섯": (5, 6), "예닐곱": (6, 7), "일고여덟": (7, 8),
+}
+
 _SMALL = {"천": 1000, "백": 100, "십": 10}
 _BIG = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
+#: Chinese myriad characters written in Korean text (``1.2亿 위안``, ``100亿元``): same values.
+_BIG_HANZI = {"万": "만", "萬": "만", "亿": "억", "億": "억", "兆": "조", "京": "경"}
+#: Sino-Korean digit words, read only as the coefficient of a place word (``일억``,
+#: ``삼천``, ``이십여``); alone they are syllables of other words (일, 이, 사…).
+HANGUL_DIGITS: dict[str, int] = {
+    "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9,
+}
 
 # ----------------------------------------------------------------------------- pattern
 _SP = r"[ \u00a0]"  # one space between groups, never a line break
 _D = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_H = "[" + "".join(HANGUL_DIGITS) + "]"  # a hangul digit word, only before a place word
+#: A coefficient: digits, or a hangul digit right before a place word.
+_C = rf"(?:{_D}|{_H}(?=[천백십만억조경万萬亿億兆京]))"
+#: The last digits of a group after a place word: digits or one hangul digit (이십삼).
+_T = rf"(?:{_D}|{_H}(?![\p{{Hangul}}]))"
 _GL = r"(?:\((?:千|仟|百|佰|十|拾|萬|万|億|亿|兆|京)\))"  # 조(兆): hanja gloss of a place word
 #: A group below 10^4 (or any digit string): 3천950, 천, 8백, 1천3, 7,122, 140667.
 _G = (
-    rf"(?:(?:{_D})?천{_GL}?(?:(?:{_D})?백{_GL}?)?(?:(?:{_D})?십{_GL}?)?(?:{_D})?"
-    rf"|(?:{_D})?백{_GL}?(?:(?:{_D})?십{_GL}?)?(?:{_D})?"
-    rf"|(?:{_D})?십{_GL}?(?:{_D})?"
-    rf"|{_D})"
+    rf"(?:(?:{_C})?천{_GL}?(?:(?:{_C})?백{_GL}?)?(?:(?:{_C})?십{_GL}?)?(?:{_T})?"
+    rf"|(?:{_C})?백{_GL}?(?:(?:{_C})?십{_GL}?)?(?:{_T})?"
+    rf"|(?:{_C})?십{_GL}?(?:{_T})?"
+    rf"|{_C})"
 )
 
 
@@ -113,7 +133,7 @@ def _number_pattern() -> str:
     backtracking into it keeps the scan fast (a number starts at every digit)."""
     group = rf"(?>{_G})"
     later = rf"(?:{_SP}(?=\d))?{group}"
-    bigs = ["경", "조", "억", "만"]
+    bigs = ["[경京]", "[조兆]", "[억亿億]", "[만万萬]"]
     chains = []
     for i, unit in enumerate(bigs):
         tail = "".join(rf"(?:{later}{u}{_GL}?)?" for u in bigs[i + 1 :])
@@ -126,7 +146,13 @@ def _number_pattern() -> str:
 NUMBER_PATTERN = _number_pattern()
 
 #: Where a number (or its prefix or sign) may start: not inside a word, code or date.
-LEFT_BOUNDARY = r"(?<![\p{L}\p{N}.,:/_@#&%]|[\p{L}\p{N}][-‐−–])"
+#: Digits may follow a hangul word or Chinese characters directly (``총43개``, ``세계1위``,
+#: ``증가율5%``, ``投资额为100亿元``) except after 제/第 (``제14회``: an ordinal); a hangul
+#: digit word never continues a word (``통일억`` is no number).
+LEFT_BOUNDARY = (
+    r"(?:(?<![\p{L}\p{N}.,:/_@#&%]|[\p{L}\p{N}][-‐−–])"
+    r"|(?<=[\p{Hangul}\p{Han}])(?<![제第])(?=[-−–]?\d))"
+)
 
 _PREFIXES = {
     "약": (True, None), "대략": (True, None), "거의": (True, None), "근": (True, None),
@@ -157,8 +183,9 @@ def start_class(bare: bool = False) -> str:
     letters of prefixes and signs, and with ``bare`` the place words."""
     firsts = {w[0] for w in _PREFIXES} | {"마", "-", "−", "–"}
     if bare:
-        firsts |= set(_SMALL) | set(_BIG)
-    return r"[\d" + regex.escape("".join(sorted(firsts)), special_only=True) + "]"
+        firsts |= set(_SMALL) | set(_BIG) | set(_BIG_HANZI)
+    cls = r"[\d" + regex.escape("".join(sorted(firsts)), special_only=True) + "]"
+    return rf"(?:{cls}|{_H}(?=[천백십만억조경]))"
 
 
 def scan(pattern: "regex.Pattern[str]", starts: "regex.Pattern[str]", text: str, pos: int, endpos: int):
@@ -181,8 +208,9 @@ NUMBER_RE = regex.compile(number_expression())
 _STARTS = regex.compile(LEFT_BOUNDARY + start_class())
 _STARTS_BARE = regex.compile(LEFT_BOUNDARY + start_class(bare=True))
 _FULL_RE = regex.compile(rf"[ ]*{number_expression()}[ ]*")
-_PIECE_RE = regex.compile(rf"(?P<d>{_D})|(?P<s>[천백십])|(?P<b>[만억조경])|{_GL}")
-_DIGIT_RE = regex.compile(r"\d")
+_PIECE_RE = regex.compile(rf"(?P<d>{_D})|(?P<h>{_H})|(?P<s>[천백십])|(?P<b>[만억조경万萬亿億兆京])|{_GL}")
+#: A written coefficient: a digit or a hangul digit word (``일억`` has one, ``억`` none).
+_DIGIT_RE = regex.compile(rf"\d|{_H}(?=[천백십만억조경])")
 
 _CONTEXT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
 _LONG_DIGITS = regex.compile(r"\d{30}")
@@ -207,6 +235,8 @@ def _value_of(num: str) -> Decimal:
         for m in _PIECE_RE.finditer(num):
             if m.group("d"):
                 pending = Decimal(m.group("d").replace(",", ""))
+            elif m.group("h"):
+                pending = Decimal(HANGUL_DIGITS[m.group("h")])
             elif m.group("s"):
                 section += (pending if pending is not None else 1) * _SMALL[m.group("s")]
                 pending = None
@@ -215,7 +245,7 @@ def _value_of(num: str) -> Decimal:
                     section += pending
                 elif section == 0:
                     section = Decimal(1)  # 조 alone, 만 alone
-                total += section * _BIG[m.group("b")]
+                total += section * _BIG[_BIG_HANZI.get(m.group("b"), m.group("b"))]
                 section, pending = Decimal(0), None
         total += section + (pending if pending is not None else 0)
     return tidy(total)

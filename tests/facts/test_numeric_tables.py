@@ -28,7 +28,14 @@ def builder():
     return module
 
 
-@pytest.mark.parametrize("name,render", [("counters.tsv", "render_counters"), ("currencies.tsv", "render_currencies")])
+@pytest.mark.parametrize(
+    "name,render",
+    [
+        ("counters.tsv", "render_counters"),
+        ("currencies.tsv", "render_currencies"),
+        ("counter_nouns.tsv", "render_counter_nouns"),
+    ],
+)
 def test_tables_match_their_generator(builder, name, render):
     committed = (ROOT / "src" / "xinhua_extract" / "data" / name).read_text(encoding="utf-8")
     assert committed == getattr(builder, render)(), f"{name} drifted: run python scripts/build_numeric_tables.py"

@@ -80,6 +80,24 @@ def currencies() -> tuple[CurrencyRow, ...]:
     return tuple(CurrencyRow(r["surface"], r["code"], r["position"], r["gloss"]) for r in rows)
 
 
+class CounterNounRow(NamedTuple):
+    counter: str
+    noun: str
+    side: str
+    reading: str
+    gloss: str
+
+
+@functools.lru_cache(maxsize=None)
+def counter_nouns() -> tuple[CounterNounRow, ...]:
+    """data/counter_nouns.tsv (built by scripts/build_numeric_tables.py): nouns that decide
+    what a number with a counter is (``자동차 3대``: a count; ``1번 국도``: a label)."""
+    return tuple(
+        CounterNounRow(r["counter"], r["noun"], r["side"], r["reading"], r["gloss"])
+        for r in _rows("counter_nouns.tsv")
+    )
+
+
 def alternation(words: Sequence[str]) -> str:
     """A regex alternation of literal words, longest first (개국 before 개)."""
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
