@@ -10,7 +10,8 @@ Rules (``Money.rule``):
                            a bare lower end takes the upper end's myriad unit: ``3~4억``)
 ``money-range-high``       its upper end (bound max)
 ``money-conversion``       an amount in another currency in parentheses right after an
-                           amount: its own record, ``equivalent_of`` = the index of that
+                           amount, or after it behind ``한화로``/``우리 돈으로`` (``50억
+                           위안, 한화로 약 9천억원``): its own record, ``equivalent_of`` = the index of that
                            amount in the returned tuple, ``rate`` = this / that
 
 The record text runs from the prefix (약, 최대…) to the currency; approximation and bound
@@ -61,6 +62,11 @@ _SYMBOL_WINDOW = max(map(len, _SIGNS)) + 1
 _SCALE_RE = regex.compile(rf"(?P<scale>급|선|대{FOLLOW})|{_SP}(?P<scale>규모)")
 # Between an amount and the amount in parentheses converting it.
 _OPEN_RE = regex.compile(rf"{_SP}?\({_SP}?(?:(?:한화|원화|미화|인민폐|우리{_SP}?돈){_SP}?)?")
+# 50억 위안, 한화로 약 9천억원: a conversion written after the amount, outside parentheses.
+_OUTSIDE_RE = regex.compile(
+    rf"(?:으로|로|이며|이고|에|,)?{_SP}?(?:,{_SP}?)?(?:한화|원화|미화|우리{_SP}?돈|달러|인민폐){_SP}?(?:으로|로)(?:는)?{_SP}?"
+    rf"(?:환산하면{_SP}|환산해{_SP}|계산하면{_SP})?"
+)
 _CLOSE_RE = regex.compile(rf"{_SP}?(?:상당{_SP}?)?\)")
 _BARE_OK = regex.compile(r"(?:[천백십]?[억조]|[천백십]만)(?:\(.\))?")
 
@@ -153,7 +159,7 @@ def _link_conversions(found: list[dict], text: str) -> None:
         if source["currency"] == target["currency"] or source.get("equivalent_of") is not None:
             continue
         opened = _OPEN_RE.fullmatch(text, source["end"], target["start"])
-        if opened is None:
+        if opened is None and _OUTSIDE_RE.fullmatch(text, source["end"], target["start"]) is None:
             continue
         target["equivalent_of"] = i - 1
         target["rate"] = _rate(target["value"], source["value"])
