@@ -419,7 +419,7 @@ def _region_mentions(text: str, para: Paragraph) -> Iterable[PlaceMention]:
         region = regions[0]
         hanja = None
         if end < len(text) and text[end] == "(":
-            close = text.find(")", end)
+            close = text.find(")", end, para.end)  # within the paragraph: linear in the article
             if close > 0:
                 inner = _ZH_SEP.split(text[end + 1 : close], maxsplit=1)[0].strip()
                 if gaz.lookup_region_zh(inner):
