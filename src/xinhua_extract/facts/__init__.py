@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from ..records import ArticleWarning, Fact, Money, Token
 from .count import extract_counts
-from .dates import extract_dates
+from .dates import scan_dates
 from .money import conversion_warnings, extract_money
 from .percentage import extract_percentages
 from .rank import extract_ranks
@@ -34,11 +34,12 @@ def extract_facts(
     """
     money = extract_money(text, spans)
     warnings = list(conversion_warnings(money))
+    dates, bases = scan_dates(text, spans, reference)  # one scan: dates, and the bases of %
     others: list[Fact] = [
-        *extract_percentages(text, spans),
+        *extract_percentages(text, spans, bases),
         *extract_counts(text, spans, tokens),
         *extract_ranks(text, spans),
-        *extract_dates(text, spans, reference),
+        *dates,
     ]
     facts: list[Fact] = [*money, *others]
     order = sorted(range(len(facts)), key=lambda i: (facts[i].start, facts[i].end, facts[i].type))

@@ -22,7 +22,7 @@ figures listed after it (``각각 3.2%, 4.1%``) share it.
 
 from __future__ import annotations
 
-import functools
+import bisect
 import logging
 from decimal import Decimal
 from typing import Optional, Sequence
@@ -32,7 +32,7 @@ import regex
 from ..numbers import LEFT_BOUNDARY, read_number, read_trailing_markers, tidy
 from ..records import Percentage
 from ._numeric import FOLLOW, clip_spans, numbers_with_ranges, range_low_value
-from .dates import comparison_bases
+from .dates import ComparisonBasis, comparison_bases
 
 log = logging.getLogger(__name__)
 
@@ -58,21 +58,33 @@ _BASIS_WINDOW = 40
 _CLAUSE_BREAK = regex.compile(r"[.!?;,，。:\n]|\d")
 
 
-@functools.lru_cache(maxsize=64)
-def _bases_of(text: str, start: int, end: int) -> tuple:
-    return tuple((b.start, b.end, b.text) for b in comparison_bases(text, [(start, end)]))
+class _Bases:
+    """The comparison bases of the spans, in order: given by the caller (one date scan
+    yields dates and bases: ``dates.scan_dates``) or found on the first figure."""
 
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]], given: Optional[Sequence[ComparisonBasis]]) -> None:
+        self.text = text
+        self.spans = spans
+        self.bases: Optional[list[ComparisonBasis]] = None
+        self.ends: list[int] = []
+        if given is not None:
+            self._keep(given)
 
-def _basis(text: str, start: int, span_start: int, span_end: int) -> Optional[str]:
-    best = None
-    for b_start, b_end, b_text in _bases_of(text, span_start, span_end):
-        if b_end > start:
-            break
-        if start - b_end <= _BASIS_WINDOW and not _CLAUSE_BREAK.search(text, b_end, start):
-            best = b_text
-    if best is not None:
-        best = best.rstrip(" \u00a0")
-    return best
+    def _keep(self, bases: Sequence[ComparisonBasis]) -> None:
+        self.bases = sorted(bases, key=lambda b: b.end)
+        self.ends = [b.end for b in self.bases]
+
+    def before(self, start: int, span_start: int) -> Optional[str]:
+        """The last basis ending before ``start`` in its clause, within the window."""
+        if self.bases is None:
+            self._keep(comparison_bases(self.text, self.spans))
+        at = bisect.bisect_right(self.ends, start)
+        for b in reversed(self.bases[max(0, at - 4) : at]):
+            if b.start < span_start or start - b.end > _BASIS_WINDOW:
+                break
+            if not _CLAUSE_BREAK.search(self.text, b.end, start):
+                return b.text.rstrip(" \u00a0")
+        return None
 
 
 _LIST_SEP_RE = regex.compile(rf"{_SP}?(?:[,，、]|와|과|및){_SP}?")
@@ -85,9 +97,13 @@ def _listed_basis(found: list[Percentage], text: str, start: int) -> Optional[st
     return None
 
 
-def extract_percentages(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Percentage, ...]:
-    """Every percentage inside ``spans`` of ``text``, in text order."""
+def extract_percentages(
+    text: str, spans: Sequence[tuple[int, int]], bases: Optional[Sequence[ComparisonBasis]] = None
+) -> tuple[Percentage, ...]:
+    """Every percentage inside ``spans`` of ``text``, in text order. ``bases``: the comparison
+    bases of the spans when the caller has them (``dates.scan_dates``); else found here."""
     out: list[Percentage] = []
+    found = _Bases(text, spans, bases)
     for span_start, span_end in clip_spans(text, spans):
         for m, low_match in numbers_with_ranges(text, span_start, span_end):
             u = _UNIT_RE.match(text, m.end(), span_end)
@@ -100,10 +116,10 @@ def extract_percentages(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Pe
             rule = "percentage-points" if unit == "%p" else "percentage-number"
             bound = markers.bound or nm.bound
             approx = nm.approx or markers.approx or u.group("band") is not None
-            basis = _basis(text, nm.start, span_start, span_end) or _listed_basis(out, text, nm.start)
+            basis = found.before(nm.start, span_start) or _listed_basis(out, text, nm.start)
             if low_match is not None:
                 low = read_number(low_match)
-                basis = _basis(text, low.start, span_start, span_end) or _listed_basis(out, text, low.start) or basis
+                basis = found.before(low.start, span_start) or _listed_basis(out, text, low.start) or basis
                 out.append(
                     Percentage(
                         text=low.text, start=low.start, end=low.end, rule="percentage-range-low",
@@ -118,7 +134,7 @@ def extract_percentages(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Pe
                     unit=unit, approx=approx, bound=bound, basis=basis,
                 )
             )
-        out.extend(_fractions(text, span_start, span_end))
+        out.extend(_fractions(text, span_start, span_end, found))
     out.sort(key=lambda p: (p.start, p.end))
     return tuple(out)
 
@@ -131,7 +147,7 @@ _HUNDRED = Decimal(100)
 _CENT = Decimal("0.01")
 
 
-def _fractions(text: str, span_start: int, span_end: int) -> list[Percentage]:
+def _fractions(text: str, span_start: int, span_end: int, found: _Bases) -> list[Percentage]:
     """``3분의 1`` -> a percentage: ``value`` rounded to 0.01 (33.33) and the exact
     ``fraction`` ("1/3"); a fraction of one or more (``2분의 3``) is not a share."""
     out = []
@@ -145,7 +161,7 @@ def _fractions(text: str, span_start: int, span_end: int) -> list[Percentage]:
         out.append(
             Percentage(
                 text=m.group(), start=m.start(), end=m.end(), rule="percentage-fraction", value=value,
-                unit="%", basis=_basis(text, m.start(), span_start, span_end), fraction=f"{num}/{den}",
+                unit="%", basis=found.before(m.start(), span_start), fraction=f"{num}/{den}",
             )
         )
     return out
