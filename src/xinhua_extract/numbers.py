@@ -32,11 +32,18 @@ Decisions where usage is vague:
 * 수십 / 수백 / 수천 / 수만 / 수십억 ("tens of", "hundreds of"…) and 몇 are *not*
   numbers: their value is unknown, and a guessed magnitude would look exact downstream.
   The left-boundary rule below makes ``수십억`` yield nothing at all.
-* Hangul digit words (일, 이, 삼 … as in ``삼천``) are not read: they collide with common
-  syllables and Xinhua writes digits. Native numerals (한, 두, 세 … 열, 스무) are read
-  only by the count rules, before a counter (:data:`NATIVE_NUMERALS`).
-* A number must not continue a word: it may not follow a letter, a digit, ``. , : / _ @ #
-  & %`` or a hyphen that follows a letter or digit (``C919``, ``GPT-4``, ``0086-10``,
+* Hangul digit words (일, 이, 삼 … 구, :data:`HANGUL_DIGITS`) are read only as the
+  coefficient of a place word (``일억``, ``삼천``, ``이십여``, ``삼천오백만``) or as the last
+  digit after one (``이십삼``); alone they collide with common syllables (일, 이, 사).
+  Such a number counts as having digits (``has_digits``). Native numerals (한, 두, 세 …
+  열, 스무) and their ranges (두세, 서너: :data:`NATIVE_RANGES`) are read only by the count
+  rules, before a counter (:data:`NATIVE_NUMERALS`).
+* Chinese myriad characters in Korean text are the place words they stand for:
+  ``1.2亿`` = 1.2억, ``3万`` = 3만 (also 萬, 億, 兆, 京).
+* Digits may follow a hangul word or Chinese characters directly (``총43개``,
+  ``세계1위``, ``投资额为100亿元``), except after 제/第 (ordinals).
+* A number must not continue a word: it may not follow a Latin letter, a digit, ``. , : /
+  _ @ # & %`` or a hyphen that follows a letter or digit (``C919``, ``GPT-4``, ``0086-10``,
   ``c_1310149560``, ``@126.com``, ``2021-08-26``), nor run into a Latin letter (``5G``).
   A number made only of place words (``천억``, ``조``) is returned with
   ``has_digits=False``: callers accept it only right before a currency (``조 위안``),
@@ -76,6 +83,7 @@ __all__ = [
     "match_number",
     "find_numbers",
     "iter_number_matches",
+    "iter_bare_amounts",
     "read_trailing_markers",
     "tidy",
 ]
@@ -339,6 +347,21 @@ def iter_number_matches(
             continue  # 30+ digits in a row is a code or an ID, not a quantity
         if bare or _DIGIT_RE.search(m.group("num")) is not None:
             yield m
+
+
+_BARE_AMOUNT_RE = regex.compile(
+    rf"{LEFT_BOUNDARY}(?:(?P<pre>{_PREFIX_ALT}){_SP}?)?(?P<sign>(?!))?"
+    rf"(?P<num>(?:[천백십]?[억조]|[천백십]만){_GL}?)(?P<yeo>여(?!러))?(?![\p{{Latin}}\d])"
+)
+_BARE_AMOUNT_START = regex.compile(rf"(?:(?:{_PREFIX_ALT}){_SP}?)?[천백십만억조]")
+
+
+def iter_bare_amounts(text: str, start: int, end: int) -> Iterator["regex.Match[str]"]:
+    """Numbers made of place words only, in the few shapes an amount of money takes
+    (``조``, ``천억``, ``백만``; groups as :func:`iter_number_matches`): money reads these
+    beside the digit numbers instead of scanning the text a second time with ``bare``."""
+    for m in scan(_BARE_AMOUNT_RE, _BARE_AMOUNT_START, text, start, end):
+        yield m
 
 
 def find_numbers(

@@ -28,7 +28,7 @@ from typing import Optional, Sequence
 
 import regex
 
-from ..numbers import NumberMatch, iter_number_matches, read_number, read_trailing_markers, tidy
+from ..numbers import NumberMatch, iter_bare_amounts, read_number, read_trailing_markers, tidy
 from ..records import ArticleWarning, Fact, Money
 from ._numeric import (
     CURRENCY_FOLLOW,
@@ -36,8 +36,8 @@ from ._numeric import (
     alternation,
     clip_spans,
     currencies,
+    numbers_with_ranges,
     range_low_value,
-    with_ranges,
 )
 
 log = logging.getLogger(__name__)
@@ -88,9 +88,21 @@ def extract_money(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Money, .
     """Every amount of money inside ``spans`` of ``text``, in text order."""
     found: list[dict] = []
     for span_start, span_end in clip_spans(text, spans):
-        numbers = iter_number_matches(text, span_start, span_end, bare=True)
-        for m, low in with_ranges(numbers, text):
-            found.extend(_records_of(m, low, text, span_start, span_end))
+        # the digit numbers come from the scan counts and percentages share; the amounts
+        # without digits (조 위안, 천억 위안) from a small pattern of their own
+        here = [
+            record
+            for m, low in numbers_with_ranges(text, span_start, span_end)
+            for record in _records_of(m, low, text, span_start, span_end)
+        ]
+        bare = [
+            record
+            for m in iter_bare_amounts(text, span_start, span_end)
+            for record in _records_of(m, None, text, span_start, span_end)
+        ]
+        if bare:
+            here = sorted(here + bare, key=lambda r: r["start"])
+        found.extend(here)
     _link_conversions(found, text)
     return tuple(Money(**fields) for fields in found)
 
