@@ -11,6 +11,8 @@ character or one of the particles and endings below. That keeps ``3개월`` (mon
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import csv
 import functools
 import logging
@@ -128,12 +130,32 @@ def with_ranges(
         prev = m
 
 
-@functools.lru_cache(maxsize=128)
+_SHARED_SCAN: "contextvars.ContextVar[Optional[dict]]" = contextvars.ContextVar("shared_number_scan", default=None)
+
+
+@contextlib.contextmanager
+def shared_number_scan(text: str) -> Iterator[None]:
+    """Within the block, :func:`numbers_with_ranges` scans each span of ``text`` once, however
+    many rules read it (money, percentages and counts read the same numbers). Per context
+    (thread-safe); nothing outlives the block, so no article is kept alive by a cache."""
+    token = _SHARED_SCAN.set({"text": text})
+    try:
+        yield
+    finally:
+        _SHARED_SCAN.reset(token)
+
+
 def numbers_with_ranges(text: str, start: int, end: int, bare: bool = False) -> tuple:
-    """:func:`with_ranges` over the numbers of ``text[start:end]``, computed once per span:
-    the count and percentage rules read the same numbers, so they share one scan. The
-    cache holds one article's spans (an article has a few dozen); older texts fall out."""
-    return tuple(with_ranges(iter_number_matches(text, start, end, bare=bare), text))
+    """:func:`with_ranges` over the numbers of ``text[start:end]``: computed once per span
+    inside :func:`shared_number_scan`, else each time."""
+    cache = _SHARED_SCAN.get()
+    if cache is None or cache["text"] is not text:
+        return tuple(with_ranges(iter_number_matches(text, start, end, bare=bare), text))
+    key = (start, end, bare)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = tuple(with_ranges(iter_number_matches(text, start, end, bare=bare), text))
+    return found
 
 
 _BIG_UNITS = regex.compile(r"[만억조경]")

@@ -97,17 +97,18 @@ def find_places(
     mentions: list[PlaceMention] = []
     warnings: list[ArticleWarning] = []
 
-    taken: list[tuple[int, int]] = []
     candidates: list[_Candidate] = []
     for para in paragraphs:  # content only: the layout never makes others
         if para.lang == "zh":
             mentions.extend(_chinese_mentions(text, para))
             continue
-        for region_mention in _region_mentions(text, para):
-            mentions.append(region_mention)
-            taken.append((region_mention.start, region_mention.end))
+        # a candidate inside a region mention is part of it; both lie in this paragraph, so
+        # only its own regions are checked (the whole article's made this quadratic)
+        regions = list(_region_mentions(text, para))
+        mentions.extend(regions)
         candidates.extend(
-            c for c in _hangul_candidates(text, para, gloss_at) if not any(s <= c.start < e for s, e in taken)
+            c for c in _hangul_candidates(text, para, gloss_at)
+            if not any(r.start <= c.start < r.end for r in regions)
         )
     # 지난해 is one word to Kiwi, 시안국제항 is 시안 + 국제항: an everyday-word name fused with
     # what follows counts only where Kiwi cuts the word after the name
