@@ -129,3 +129,41 @@ def test_county_gloss_outside_the_named_city_is_not_taken():
 def test_stoplisted_province_name_needs_a_gloss():
     assert _places("타이완의 수출이 늘었다.")[0] == []
     assert _places("타이완(臺灣) 기업이 늘었다.")[0] == [("타이완", "710000")]
+
+
+# --------------------------------------------------------------------------- issue 12
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Sino-Korean readings (한자음) of provinces and big cities, with their own suffix
+        ("강소성과 절강성의 교역이 늘었다.", [("강소성", "320000"), ("절강성", "330000")]),
+        ("하남성 정부가 발표했다.", [("하남성", "410000")]),
+        ("천진시에 공장을 세웠다.", [("천진시", "120000")]),
+    ],
+)
+def test_sino_korean_readings_with_their_suffix(sentence, expected):
+    got, _ = _places(sentence)
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "강소기업을 육성한다.",  # 강소 'small but strong', not 江苏 without 성
+        "하남에서 열렸다.",  # a bare reading is no place without a suffix or gloss (Hanam, Korea)
+        "광동 지역 주민",  # bare reading, no gloss in the article
+    ],
+)
+def test_bare_sino_korean_readings_need_context(sentence):
+    got, _ = _places(sentence)
+    assert got == []
+
+
+def test_a_non_standard_transcription_glossed_once_is_then_used_bare():
+    got, _ = _places("성도 항주(杭州)시에서 열렸다. 항주의 기업과 항주시 정부가 참여했다.")
+    assert got == [("항주", "330100"), ("항주", "330100"), ("항주시", "330100")]
+
+
+def test_an_everyday_word_name_after_its_own_gloss_is_the_place():
+    got, _ = _places("윈난성 다리(大理)시를 찾았다. 다리와 쿤밍을 잇는 철도가 개통했다.")
+    assert got == [("윈난성", "530000"), ("다리", "532901"), ("다리", "532901"), ("쿤밍", "530100")]

@@ -78,6 +78,7 @@ class _Candidate:
     suffix: str
     hanja: Optional[str]
     compound: bool = False
+    sino: bool = False  # a Sino-Korean reading with its suffix (절강성), see _sino_split
 
 
 def find_places(
@@ -94,6 +95,12 @@ def find_places(
     """
     gaz = get_gazetteer()
     gloss_at = {g.head_start: g for g in glosses}
+    # names the article glosses as places: used bare later even when the gazetteer does not
+    # know the spelling (항주(杭州) ... 항주의) or when it is an everyday word (다리(大理))
+    glossed: dict[str, set[str]] = {}
+    for g in glosses:
+        if g.kind == "place" and len(g.head) >= 2:
+            glossed.setdefault(g.head[:2], set()).add(g.head)
     mentions: list[PlaceMention] = []
     warnings: list[ArticleWarning] = []
 
@@ -107,7 +114,7 @@ def find_places(
         regions = list(_region_mentions(text, para))
         mentions.extend(regions)
         candidates.extend(
-            c for c in _hangul_candidates(text, para, gloss_at)
+            c for c in _hangul_candidates(text, para, gloss_at, glossed)
             if not any(r.start <= c.start < r.end for r in regions)
         )
     # 지난해 is one word to Kiwi, 시안국제항 is 시안 + 국제항: an everyday-word name fused with
@@ -197,8 +204,12 @@ class _Anchors:
 
 
 # --------------------------------------------------------------------------- candidates
-def _hangul_candidates(text: str, para: Paragraph, gloss_at: dict[int, Gloss]) -> Iterable[_Candidate]:
-    names = get_gazetteer().korean_name_set()
+def _hangul_candidates(
+    text: str, para: Paragraph, gloss_at: dict[int, Gloss], glossed: Optional[dict[str, set[str]]] = None
+) -> Iterable[_Candidate]:
+    gaz = get_gazetteer()
+    names = gaz.korean_name_set()
+    sino_heads = gaz.sino_suffixed_heads()
     for m in _HANGUL_RUN.finditer(text, para.start, para.end):
         start = m.start()
         gloss = gloss_at.get(start)
@@ -213,10 +224,47 @@ def _hangul_candidates(text: str, para: Paragraph, gloss_at: dict[int, Gloss]) -
             continue
         if start > 0 and _is_word_char(text[start - 1]):
             continue  # inside a Latin/Han/digit word
-        split = _split_run(m.group(), names)
+        run = m.group()
+        split = _split_run(run, names)
         if split is not None:
             name, suffix, length, compound = split
             yield _Candidate(start, start + length, name, suffix, None, compound)
+            continue
+        heads = glossed.get(run[:2]) if glossed else None
+        split = _glossed_split(run, heads) if heads else None
+        if split is None and run[:2] in sino_heads:
+            split = _sino_split(run, gaz)
+        if split is not None:
+            name, suffix, length, sino = split
+            yield _Candidate(start, start + length, name, suffix, None, False, sino)
+
+
+def _glossed_split(run: str, heads: set[str]) -> Optional[tuple[str, str, int, bool]]:
+    """``항주의``, ``항주시는``: a name the article glossed as a place, then its own suffix
+    and particles (name, suffix, length, False)."""
+    for head in sorted(heads, key=len, reverse=True):
+        if not run.startswith(head):
+            continue
+        rest = run[len(head) :]
+        for suffix, _levels, _zh in SUFFIX_LEVELS:
+            if rest.startswith(suffix) and _is_particles(rest[len(suffix) :]):
+                return head, suffix, len(head) + len(suffix), False
+        if _is_particles(rest):
+            return head, "", len(head), False
+    return None
+
+
+def _sino_split(run: str, gaz) -> Optional[tuple[str, str, int, bool]]:
+    """``절강성은``, ``강소성과``: the Sino-Korean reading of a province or prefecture-level
+    city with its own suffix, then particles (stem, suffix, length, True)."""
+    for cut in range(min(len(run), 6), 2, -1):
+        name = run[:cut]
+        if not _is_particles(run[cut:]) or not gaz.lookup_sino_with_suffix(name):
+            continue
+        for suffix, _levels, _zh in SUFFIX_LEVELS:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                return name[: -len(suffix)], suffix, cut, True
+    return None
 
 
 def _is_word_char(ch: str) -> bool:
@@ -295,6 +343,10 @@ def _resolve(
     if anchored is not None and (not cand.suffix or anchored.level in _SUFFIX[cand.suffix][0]):
         return _mention(text, cand, anchored, (anchored,), "anchored")
 
+    if cand.sino:  # 절강성: the reading with its suffix names the province or city
+        found = gaz.lookup_sino_with_suffix(cand.name + cand.suffix)
+        chosen = _choose(found, cand, context) if found else None
+        return _mention(text, cand, chosen, found, "sino") if found else None
     found = _fit_suffix(gaz.lookup_hangul_strict(cand.name), cand.suffix)
     if not found:
         return None
