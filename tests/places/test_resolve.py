@@ -167,3 +167,30 @@ def test_a_non_standard_transcription_glossed_once_is_then_used_bare():
 def test_an_everyday_word_name_after_its_own_gloss_is_the_place():
     got, _ = _places("윈난성 다리(大理)시를 찾았다. 다리와 쿤밍을 잇는 철도가 개통했다.")
     assert got == [("윈난성", "530000"), ("다리", "532901"), ("다리", "532901"), ("쿤밍", "530100")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("허베이성 츠현에서 발견됐다.", [("허베이성", "130000"), ("츠현", "130427")]),
+        ("간쑤성 리현의 사과", [("간쑤성", "620000"), ("리현", "621226")]),
+        ("허베이성 셴현(獻縣)에서 열렸다.", [("허베이성", "130000"), ("셴현", "130929")]),
+        ("허베이성 츠(磁)현 주민", [("허베이성", "130000"), ("츠", "130427")]),
+    ],
+)
+def test_one_character_counties_with_their_suffix(text, expected):
+    got, _ = _places(text)
+    assert got == expected
+
+
+def test_one_character_county_in_two_provinces_stays_ambiguous_with_candidates():
+    article = parse_article("허베이성과 후난성의 리현에서 행사가 열렸다.")
+    county = [p for p in article.places if p.text == "리현"]
+    assert len(county) == 1 and county[0].code is None
+    assert set(county[0].candidates) == {"130635", "430723"}
+    assert any(w.code == "W302" for w in article.warnings)
+
+
+def test_two_syllable_everyday_words_spelling_a_county_stay_out():
+    got, _ = _places("허베이성은 새 기술을 구현했다.")  # 구현 'implementation', not a county
+    assert got == [("허베이성", "130000")]

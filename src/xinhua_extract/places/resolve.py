@@ -60,6 +60,7 @@ PARTICLES = frozenset(
 #: Nouns that make a place name part of something else: 홍콩달러 is a currency.
 _NOT_PLACE_HEADS = ("달러", "위안")
 
+_COUNTY_SUFFIX_ZH = ("县", "縣", "旗", "自治县", "自治縣")
 _NUMBER_AHEAD = regex.compile(r"\s*[0-9]")
 _HANGUL_RUN = regex.compile(r"\p{Hangul}+")
 _ZH_SEP = regex.compile(r"[·∙・]")
@@ -377,7 +378,11 @@ def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Divisio
     kept only under a prefecture or province the article names: 둥후(東湖) in a Wuhan story is the East
     Lake zone, not Nanchang's 东湖区; 지리(吉利) is the carmaker, not Luoyang's 吉利区."""
     found = _fit_suffix(gaz.lookup_zh(cand.hanja), cand.suffix)
-    if not cand.suffix:
+    if not found and cand.suffix:  # 츠(磁)현: a one-character stem is indexed with its suffix
+        found = _fit_suffix(
+            tuple(d for zh in _SUFFIX[cand.suffix][1] for d in gaz.lookup_zh(cand.hanja + zh)), cand.suffix
+        )
+    if not cand.suffix and not cand.hanja.endswith(_COUNTY_SUFFIX_ZH):  # 셴현(獻縣) names its suffix
         found = tuple(d for d in found if d.level != "county" or d.parent in context)
     return found
 
@@ -410,6 +415,11 @@ def _bare_ok(division: Division, name: str, context: set[str], before_number: bo
         if not common:
             return True
         return division.province_code in context and not before_number
+    if len(name) == 2 and name.endswith(("현", "기")) and not common:
+        # 츠현: a one-character county written with its suffix. Two syllables spell many
+        # everyday words too (구현 'implementation'), so the article must name the county's
+        # province or prefecture; several such counties stay ambiguous with candidates.
+        return (division.province_code in context or division.parent in context) and not before_number
     return False
 
 
