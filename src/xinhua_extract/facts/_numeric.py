@@ -23,16 +23,13 @@ from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 import regex
 
 from ..numbers import NumberMatch, iter_number_matches, tidy
+from ..particles import particles
 
 log = logging.getLogger(__name__)
 
-# Josa (case particles), copula and common endings that may follow a unit word directly.
-_PARTICLES = (
-    "이", "가", "을", "를", "은", "는", "의", "에", "로", "으로", "와", "과", "도", "만",
-    "까지", "부터", "씩", "나", "마다", "뿐", "가량", "정도", "안팎", "내외", "남짓",
-    "쯤", "당", "였", "다", "라", "인", "임", "밖에", "보다", "어치", "짜리", "꼴",
-    "상당", "넘", "돌파", "초과", "미만",
-)
+# Josa (case particles), copula and common endings that may follow a unit word directly
+# (the shared table data/particles.tsv, column "unit").
+_PARTICLES = particles("unit")
 # Words that may follow a currency only: 급 (tier), 대 (bracket), 선 (level), 규모 (scale).
 _CURRENCY_EXTRA = ("급", "대", "선", "규모")
 

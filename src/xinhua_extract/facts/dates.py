@@ -78,6 +78,7 @@ from typing import Any, NamedTuple, Optional, Sequence
 
 import regex
 
+from ..particles import particles
 from ..records import DateFact
 
 __all__ = ["ComparisonBasis", "comparison_bases", "extract_dates", "scan_dates", "RULES"]
@@ -122,9 +123,10 @@ _YEAR_NUM = r"(?:1\d{3}|20\d\d|21\d\d)"
 _MONTH_NUM = r"(?:1[0-2]|0?[1-9])"
 _DAY_NUM = r"(?:3[01]|[12]\d|0?[1-9])"
 #: 말/초 are words of their own (말레이시아, 초청); accept them only before a particle.
-_PART_END = (
-    r"(?=$|[^가-힣]|에|까지|부터|께|경|쯤|로|으로|의|이|은|는|엔|과|와|도|만|기준|현재|들어|"
-    r"이래|이후|이전|보다|대비|무렵|전후|인(?!대))"
+_PART_END = (  # the shared table data/particles.tsv, column "date" (인대 is no particle)
+    r"(?=$|[^가-힣]|"
+    + "|".join("인(?!대)" if p == "인" else p for p in sorted(particles("date"), key=len, reverse=True))
+    + r")"
 )
 _YEAR_ABS = (
     r"(?:" + _NOT_NUM_BEFORE + r"(?P<y>" + _YEAR_NUM + r")|(?<![\w'’])['’](?P<yy>\d\d))" + _SP

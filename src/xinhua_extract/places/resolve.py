@@ -28,6 +28,7 @@ from typing import Iterable, Optional, Sequence
 
 import regex
 
+from ..particles import particles
 from ..records import ArticleWarning, Gloss, Paragraph, PlaceMention, Token
 from .gazetteer import Division, Region, get_gazetteer
 
@@ -50,12 +51,9 @@ SUFFIX_LEVELS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
 )
 _SUFFIX = {suffix: (levels, zh) for suffix, levels, zh in SUFFIX_LEVELS}
 
-#: Particles (조사) and copula endings that may follow a place name within one word.
-PARTICLES = frozenset(
-    """은 는 이 가 을 를 의 에 에서 에는 에서는 에도 에서도 으로 로 으로는 로는 와 과 와의 과의 도 만 까지
-    부터 이나 나 이며 며 이고 고 이자 인 이다 처럼 보다 에게 등 등지 일대 지역 내 측 쪽 및 간 에선
-    으로의 로의 에의 이라 라 이란 란 만의 까지의 에서의""".split()
-)
+#: Particles (조사) and copula endings that may follow a place name within one word (the
+#: shared table data/particles.tsv, column "place").
+PARTICLES = frozenset(particles("place"))
 
 #: Nouns that make a place name part of something else: 홍콩달러 is a currency.
 _NOT_PLACE_HEADS = ("달러", "위안")
