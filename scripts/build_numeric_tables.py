@@ -19,6 +19,7 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "xinhua_extract" / "data"
 COUNTERS_OUT = DATA / "counters.tsv"
 CURRENCIES_OUT = DATA / "currencies.tsv"
 COUNTER_NOUNS_OUT = DATA / "counter_nouns.tsv"
+NOT_TYPOS_OUT = DATA / "currency_not_typos.tsv"
 
 # (surface, counter, native, gloss)
 #   surface: the counter as written right after a number (``43개``, ``300만 대``);
@@ -147,6 +148,29 @@ CURRENCIES: list[tuple[str, str, str, str]] = [
     ("나이라", "NGN", "suffix", "Nigerian naira"),
 ]
 
+# (word, reason): one-letter variants of a currency word that are everyday words, never
+# read as a mistyped currency (the money rules read other one-jamo variants of a currency
+# word of two or more syllables, right after a number, as that currency with a warning).
+NOT_CURRENCY_TYPOS: list[tuple[str, str]] = [
+    ("달라", "다르다 'differ', 달라다 'ask for'"),
+    ("달리", "'differently'"),
+    ("달려", "달리다 'run'"),
+    ("탈러", "thaler, a historical coin"),
+    ("유료", "'paid, for a fee'"),
+    ("유리", "'glass', 'advantageous'"),
+    ("위원", "'committee member'"),
+    ("위반", "'violation'"),
+    ("위한", "'for'"),
+    ("원하", "원하다 'want'"),
+    ("원과", "원 + particle: the won itself"),
+    ("루비", "'ruby'"),
+    ("루트", "'route'"),
+    ("바다", "'sea'"),
+    ("바로", "'right away'"),
+    ("파운데", "foundation (파운데이션)"),
+    ("리타", "a given name"),
+]
+
 _POSITIONS = {"suffix", "prefix"}
 
 
@@ -207,10 +231,24 @@ def render_counter_nouns() -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_not_currency_typos() -> str:
+    """The text of currency_not_typos.tsv."""
+    seen: set[str] = set()
+    lines = ["word\treason"]
+    for row in NOT_CURRENCY_TYPOS:
+        _check_row(row, 2, "not-a-typo")
+        if row[0] in seen:
+            raise ValueError(f"{row[0]!r} listed twice")
+        seen.add(row[0])
+        lines.append("\t".join(row))
+    return "\n".join(lines) + "\n"
+
+
 OUTPUTS = {
     COUNTERS_OUT: render_counters,
     CURRENCIES_OUT: render_currencies,
     COUNTER_NOUNS_OUT: render_counter_nouns,
+    NOT_TYPOS_OUT: render_not_currency_typos,
 }
 
 

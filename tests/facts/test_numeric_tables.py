@@ -34,6 +34,7 @@ def builder():
         ("counters.tsv", "render_counters"),
         ("currencies.tsv", "render_currencies"),
         ("counter_nouns.tsv", "render_counter_nouns"),
+        ("currency_not_typos.tsv", "render_not_currency_typos"),
     ],
 )
 def test_tables_match_their_generator(builder, name, render):

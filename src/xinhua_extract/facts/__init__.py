@@ -15,7 +15,7 @@ from ..records import ArticleWarning, Fact, Money, Token
 from ._numeric import shared_number_scan
 from .count import extract_counts
 from .dates import scan_dates
-from .money import conversion_warnings, extract_money
+from .money import conversion_warnings, extract_money, spelling_warnings
 from .percentage import extract_percentages
 from .rank import extract_ranks
 
@@ -42,7 +42,7 @@ def extract_facts(
             *extract_ranks(text, spans),
             *dates,
         ]
-    warnings = list(conversion_warnings(money))
+    warnings = [*conversion_warnings(money), *spelling_warnings(money)]
     facts: list[Fact] = [*money, *others]
     order = sorted(range(len(facts)), key=lambda i: (facts[i].start, facts[i].end, facts[i].type))
     position = {old: new for new, old in enumerate(order)}

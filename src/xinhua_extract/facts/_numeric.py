@@ -97,6 +97,50 @@ def counter_nouns() -> tuple[CounterNounRow, ...]:
     )
 
 
+_JAMO_L, _JAMO_V, _JAMO_T = 19, 21, 28
+
+
+def _one_jamo_variants(word: str) -> set[str]:
+    """Every spelling of ``word`` with one jamo of one hangul syllable changed."""
+    out = set()
+    for i, ch in enumerate(word):
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < _JAMO_L * _JAMO_V * _JAMO_T:
+            continue
+        lead, vowel, tail = code // (_JAMO_V * _JAMO_T), code // _JAMO_T % _JAMO_V, code % _JAMO_T
+        for l2, v2, t2 in (
+            *((x, vowel, tail) for x in range(_JAMO_L)),
+            *((lead, x, tail) for x in range(_JAMO_V)),
+            *((lead, vowel, x) for x in range(_JAMO_T)),
+        ):
+            if (l2, v2, t2) != (lead, vowel, tail):
+                out.add(word[:i] + chr(0xAC00 + (l2 * _JAMO_V + v2) * _JAMO_T + t2) + word[i + 1 :])
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def currency_typos() -> dict[str, str]:
+    """Mistyped currency words -> the surface they stand for: every one-jamo variant of a
+    hangul currency word of two or more syllables (``위앤``, ``위얀`` for 위안; ``달로`` for
+    달러), except other currency words, the everyday words of data/currency_not_typos.tsv
+    and a unit word with a particle (``1위에``). Money reads them only right after a number, and warns."""
+    surfaces = {row.surface for row in currencies()}
+    stop = {r["word"] for r in _rows("currency_not_typos.tsv")}
+    # a unit word and a particle is no typo: 1위에 (rank + 에, one letter off 위엔), 3개로
+    units = {row.surface for row in counters()} | {"위", "등", "년", "월", "일", "배", "세", "시", "분", "호", "차"}
+    ends = set(_PARTICLES) | {""}
+    stop |= {u + e for u in units for e in ends}
+    out: dict[str, str] = {}
+    for row in currencies():
+        word = row.surface
+        if row.position != "suffix" or len(word) < 2 or not all("가" <= c <= "힣" for c in word):
+            continue
+        for variant in sorted(_one_jamo_variants(word)):
+            if variant not in surfaces and variant not in stop and variant not in out:
+                out[variant] = word
+    return out
+
+
 def alternation(words: Sequence[str]) -> str:
     """A regex alternation of literal words, longest first (개국 before 개)."""
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

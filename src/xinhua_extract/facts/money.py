@@ -9,6 +9,8 @@ Rules (``Money.rule``):
 ``money-range-low``        the lower end of ``100억~200억 위안`` (text ``100억``, bound min;
                            a bare lower end takes the upper end's myriad unit: ``3~4억``)
 ``money-range-high``       its upper end (bound max)
+``money-irregular-currency`` number + a currency word one letter (jamo) off a known one
+                           (``100억 위앤``): read as that currency; the pipeline warns (W103)
 ``money-conversion``       an amount in another currency in parentheses right after an
                            amount, or after it behind ``한화로``/``우리 돈으로`` (``50억
                            위안, 한화로 약 9천억원``): its own record, ``equivalent_of`` = the index of that
@@ -36,13 +38,14 @@ from ._numeric import (
     alternation,
     clip_spans,
     currencies,
+    currency_typos,
     numbers_with_ranges,
     range_low_value,
 )
 
 log = logging.getLogger(__name__)
 
-__all__ = ["extract_money", "conversion_warnings", "KRW_PER_CNY_RANGE"]
+__all__ = ["extract_money", "conversion_warnings", "spelling_warnings", "KRW_PER_CNY_RANGE"]
 
 #: Plausible won per yuan (the rate has moved between about 150 and 200 since 2000).
 KRW_PER_CNY_RANGE = (Decimal(100), Decimal(260))
@@ -107,6 +110,25 @@ def extract_money(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Money, .
     return tuple(Money(**fields) for fields in found)
 
 
+_TYPO_RE = regex.compile(rf"{_SP}?(?P<w>\p{{Hangul}}{{2,8}})")
+_CURRENCY_FOLLOW_RE = regex.compile(CURRENCY_FOLLOW)
+
+
+def _typo_currency(text: str, pos: int, span_end: int) -> Optional[tuple[str, int]]:
+    """(the currency word meant, end) for a mistyped currency word right after a number
+    (``위앤``, ``위얀`` for 위안), by :func:`~._numeric.currency_typos`; else None."""
+    tm = _TYPO_RE.match(text, pos, span_end)
+    if tm is None:
+        return None
+    typos = currency_typos()
+    word, at = tm.group("w"), tm.start("w")
+    for length in range(min(len(word), 6), 1, -1):
+        meant = typos.get(word[:length])
+        if meant is not None and _CURRENCY_FOLLOW_RE.match(text, at + length, span_end):
+            return meant, at + length
+    return None
+
+
 def _symbol_before(m: "regex.Match[str]", text: str, span_start: int) -> "Optional[regex.Match[str]]":
     start = m.start()
     for at in range(max(span_start, start - _SYMBOL_WINDOW), start):
@@ -121,7 +143,8 @@ def _records_of(
 ) -> list[dict]:
     cm = _CURRENCY_RE.match(text, m.end(), span_end)
     sm = None
-    if cm is None:
+    typo = _typo_currency(text, m.end(), span_end) if cm is None else None
+    if cm is None and typo is None:
         window = text[max(span_start, m.start() - _SYMBOL_WINDOW) : m.start()]
         if not _SYMBOL_CHARS.intersection(window):
             return []
@@ -134,6 +157,9 @@ def _records_of(
     if sm is not None:
         code = _CODES[sm.group("sym")]
         start, unit_end, rule = sm.start(), nm.end, "money-symbol-number"
+    elif typo is not None:  # 100억 위앤: a mistyped currency word (warned: W103)
+        code = _CODES[typo[0]]
+        start, unit_end, rule = nm.start, typo[1], "money-irregular-currency"
     else:
         code = _CODES[cm.group("cur")]
         start, unit_end, rule = nm.start, cm.end(), "money-number-currency"
@@ -181,6 +207,23 @@ def _link_conversions(found: list[dict], text: str) -> None:
             sm = _SCALE_RE.match(text, closed.end())
             if sm is not None:
                 source["scale"] = sm.group("scale")
+
+
+def spelling_warnings(moneys: Sequence[Fact]) -> tuple[ArticleWarning, ...]:
+    """``W103`` for each amount read with a mistyped currency word (``100억 위앤``)."""
+    return tuple(
+        ArticleWarning(
+            code="W103",
+            message=(
+                f"'{m.text}': the currency word is spelled irregularly; read as {m.currency} "
+                "(one letter off a known currency name) — check the source"
+            ),
+            start=m.start,
+            end=m.end,
+        )
+        for m in moneys
+        if isinstance(m, Money) and m.rule == "money-irregular-currency"
+    )
 
 
 def conversion_warnings(moneys: Sequence[Fact]) -> tuple[ArticleWarning, ...]:
