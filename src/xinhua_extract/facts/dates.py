@@ -266,7 +266,7 @@ _RULE_NAMES = tuple(name for name, _ in RULES)
 #: skip all other positions cheaply (it cuts the scan time about fourfold). Keep it in
 #: step with the first words of the rules (the corpus test fails otherwise).
 _FIRST = (
-    r"(?=\d|['’]\d|지난|지지난|전(?:년|월|달|분기)|작년|재작년|매[년해월달]|올|금년|내[년달주후]|명년|이달|이번"
+    r"(?=(?<!\d)\d|['’]\d|지난|지지난|전(?:년|월|달|분기)|작년|재작년|매[년해월달]|올|금년|내[년달주후]|명년|이달|이번"
     r"|다음|오는|[상하]반기|연[말초내]|직전|(?:한|두|세|네|여섯)" + _SP + r"(?:달|해))"
 )
 _PATTERN = regex.compile(
