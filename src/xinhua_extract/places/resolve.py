@@ -21,6 +21,7 @@ with the private jieba tokenizer (:mod:`xinhua_extract.places.segment`).
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -118,11 +119,10 @@ def find_places(
         )
     # 지난해 is one word to Kiwi, 시안국제항 is 시안 + 국제항: an everyday-word name fused with
     # what follows counts only where Kiwi cuts the word after the name
-    cuts = {(t.start, t.end) for t in tokens}
-    candidates = [
-        c for c in candidates
-        if not (c.compound and gaz.is_common_word(c.name) and (c.start, c.end) not in cuts)
-    ]
+    risky = [c for c in candidates if c.compound and gaz.is_common_word(c.name)]
+    if risky:
+        dropped = {id(c) for c in risky if not _token_spans(tokens, c.start, c.end)}
+        candidates = [c for c in candidates if id(c) not in dropped]
 
     # the article's context: the codes of provinces and prefectures it names on their
     # own, then of its glossed mentions (with their parents)
@@ -151,6 +151,20 @@ def find_places(
 
     mentions.sort(key=lambda m: (m.start, m.end))
     return tuple(_drop_out_of_hierarchy(text, mentions, gaz)), tuple(warnings)
+
+
+_TOKEN_START = operator.attrgetter("start")
+
+
+def _token_spans(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a Kiwi token spans exactly ``start``-``end`` (tokens are in text order):
+    a binary search, not a set of every token of the article."""
+    i = bisect.bisect_left(tokens, start, key=_TOKEN_START)
+    while i < len(tokens) and tokens[i].start == start:
+        if tokens[i].end == end:
+            return True
+        i += 1
+    return False
 
 
 def _drop_out_of_hierarchy(text: str, mentions: list[PlaceMention], gaz) -> list[PlaceMention]:
