@@ -187,13 +187,15 @@ def number_expression(tag: str = "") -> str:
 
 
 def start_class(bare: bool = False) -> str:
-    """A character class of where :func:`number_expression` can begin: digits, the first
-    letters of prefixes and signs, and with ``bare`` the place words."""
-    firsts = {w[0] for w in _PREFIXES} | {"마", "-", "−", "–"}
+    """A pattern of where :func:`number_expression` can begin: a digit, a hangul digit
+    word before a place word, a sign, or a whole prefix word (약, 최대…) before one of
+    these; with ``bare`` also the place words. Whole prefix words, not their first letters:
+    대 and 최 begin countless other words, and each false start costs a full attempt."""
+    first = r"\d|" + _H + r"(?=[천백십만억조경])"
     if bare:
-        firsts |= set(_SMALL) | set(_BIG) | set(_BIG_HANZI)
-    cls = r"[\d" + regex.escape("".join(sorted(firsts)), special_only=True) + "]"
-    return rf"(?:{cls}|{_H}(?=[천백십만억조경]))"
+        first += "|[" + "".join(_SMALL) + "".join(_BIG) + "".join(_BIG_HANZI) + "]"
+    sign = r"마이너스|[-−–](?=\d)"
+    return rf"(?:(?:{_PREFIX_ALT}){_SP}?(?={sign}|{first})|{sign}|{first})"
 
 
 def scan(pattern: "regex.Pattern[str]", starts: "regex.Pattern[str]", text: str, pos: int, endpos: int):
