@@ -374,6 +374,8 @@ class Gazetteer:
             for rec in _read_tsv(base / "regions.tsv")
         ]
         stoplist = [rec["hangul"] for rec in _read_tsv(base / "place_name_stoplist.tsv")]
+        # two-syllable county names that are words in Kiwi's dictionary (구현, 지현): generated
+        stoplist += [rec["hangul"] for rec in _read_tsv(base / "county_common_words.tsv")]
         return cls(divisions, regions, aliases, sino_alternatives, stoplist)
 
     # ------------------------------------------------------------------ queries

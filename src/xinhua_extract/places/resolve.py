@@ -428,10 +428,11 @@ def _bare_ok(division: Division, name: str, context: set[str], before_number: bo
             return True
         return division.province_code in context and not before_number
     if len(name) == 2 and name.endswith(("현", "기")) and not common:
-        # 츠현: a one-character county written with its suffix. Two syllables spell many
-        # everyday words too (구현 'implementation'), so the article must name the county's
-        # province or prefecture; several such counties stay ambiguous with candidates.
-        return (division.province_code in context or division.parent in context) and not before_number
+        # 츠현: a one-character county written with its suffix. The pairs that are words in
+        # Kiwi's dictionary (구현 'implementation', 지현) are common words (generated:
+        # data/county_common_words.tsv); the others are the county, or stay ambiguous with
+        # candidates when several counties share the spelling (리현).
+        return not before_number
     return False
 
 
