@@ -39,7 +39,7 @@ Decisions where usage is vague:
   열, 스무) and their ranges (두세, 서너: :data:`NATIVE_RANGES`) are read only by the count
   rules, before a counter (:data:`NATIVE_NUMERALS`).
 * Chinese myriad characters in Korean text are the place words they stand for:
-  ``1.2亿`` = 1.2억, ``3万`` = 3만 (also 萬, 億, 兆, 京).
+  ``1.2亿`` = 1.2억, ``3万`` = 3만 (also 萬, 億, 兆, 京); ``万亿`` is 조 (``3万亿元``).
 * Digits may follow a hangul word or Chinese characters directly (``총43개``,
   ``세계1위``, ``投资额为100亿元``), except after 제/第 (ordinals).
 * A number must not continue a word: it may not follow a Latin letter, a digit, ``. , : /
@@ -107,7 +107,7 @@ NATIVE_RANGES: dict[str, tuple[int, int]] = {
 _SMALL = {"천": 1000, "백": 100, "십": 10}
 _BIG = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
 #: Chinese myriad characters written in Korean text (``1.2亿 위안``, ``100亿元``): same values.
-_BIG_HANZI = {"万": "만", "萬": "만", "亿": "억", "億": "억", "兆": "조", "京": "경"}
+_BIG_HANZI = {"万": "만", "萬": "만", "亿": "억", "億": "억", "兆": "조", "京": "경", "万亿": "조", "萬億": "조"}
 #: Sino-Korean digit words, read only as the coefficient of a place word (``일억``,
 #: ``삼천``, ``이십여``); alone they are syllables of other words (일, 이, 사…).
 HANGUL_DIGITS: dict[str, int] = {
@@ -141,7 +141,7 @@ def _number_pattern() -> str:
     backtracking into it keeps the scan fast (a number starts at every digit)."""
     group = rf"(?>{_G})"
     later = rf"(?:{_SP}(?=\d))?{group}"
-    bigs = ["[경京]", "[조兆]", "[억亿億]", "[만万萬]"]
+    bigs = ["[경京]", "(?:[조兆]|万亿|萬億)", "[억亿億]", "[만万萬]"]
     chains = []
     for i, unit in enumerate(bigs):
         tail = "".join(rf"(?:{later}{u}{_GL}?)?" for u in bigs[i + 1 :])
@@ -218,7 +218,7 @@ NUMBER_RE = regex.compile(number_expression())
 _STARTS = regex.compile(LEFT_BOUNDARY + start_class())
 _STARTS_BARE = regex.compile(LEFT_BOUNDARY + start_class(bare=True))
 _FULL_RE = regex.compile(rf"[ ]*{number_expression()}[ ]*")
-_PIECE_RE = regex.compile(rf"(?P<d>{_D})|(?P<h>{_H})|(?P<s>[천백십])|(?P<b>[만억조경万萬亿億兆京])|{_GL}")
+_PIECE_RE = regex.compile(rf"(?P<d>{_D})|(?P<h>{_H})|(?P<s>[천백십])|(?P<b>万亿|萬億|[만억조경万萬亿億兆京])|{_GL}")
 #: A written coefficient: a digit or a hangul digit word (``일억`` has one, ``억`` none).
 _DIGIT_RE = regex.compile(rf"\d|{_H}(?=[천백십만억조경])")
 
