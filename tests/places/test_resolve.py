@@ -218,3 +218,8 @@ def test_county_common_words_match_their_generator():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert committed == module.render(), "run python scripts/build_county_common_words.py"
+
+
+def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
+    got, _ = _places("절강의 수출이 늘었다. 절강성 통계국이 밝혔다. 강소성은 강소기업을 키운다.")
+    assert got == [("절강", "330000"), ("절강성", "330000"), ("강소성", "320000")]

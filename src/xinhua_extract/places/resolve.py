@@ -119,6 +119,9 @@ def find_places(
         )
     # 지난해 is one word to Kiwi, 시안국제항 is 시안 + 국제항: an everyday-word name fused with
     # what follows counts only where Kiwi cuts the word after the name
+    sino_names = {c.name for c in candidates if c.sino}
+    if sino_names:  # 절강성 … 절강의: the reading the article wrote with its suffix, used bare
+        candidates.extend(_bare_sino_candidates(text, paragraphs, sino_names, {c.start for c in candidates}))
     risky = [c for c in candidates if c.compound and gaz.is_common_word(c.name)]
     if risky:
         dropped = {id(c) for c in risky if not _token_spans(tokens, c.start, c.end)}
@@ -142,7 +145,7 @@ def find_places(
                 context.update(filter(None, (chosen.code, chosen.parent, chosen.province_code)))
 
     # standalone names first: a name the article uses on its own may also head a compound
-    for cand in sorted(candidates, key=lambda c: c.compound):
+    for cand in sorted(candidates, key=lambda c: (c.compound, not c.sino)):
         mention = _resolve(cand, text, gaz, anchors, context, warnings)
         if mention is not None:
             mentions.append(mention)
@@ -250,6 +253,28 @@ def _hangul_candidates(
         if split is not None:
             name, suffix, length, sino = split
             yield _Candidate(start, start + length, name, suffix, None, False, sino)
+
+
+def _bare_sino_candidates(
+    text: str, paragraphs: Sequence[Paragraph], names: set[str], taken: set[int]
+) -> list[_Candidate]:
+    """Bare uses of Sino-Korean readings the article also writes with their suffix; they
+    resolve by that anchor (a second pass, run only for articles with such readings)."""
+    heads: dict[str, set[str]] = {}
+    for name in names:
+        heads.setdefault(name[:2], set()).add(name)
+    out = []
+    for para in paragraphs:
+        if para.lang == "zh":
+            continue
+        for m in _HANGUL_RUN.finditer(text, para.start, para.end):
+            start, run = m.start(), m.group()
+            if start in taken or run[:2] not in heads or (start > 0 and _is_word_char(text[start - 1])):
+                continue
+            split = _glossed_split(run, heads[run[:2]])
+            if split is not None and not split[1]:
+                out.append(_Candidate(start, start + split[2], split[0], "", None))
+    return out
 
 
 def _glossed_split(run: str, heads: set[str]) -> Optional[tuple[str, str, int, bool]]:
