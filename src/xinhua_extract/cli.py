@@ -311,8 +311,15 @@ def _cmd_parse(args) -> int:
                     writer.write_error(item)
                     on_error(item)
                 else:
-                    writer.write(item)
-                    stats.add_encoded(item)
+                    try:
+                        writer.write(item)
+                    except (ValueError, TypeError, UnicodeError) as exc:  # one record, not the run
+                        failure = ArticleError(id=getattr(item, "id", None), source=str(getattr(item, "id", "?")),
+                                               code="E999", message=f"cannot write this article: {type(exc).__name__}: {exc}")
+                        writer.write_error(failure)
+                        on_error(failure)
+                    else:
+                        stats.add_encoded(item)
                 progress.update(stats.articles, stats.errors, sum(stats.facts.values()))
     except KeyboardInterrupt:
         interrupted = True
@@ -340,7 +347,21 @@ def _cmd_parse(args) -> int:
         print("interrupted: the output holds every article finished so far; rerun with --resume to complete it",
               file=sys.stderr)
         return EXIT_INTERRUPTED
-    return EXIT_FAILED if stats.errors else EXIT_OK
+    # from the output's error records, not this run's count: a resumed run skips the
+    # sources that failed before, yet must exit as the uninterrupted run would
+    log_path = writer.errors.path if writer is not None else errors_log.path
+    return EXIT_FAILED if stats.errors or _error_records(log_path) else EXIT_OK
+
+
+def _error_records(path: Optional[Path]) -> int:
+    """How many error records the error sidecar ``path`` holds (0 if there is none)."""
+    if path is None or os.fspath(path) == os.devnull:
+        return 0
+    try:
+        with open(path, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return 0
 
 
 def _raise_interrupt(signum, frame):

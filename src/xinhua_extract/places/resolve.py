@@ -80,6 +80,22 @@ class _Candidate:
     compound: bool = False
 
 
+def _covered(spans: list[tuple[int, int]]):
+    """A test ``pos -> bool``: whether some span ``(start, end)`` holds ``pos``."""
+    spans = sorted(spans)
+    starts = [start for start, _ in spans]
+    reach, furthest = [], -1  # reach[i]: the furthest end among spans[:i + 1]
+    for _, end in spans:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and reach[i] > pos
+
+    return inside
+
+
 def find_places(
     text: str,
     paragraphs: Sequence[Paragraph],
@@ -97,18 +113,17 @@ def find_places(
     mentions: list[PlaceMention] = []
     warnings: list[ArticleWarning] = []
 
-    taken: list[tuple[int, int]] = []
     candidates: list[_Candidate] = []
     for para in paragraphs:  # content only: the layout never makes others
         if para.lang == "zh":
             mentions.extend(_chinese_mentions(text, para))
             continue
+        taken = []
         for region_mention in _region_mentions(text, para):
             mentions.append(region_mention)
             taken.append((region_mention.start, region_mention.end))
-        candidates.extend(
-            c for c in _hangul_candidates(text, para, gloss_at) if not any(s <= c.start < e for s, e in taken)
-        )
+        inside = _covered(taken)  # (a search per candidate: linear in the mentions, not quadratic)
+        candidates.extend(c for c in _hangul_candidates(text, para, gloss_at) if not inside(c.start))
     # 지난해 is one word to Kiwi, 시안국제항 is 시안 + 국제항: an everyday-word name fused with
     # what follows counts only where Kiwi cuts the word after the name
     cuts = {(t.start, t.end) for t in tokens}
