@@ -41,6 +41,30 @@ def ordinary_text(length: int, texts: list[str] | None = None) -> str:
     return "\n\n".join(out)[:length]
 
 
+def check_article(article: Article) -> None:
+    """The invariants every Article keeps: each record's text is its slice of the article,
+    and the JSON form is UTF-8 and reads back to the same Article."""
+    from xinhua_extract import Article
+
+    assert isinstance(article, Article)
+    data = article.to_dict()
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("start"), int) and isinstance(node.get("end"), int) and isinstance(node.get("text"), str):
+                assert article.text[node["start"] : node["end"]] == node["text"], node
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk({k: v for k, v in data.items() if k != "text"})
+    line = json.dumps(data, ensure_ascii=False).encode("utf-8")  # raises on a lone surrogate
+    back = Article.from_dict(json.loads(line))
+    assert back.to_dict() == data
+
+
 # --------------------------------------------------------------------------- damage kinds
 _HANJA = "廣東省深圳市南山區江蘇蘇州上海北京中國經濟增長棗莊"
 _JUNK = ["\x00", "\x01", "\x7f", "\ufffe", "\ufeff", "\u200b", "\u200e", "\u202e", "\u2028", "\u2029",

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hostile import DAMAGE, fixture_texts, hostile_pages, ordinary_text
+from hostile import DAMAGE, check_article, fixture_texts, hostile_pages, ordinary_text
 from xinhua_extract import Article, XinhuaExtractError, parse_article
 from xinhua_extract.errors import ArgumentError, DecodeError, NotKoreanError
 
@@ -25,28 +25,6 @@ SOAK = os.environ.get("XINHUA_SOAK") == "1"
 soak = pytest.mark.skipif(not SOAK, reason="soak test: set XINHUA_SOAK=1")
 
 ARTICLE = "중국 상하이 올해 1분기 수출 5.2% 증가\n\n[신화망 상하이 4월10일] 상하이(上海)시의 수출이 5.2% 늘었다.\n"
-
-
-def check_article(article: Article) -> None:
-    """The invariants every Article keeps: each record's text is its slice of the article,
-    and the JSON form is UTF-8 and reads back to the same Article."""
-    assert isinstance(article, Article)
-    data = article.to_dict()
-
-    def walk(node):
-        if isinstance(node, dict):
-            if isinstance(node.get("start"), int) and isinstance(node.get("end"), int) and isinstance(node.get("text"), str):
-                assert article.text[node["start"] : node["end"]] == node["text"], node
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk({k: v for k, v in data.items() if k != "text"})
-    line = json.dumps(data, ensure_ascii=False).encode("utf-8")  # raises on a lone surrogate
-    back = Article.from_dict(json.loads(line))
-    assert back.to_dict() == data
 
 
 def parse_or_documented_error(page, **kwargs):
