@@ -34,7 +34,8 @@ def parse_article(
 ) -> Article:
     """Parse one Xinhua Korean article page into an :class:`~xinhua_extract.Article`.
 
-    ``text`` is the plain text of one page (``str``, or ``bytes`` in UTF-8 or CP949).
+    ``text`` is the plain text of one page (``str``, or ``bytes``: UTF-8/16/32 by BOM, UTF-8,
+    CP949; see :mod:`~xinhua_extract.source_text`). ``id`` is a ``str`` or ``None``.
     ``published`` (datetime, date or ISO string) overrides or supplies the publication
     time, which dates the dateline and resolves relative dates; ``reference_date`` is the
     last resort for relative dates when the page has neither. Raises a subclass of

@@ -28,6 +28,11 @@ JSONL line, a truncated WARC (the records before the damage are kept). Nothing i
 dropped silently; the only things skipped on purpose are WARC records that are not
 article pages (requests, metadata, images, redirects, 404s) and, inside directories,
 files whose suffix no reader handles (logged at DEBUG).
+
+Hostile archives: only regular files are read (a FIFO, socket or device is an error
+record, never a blocked read); a source whose reading fails in any way is one error
+record and the next source is read; file names and ids that UTF-8 cannot encode are
+carried escaped (:func:`escape_name`) in ids, sources and error records.
 """
 
 from __future__ import annotations
