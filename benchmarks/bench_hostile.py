@@ -134,18 +134,24 @@ def step_big(args, out: dict) -> None:
 
     parse_article(hostile.ordinary_text(2000))
     n = args.big
-    base = _parse_timed(hostile.ordinary_text(n), max_chars=None)[2]
+    ordinary = hostile.ordinary_text(n)
+    base = _parse_timed(ordinary, max_chars=None)[2]
     rows = {}
     print(f"big: {n:,} characters; ordinary article text {base:.2f} s ({base / n * 1e6:.1f} s/Mchar)")
     for name, make in BIG.items():
         article, outcome, seconds = _parse_timed(make(n), max_chars=None)
+        # the VM's speed drifts: ordinary text is timed before and after each case, and the
+        # faster of the two is the baseline (the conservative ratio)
+        after = _parse_timed(ordinary, max_chars=None)[2]
+        near = min(base, after)
+        base = after
         if article is not None:
             hostile.check_article(article)
         rows[name] = {"seconds": round(seconds, 2), "s_per_Mchar": round(seconds / n * 1e6, 2),
-                      "ratio": round(seconds / base, 2), "outcome": outcome}
-        print(f"  {name:<22} {seconds:7.2f} s  {seconds / n * 1e6:6.1f} s/Mchar  {seconds / base:5.2f}x  ({outcome})")
-    out["big"] = {"chars": n, "ordinary_seconds": round(base, 2), "ordinary_s_per_Mchar": round(base / n * 1e6, 2),
-                  "cases": rows, "max_ratio": max(r["ratio"] for r in rows.values())}
+                      "ordinary_seconds": round(near, 2), "ratio": round(seconds / near, 2), "outcome": outcome}
+        print(f"  {name:<22} {seconds:7.2f} s  {seconds / n * 1e6:6.1f} s/Mchar  ordinary {near:6.2f} s  "
+              f"{seconds / near:5.2f}x  ({outcome})")
+    out["big"] = {"chars": n, "cases": rows, "max_ratio": max(r["ratio"] for r in rows.values())}
 
 
 def _cli(argv, **kwargs) -> subprocess.Popen:
