@@ -311,15 +311,8 @@ def _cmd_parse(args) -> int:
                     writer.write_error(item)
                     on_error(item)
                 else:
-                    try:
-                        writer.write(item)
-                    except (ValueError, TypeError, UnicodeError) as exc:  # one record, not the run
-                        failure = ArticleError(id=getattr(item, "id", None), source=str(getattr(item, "id", "?")),
-                                               code="E999", message=f"cannot write this article: {type(exc).__name__}: {exc}")
-                        writer.write_error(failure)
-                        on_error(failure)
-                    else:
-                        stats.add_encoded(item)
+                    writer.write(item)
+                    stats.add_encoded(item)
                 progress.update(stats.articles, stats.errors, sum(stats.facts.values()))
     except KeyboardInterrupt:
         interrupted = True
