@@ -223,14 +223,16 @@ _PIECE_RE = regex.compile(rf"(?P<d>{_D})|(?P<h>{_H})|(?P<s>[천백십])|(?P<b>�
 _DIGIT_RE = regex.compile(rf"\d|{_H}(?=[천백십만억조경])")
 
 _CONTEXT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
-_LONG_DIGITS = regex.compile(r"\d{30}")
+_LONG_DIGITS = regex.compile(r"\d(?:,?\d){29}")  # 30 digits, thousands commas or not
 
 
 # ----------------------------------------------------------------------------- values
 def tidy(value: Decimal) -> Decimal:
     """``value`` without exponent or trailing zeros: 2.7억 -> 270000000, 25.40 -> 25.4."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1), context=_CONTEXT)
+        # enough precision for every digit: quantize raises InvalidOperation otherwise
+        context = _CONTEXT if value.adjusted() < _CONTEXT.prec else decimal.Context(prec=value.adjusted() + 2)
+        return value.quantize(Decimal(1), context=context)
     return value.normalize(_CONTEXT)
 
 

@@ -81,6 +81,22 @@ class _Candidate:
     sino: bool = False  # a Sino-Korean reading with its suffix (절강성), see _sino_split
 
 
+def _covered(spans: list[tuple[int, int]]):
+    """A test ``pos -> bool``: whether some span ``(start, end)`` holds ``pos``."""
+    spans = sorted(spans)
+    starts = [start for start, _ in spans]
+    reach, furthest = [], -1  # reach[i]: the furthest end among spans[:i + 1]
+    for _, end in spans:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and reach[i] > pos
+
+    return inside
+
+
 def find_places(
     text: str,
     paragraphs: Sequence[Paragraph],
@@ -109,14 +125,12 @@ def find_places(
         if para.lang == "zh":
             mentions.extend(_chinese_mentions(text, para))
             continue
-        # a candidate inside a region mention is part of it; both lie in this paragraph, so
-        # only its own regions are checked (the whole article's made this quadratic)
-        regions = list(_region_mentions(text, para))
-        mentions.extend(regions)
-        candidates.extend(
-            c for c in _hangul_candidates(text, para, gloss_at, glossed)
-            if not any(r.start <= c.start < r.end for r in regions)
-        )
+        taken = []
+        for region_mention in _region_mentions(text, para):
+            mentions.append(region_mention)
+            taken.append((region_mention.start, region_mention.end))
+        inside = _covered(taken)  # (a search per candidate: linear in the mentions, not quadratic)
+        candidates.extend(c for c in _hangul_candidates(text, para, gloss_at, glossed) if not inside(c.start))
     # 지난해 is one word to Kiwi, 시안국제항 is 시안 + 국제항: an everyday-word name fused with
     # what follows counts only where Kiwi cuts the word after the name
     sino_names = {c.name for c in candidates if c.sino}
