@@ -59,9 +59,8 @@ def parse_article(
     facts, fact_warnings = extract_facts(text, spans, tokens, reference)
     glosses = extract_glosses(text, spans, facts)
     places, place_warnings = find_places(text, paragraphs, tokens, glosses)
-    facts = _anchor_facts(facts, sentences, places)
-    facts = _locate(facts, paragraphs)
     places = _locate(places, paragraphs)
+    facts = _anchor_facts(facts, sentences, places, paragraphs)
     observations = find_observations(text, facts, tokens, sentences, paragraphs, places,
                                      reference.isoformat() if reference else None)
 
@@ -114,16 +113,32 @@ _R = TypeVar("_R", Fact, PlaceMention)
 
 def _locate(records: Sequence[_R], paragraphs: Sequence[Paragraph]) -> tuple[_R, ...]:
     """Stamp each record with the kind and language of the paragraph it stands in."""
-    starts = [p.start for p in paragraphs]
     out = []
     for record in records:
-        i = bisect.bisect_right(starts, record.start) - 1
-        if 0 <= i < len(paragraphs) and record.start < paragraphs[i].end:
-            p = paragraphs[i]
-            if (p.kind, p.lang) != (record.block, record.lang):
-                record = dataclasses.replace(record, block=p.kind, lang=p.lang)
+        block, lang = _paragraph_of(record, paragraphs, record.block, record.lang)
+        if (block, lang) != (record.block, record.lang):
+            record = dataclasses.replace(record, block=block, lang=lang)
         out.append(record)
     return tuple(out)
+
+
+def _paragraph_of(
+    record: Fact | PlaceMention, paragraphs: Sequence[Paragraph], block: str, lang: str
+) -> tuple[str, str]:
+    """(kind, language) of the paragraph ``record`` starts in; ``(block, lang)`` if none."""
+    lo, hi = 0, len(paragraphs)
+    pos = record.start
+    while lo < hi:  # the last paragraph starting at or before pos
+        mid = (lo + hi) // 2
+        if paragraphs[mid].start <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    i = lo - 1
+    if i >= 0 and pos < paragraphs[i].end:
+        p = paragraphs[i]
+        return p.kind, p.lang
+    return block, lang
 
 
 def _as_date(value: object) -> Optional[date]:
@@ -132,21 +147,33 @@ def _as_date(value: object) -> Optional[date]:
 
 
 def _anchor_facts(
-    facts: Sequence[Fact], sentences: Sequence[Sentence], places: Sequence[PlaceMention]
+    facts: Sequence[Fact],
+    sentences: Sequence[Sentence],
+    places: Sequence[PlaceMention],
+    paragraphs: Sequence[Paragraph],
 ) -> tuple[Fact, ...]:
-    """Give every fact its sentence index and the codes of the places in that sentence."""
+    """Give every fact its sentence index, the codes of the places in that sentence and the
+    kind and language of its paragraph: one pass and at most one copy per fact
+    (``dataclasses.replace`` is the costly part); facts of one sentence share its codes."""
     starts = [p.start for p in places]
+    codes_of: dict[int, tuple[str, ...]] = {}  # sentence index -> place codes (shared by its facts)
     out = []
+    n_sent = len(sentences)
     for fact in facts:
-        index = sentence_index(sentences, fact.start)
+        index = sentence_index(sentences, fact.start) if n_sent else None
         codes: tuple[str, ...] = ()
         if index is not None:
-            s = sentences[index]
-            lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
-            seen: dict[str, None] = {}
-            for place in places[lo:hi]:
-                for code in (place.code,) if place.code else place.members:
-                    seen.setdefault(code, None)
-            codes = tuple(seen)
-        out.append(dataclasses.replace(fact, sentence=index, places=codes))
+            codes = codes_of.get(index)  # type: ignore[assignment]
+            if codes is None:
+                s = sentences[index]
+                lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
+                seen: dict[str, None] = {}
+                for place in places[lo:hi]:
+                    for code in (place.code,) if place.code else place.members:
+                        seen.setdefault(code, None)
+                codes = codes_of[index] = tuple(seen)
+        block, lang = _paragraph_of(fact, paragraphs, fact.block, fact.lang)
+        if (index, codes, block, lang) != (fact.sentence, fact.places, fact.block, fact.lang):
+            fact = dataclasses.replace(fact, sentence=index, places=codes, block=block, lang=lang)
+        out.append(fact)
     return tuple(out)
