@@ -219,6 +219,7 @@ _STARTS = regex.compile(LEFT_BOUNDARY + start_class())
 _STARTS_BARE = regex.compile(LEFT_BOUNDARY + start_class(bare=True))
 _FULL_RE = regex.compile(rf"[ ]*{number_expression()}[ ]*")
 _PIECE_RE = regex.compile(rf"(?P<d>{_D})|(?P<h>{_H})|(?P<s>[천백십])|(?P<b>万亿|萬億|[만억조경万萬亿億兆京])|{_GL}")
+_PLAIN_RE = regex.compile(_D)  # the digits piece of _PIECE_RE, alone
 #: A written coefficient: a digit or a hangul digit word (``일억`` has one, ``억`` none).
 _DIGIT_RE = regex.compile(rf"\d|{_H}(?=[천백십만억조경])")
 
@@ -240,6 +241,11 @@ def _value_of(num: str) -> Decimal:
     """The value of a string matched by :data:`NUMBER_PATTERN` (glosses, spaces and 여
     are skipped). Groups accumulate: coefficient x 천/백/십 into a section, section x
     만/억/조/경 into the total."""
+    plain = _PLAIN_RE.match(num)
+    if plain is not None and plain.end() == len(num) and len(num) <= 60:
+        # most numbers are one run of digits (2,000, 15.3): exactly what the loop below
+        # gives for them (0 + 0 + D is exact at 60 digits), without the context and the scan
+        return tidy(Decimal(num.replace(",", "")))
     total = Decimal(0)
     section = Decimal(0)
     pending: Optional[Decimal] = None

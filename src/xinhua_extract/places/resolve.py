@@ -240,9 +240,15 @@ def _hangul_candidates(
     gaz = get_gazetteer()
     names = gaz.korean_name_set()
     sino_heads = gaz.sino_suffixed_heads()
+    name_heads = _name_heads(names)
     for m in _HANGUL_RUN.finditer(text, para.start, para.end):
         start = m.start()
         gloss = gloss_at.get(start)
+        if gloss is None:
+            # most runs: no name of any kind starts with their first two syllables
+            head = text[start : start + 2]
+            if head not in name_heads and head not in sino_heads and not (glossed and head in glossed):
+                continue
         if gloss is not None and gloss.head_end <= m.end() and gloss.kind not in ("place", "org"):
             continue  # 한중(韓中): the text itself says what the name means here
         if gloss is not None and gloss.head_end <= m.end():
