@@ -7,6 +7,9 @@ wraps either):
 * ``kr.xinhuanet.com/2017-01/20/c_136000000.htm`` (2014–2022); page N of a multi-page
   article is ``c_136000000_N.htm``;
 * ``kr.news.cn/20240117/<32 hex>/c.html`` (2023–); page N is ``c_N.html``.
+
+Partner sites that republish the service on the same publishing system keep the dated
+path with ``content_<id>.htm`` (``…/2026-02/13/content_87681.htm``): the same date.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import regex
 
 from .errors import ArgumentError
 
-_OLD = regex.compile(r"/(?P<y>\d{4})-(?P<m>\d{2})/(?P<d>\d{2})/(?P<key>c_\d+)(?:_(?P<page>\d{1,3}))?\.s?html?\b")
+_OLD = regex.compile(r"/(?P<y>\d{4})-(?P<m>\d{2})/(?P<d>\d{2})/(?P<key>(?:c|content)_\d+)(?:_(?P<page>\d{1,3}))?\.s?html?\b")
 _NEW = regex.compile(r"/(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})/(?P<key>[0-9a-f]{16,40})/c(?:_(?P<page>\d{1,3}))?\.s?html?\b")
 
 
