@@ -93,6 +93,22 @@ def test_url_gives_date_page_and_key():
     assert mirror.key == old.key and mirror.page == 1
     assert parse_article_url("https://example.com/news/1") is None
     assert parse_article_url("http://kr.xinhuanet.com/2017-02/30/c_1.htm").date is None
+    partner = parse_article_url("https://kr.example-partner.com/news/2025-03/08/content_45120.htm")
+    assert (partner.date.isoformat(), partner.page) == ("2025-03-08", 1)  # same publishing system
+
+
+def test_photo_label_and_noun_phrase_captions_are_never_title_or_body():
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("조판 사진: 톈안먼(天安門) 광장 열병식 준비") == "caption"
+    assert classify_line("자료 사진: 창장 대교") == "caption"
+    assert classify_line("2월 18일 밤, 발전소 제어실에서 만두를 나눠 먹는 근무자들.") == "caption"
+    # a dated sentence with a predicate stays a plain line (body)
+    assert classify_line("2월 18일 밤, 근무자들이 발전소 제어실에서 만두를 나눠 먹었다.") is None
+    assert classify_line("3월 5일 베이징에서 제14기 전인대 1차 회의가 개막했다") is None
+    text, gold = _page("p21")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.title is None and any(w.code == "W060" for w in layout.warnings)
 
 
 def test_url_date_only_when_the_page_and_caller_give_none():
