@@ -95,6 +95,19 @@ def test_url_gives_date_page_and_key():
     assert parse_article_url("http://kr.xinhuanet.com/2017-02/30/c_1.htm").date is None
     partner = parse_article_url("https://kr.example-partner.com/news/2025-03/08/content_45120.htm")
     assert (partner.date.isoformat(), partner.page) == ("2025-03-08", 1)  # same publishing system
+    dated = parse_article_url("https://kr.example-daily.cn/system/2025/11/20/000451233.shtml")
+    assert (dated.date.isoformat(), dated.page) == ("2025-11-20", 1) and dated.key.endswith("000451233.shtml")
+    assert parse_article_url("https://kr.example-daily.cn/system/2025/13/40/1.shtml") is None
+
+
+def test_genre_label_before_the_headline_is_the_kicker():
+    text, gold = _page("p24")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.kicker == "통신" and layout.title.startswith("청두 판다기지")
+    # a speaker's name before a colon is part of the headline, not a kicker
+    speaker = text.replace("통신: 청두 판다기지", "왕이: 청두 판다기지")
+    layout = analyse_layout(speaker, url=gold["url"])
+    assert layout.kicker is None and layout.title.startswith("왕이: ")
 
 
 def test_photo_label_and_noun_phrase_captions_are_never_title_or_body():

@@ -37,12 +37,17 @@ from .urls import parse_article_url
 CHINA_TZ = timezone(timedelta(hours=8))
 
 
+#: marker kinds matched on the chosen headline only, never used to classify a line
+_HEADLINE_ONLY_KINDS = frozenset({"kicker_label"})
+
+
 def _load_markers() -> tuple[list[tuple[str, regex.Pattern]], dict[str, regex.Pattern]]:
     ordered: list[tuple[str, regex.Pattern]] = []
     grouped: dict[str, list[str]] = {}
     with resources.files("xinhua_extract.data").joinpath("page_markers.tsv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            ordered.append((row["kind"], regex.compile(row["pattern"])))
+            if row["kind"] not in _HEADLINE_ONLY_KINDS:
+                ordered.append((row["kind"], regex.compile(row["pattern"])))
             grouped.setdefault(row["kind"], []).append(row["pattern"])
     merged = {kind: regex.compile("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in grouped.items()}
     return ordered, merged
@@ -607,7 +612,7 @@ def _take_other(b: _Builder, j: int, kind: Optional[str], *, caption: bool) -> N
 
 def _set_title(b: _Builder, start: int, end: int) -> None:
     seg = b.text[start:end]
-    m = _KICKER.match(seg)
+    m = _KICKER.match(seg) or MARKERS["kicker_label"].match(seg)  # (뉴스 번역) … / 통신: …
     if m:
         b.layout.kicker = m.group("kicker")
         start, end = start + m.start("title"), start + m.end("title")
