@@ -100,6 +100,18 @@ def test_url_gives_date_page_and_key():
     assert parse_article_url("https://kr.example-daily.cn/system/2025/13/40/1.shtml") is None
 
 
+def test_republisher_footer_lines():
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("관련 보도:") == "related"
+    assert classify_line("编辑:박명화") == "meta_editor" and classify_line("責任編輯：金英") == "meta_editor"
+    assert classify_line("/신화넷") == "footer"
+    assert classify_line("/ 그는 말했다. 이어서 협력을 강조했다") is None  # a sentence is not a credit
+    text, gold = _page("p27")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.editor == "최영숙" and layout.published_from == "url"
+
+
 def test_genre_label_before_the_headline_is_the_kicker():
     text, gold = _page("p24")
     layout = analyse_layout(text, url=gold["url"])
