@@ -43,7 +43,7 @@ MARKERS: list[tuple[str, str, str]] = [
     ("footer_hard", r"^\s*뉴스\s*번역\s*더보기", "bilingual teasers: 뉴스 번역 더보기:"),
     ("related", r"^\s*관련\s*(?:뉴스|기사|보도)\s*[:：>]*\s*$", "관련 뉴스: / 관련 보도: a whole related article may follow"),
     ("recommend", r"^\s*추천\s*(?:기사|보도|포토|뉴스|영상)\s*(?:>>|[:：>])?", "추천 기사: / 추천 보도: / 추천 포토 >> and a headline list"),
-    ("recommend", r"^\s*(?:핫\s*갤러리|최신\s*기사|많이\s*본\s*기사|인기\s*기사)\s*[:：>]*\s*$", "핫 갤러리 / 최신 기사 lists"),
+    ("recommend", r"^\s*(?:[-•·]\s*)?(?:핫\s*갤러리|최신\s*기사|많이\s*본\s*기사|인기\s*기사)\s*[:：>]*\s*$", "핫 갤러리 / 최신 기사 / - 많이 본 기사 lists"),
     ("pagerow", r"^\s*(?:(?:<<|이전|上一页)\s*)?(?:\d{1,2}\s+)+\d{1,2}(?:\s*(?:>>|다음|下一页))?\s*$", "page-number row of a multi-page article: 1 2 3 … 10"),
     ("pagerow", r"^\s*(?:(?:<<|이전|上一页)\s*)?(?:\[\d{1,2}\]\s*){2,}(?:(?:>>|다음|下一页)\s*)?$", "page-number row in brackets: [1] [2] [3]"),
     # --- tail: soft markers (only a trailing run of them is furniture)
@@ -69,6 +69,7 @@ MARKERS: list[tuple[str, str, str]] = [
         r"^\s*\(\s*(?P<place>[^()=\n]{1,30}?)\s*=\s*(?P<agency>신화통신|신화사|신화망)\s*\)",
         "(베이징=신화통신) / (중국 우시=신화통신)",
     ),
+    ("caption", r"^\s*[(\[]\s*(?:사진|촬영)\s*/[^()\[\]]{1,30}[)\]]\s*$", "(사진/ 외교부 공식 사이트): a photo credit alone on its line is the photo's caption (before byline)"),
     ("byline", r"^\s*[\[(]\s*(?:글|사진|번역|기자|영상|편역)\s*[/:：]", "[글/ 신화사 기자 왕시(王希), 번역/ 서위] / (번역/왕범)"),
     ("heading", r"^\s*[◇◆■□]\s*(?P<text>\S.{0,80}?)\s*$", "◇ subheading"),
     ("kicker_label", r"^\s*(?P<kicker>통신|종합|논평|평론|시평|단평|해설|인터뷰|특별\s*인터뷰|르포|칼럼|기고|특별\s*기고)\s*[:：]\s*(?P<title>\S.*?)\s*$", "통신: 한국 여행간 中 판다 …: a genre label (通讯/综述/评论 …) before the headline is its kicker; matched on the headline only, never a line kind"),

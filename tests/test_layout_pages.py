@@ -112,6 +112,21 @@ def test_republisher_footer_lines():
     assert layout.editor == "최영숙" and layout.published_from == "url"
 
 
+def test_partner_headline_without_dateline_only_off_xinhua_hosts():
+    from xinhua_extract.urls import is_xinhua_url
+
+    assert is_xinhua_url("http://big5.news.cn/gate/big5/kr.xinhuanet.com/2017-01/20/c_1.htm")
+    assert is_xinhua_url("https://kr.news.cn/20240117/3b9e/c.html") and not is_xinhua_url(None)
+    assert not is_xinhua_url("http://www.example-ybdaily.com/content/2023-11/02/41_650120.html")
+    assert not is_xinhua_url("http://news.cn.example.com/a.html")
+    text, gold = _page("p29")
+    assert analyse_layout(text, url=gold["url"]).title == gold["fields"]["title"]
+    # the same lines on Xinhua's own page, or with no address: a photo's caption, no headline
+    for url in (None, "http://kr.xinhuanet.com/2023-11/02/c_1.htm"):
+        layout = analyse_layout(text, url=url)
+        assert layout.title is None and layout.blocks[0].kind == "caption"
+
+
 def test_genre_label_before_the_headline_is_the_kicker():
     text, gold = _page("p24")
     layout = analyse_layout(text, url=gold["url"])

@@ -31,7 +31,7 @@ import regex
 
 from .errors import ArgumentError, NotAnArticleError
 from .records import ArticleWarning, Block, Byline, Dateline, Heading, Paragraph
-from .urls import parse_article_url
+from .urls import is_xinhua_url, parse_article_url
 
 #: Xinhua publishes in Beijing time; China has kept UTC+8 without DST since 1991.
 CHINA_TZ = timezone(timedelta(hours=8))
@@ -91,6 +91,7 @@ _WS = regex.compile(r"\s+")
 _TIME_LABEL = regex.compile(r"(?:입력|승인|수정|등록)\s*[:：]?")  # a partner's byline-and-time line
 _MENU = regex.compile(r"\s[|>·]\s.*\s[|>·]\s")  # 홈 | 정치 | 경제: a partner's menu line
 _ENUMERATED = regex.compile(r"^\s*\d{1,2}\.\s")  # "1. …": an item of a gallery, not a headline
+_INNER_SENTENCE_END = regex.compile(r"[다요][.!?]")  # …했다. : a line holding a sentence is a paragraph
 _SENTENCE_END = regex.compile(r"[.!?。」』”\"'’)]\s*$")
 
 #: line kinds of the page head (banner to meta)
@@ -363,7 +364,8 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
         header_end, title_idx, title_zh_idx = _head_above_meta(lines, kinds, meta_idx, xinhua_idx)
     else:
         header_end, title_idx, title_zh_idx = _head_without_meta(
-            lines, kinds, head, dateline_idx, min(n, first_hard), template["name"], where.page if where else 1
+            lines, kinds, head, dateline_idx, min(n, first_hard), template["name"], where.page if where else 1,
+            partner_host=url is not None and not is_xinhua_url(url),
         )
 
     kicker_idx = None
@@ -480,12 +482,15 @@ def _head_above_meta(lines: list[Line], kinds: list[Optional[str]], meta_idx: in
 
 
 def _head_without_meta(lines: list[Line], kinds: list[Optional[str]], head: int, dateline_idx: Optional[int],
-                       stop_at: int, template: str, page: int) -> tuple[int, Optional[int], Optional[int]]:
+                       stop_at: int, template: str, page: int, *, partner_host: bool = False
+                       ) -> tuple[int, Optional[int], Optional[int]]:
     """End of the head, headline and Chinese headline of a page without a meta header.
 
     A headline stands above the lead (dateline) paragraph, or is a bilingual page's
     Korean headline next to its Chinese one; galleries, bodies and continuation pages
-    have none (a caption or a first sentence is never guessed to be one).
+    have none (a caption or a first sentence is never guessed to be one). On a partner's
+    site (``partner_host``: the page's URL is not Xinhua's) a republished piece without a
+    lead dateline still opens with its headline: a short title-like line over a paragraph.
     """
     n = len(lines)
     title_idx = title_zh_idx = None
@@ -506,6 +511,9 @@ def _head_without_meta(lines: list[Line], kinds: list[Optional[str]], head: int,
     elif template == "bilingual" and s + 1 < stop and _title_like(lines[s], kinds[s]) \
             and kinds[s + 1] is None and _is_chinese_headline(lines[s + 1].text):
         title_idx = s
+    elif partner_host and dateline_idx is None and s + 1 < stop and _title_like(lines[s], kinds[s]) \
+            and kinds[s + 1] is None and _INNER_SENTENCE_END.search(lines[s + 1].text):
+        title_idx = s  # a partner's headline over the first paragraph
     if title_idx is not None and title_zh_idx is None and title_idx + 1 < stop and kinds[title_idx + 1] is None \
             and _is_chinese_headline(lines[title_idx + 1].text):
         title_zh_idx = title_idx + 1  # Korean headline first, Chinese one under it

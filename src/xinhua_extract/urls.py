@@ -69,3 +69,12 @@ def _dated_partner_url(url: str) -> Optional[ArticleUrl]:
     except ValueError:
         return None
     return ArticleUrl(url=url, date=day, page=1, key=url.split("://")[-1])
+
+
+_XINHUA_HOST = regex.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^/?#]*\.)?(?:xinhuanet\.com|news\.cn)(?::\d+)?(?:[/?#]|$)", regex.I)
+
+
+def is_xinhua_url(url: Optional[str]) -> bool:
+    """Whether ``url`` is on a Xinhua host (``kr.xinhuanet.com``, ``kr.news.cn``, the
+    ``big5.news.cn`` gate): a page elsewhere is a partner's republication."""
+    return isinstance(url, str) and _XINHUA_HOST.match(url.strip()) is not None
