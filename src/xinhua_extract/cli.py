@@ -107,8 +107,8 @@ def _add_series_parser(sub) -> None:
 
     se = sub.add_parser("series", help="one measure's values across a parsed archive, by period",
                         description="Print the values of one measure (e.g. 매출, GDP, 기업) found in the output of "
-                                    "`parse` (a Parquet directory, a JSONL or a CSV file), sorted by period.")
-    se.add_argument("output", metavar="OUT", help="a Parquet directory, .jsonl or .csv file written by parse")
+                                    "`parse` (a Parquet directory, a JSONL, CSV or spaCy file), sorted by period.")
+    se.add_argument("output", metavar="OUT", help="a Parquet directory, .jsonl, .csv or .spacy file written by parse")
     se.add_argument("-m", "--measure", required=True, metavar="TEXT",
                     help="the measure: by default its head noun or a head-final phrase (매출, 산업 매출)")
     se.add_argument("--match", choices=MATCH_MODES, default="head",

@@ -1,6 +1,6 @@
 """One measure's values across a parsed archive (what ``xinhua-extract series`` prints).
 
-A batch output (a Parquet directory, a JSONL file or a CSV file written by ``parse``)
+A batch output (a Parquet directory, a JSONL, CSV or spaCy file written by ``parse``)
 holds one :class:`~xinhua_extract.records.Observation` per money, percentage and count
 figure. :func:`series` reads the observations whose measure matches a query, optionally
 only those of a place (and the divisions inside it) and of a role, and returns them as
@@ -245,7 +245,7 @@ def period_key(period: Optional[str]) -> tuple:
 
 # --------------------------------------------------------------------------- reading outputs
 def output_format(path: Union[str, os.PathLike]) -> str:
-    """``parquet``, ``jsonl`` or ``csv``: what ``parse`` wrote at ``path``."""
+    """``parquet``, ``jsonl``, ``csv`` or ``spacy``: what ``parse`` wrote at ``path``."""
     p = Path(path)
     if not p.exists():
         raise SourceError(f"{p} does not exist; give the output of `xinhua-extract parse` (a Parquet directory, "
@@ -258,13 +258,13 @@ def output_format(path: Union[str, os.PathLike]) -> str:
     if name.endswith(".csv"):
         return "csv"
     if name.endswith(".spacy"):
-        raise SourceError(f"{p} is a spaCy DocBin; series reads the Parquet, JSONL or CSV output of parse "
-                          "(write one with --format parquet|jsonl|csv)")
+        return "spacy"
     with open(p, "rb") as fh:
         head = fh.read(2)
     if name.endswith(".jsonl") or name.endswith(".jsonl.gz") or head[:1] == b"{" or head == b"\x1f\x8b":
         return "jsonl"
-    raise SourceError(f"{p} is not an output of `xinhua-extract parse` (a Parquet directory, a .jsonl or a .csv file)")
+    raise SourceError(f"{p} is not an output of `xinhua-extract parse` (a Parquet directory, a .jsonl, .csv "
+                      "or .spacy file)")
 
 
 def _parquet_rows(root: Path, matches: Callable[[Optional[str]], bool], role: Optional[str]) -> Iterator[dict[str, Any]]:
@@ -358,6 +358,39 @@ def _csv_rows(path: Path, matches: Callable[[Optional[str]], bool], role: Option
                 raise SourceError(f"{obs_path}:{reader.line_num}: unreadable cell ({exc})") from None
 
 
+def _spacy_rows(path: Path, matches: Callable[[Optional[str]], bool], role: Optional[str]) -> Iterator[dict[str, Any]]:
+    """Rows from a DocBin of ``--format spacy``: each Doc's user data holds the article's
+    metadata, its fact records and its observation records (``docs/spacy.md``); the
+    sentence offsets are not kept there, so those columns are null."""
+    try:
+        from .spacy_bridge import USER_DATA_KEY, _lists, read_docbin
+    except ImportError as exc:
+        raise SourceError(f"{path} is a spaCy DocBin and reading it needs spaCy ({exc})") from None
+    from .io.writers import observation_rows
+    from .records import FACT_TYPES, Article, Observation
+
+    try:
+        docs = read_docbin(path)
+    except Exception as exc:  # a damaged or foreign file: spaCy/msgpack raise many kinds
+        raise SourceError(f"{path} is not a readable spaCy DocBin ({type(exc).__name__}: {exc})") from None
+    for doc in docs:
+        meta = _lists(doc.user_data.get(USER_DATA_KEY) or {})
+        wanted = [o for o in meta.get("observations") or ()
+                  if matches((o.get("measure") or {}).get("text")) and (role is None or o.get("role") == role)]
+        if not wanted:
+            continue
+        records = sorted((r for r in meta.get("spans", ()) if r.get("source") == "fact"), key=lambda r: r["index"])
+        article = Article(
+            id=meta.get("id"), text=doc.text, title=meta.get("title"),
+            published=datetime.fromisoformat(meta["published"]) if meta.get("published") else None,
+            facts=tuple(FACT_TYPES[r["type"]].from_dict(r) for r in records),
+            observations=tuple(Observation.from_dict(o) for o in meta.get("observations") or ()),
+        )
+        for row in observation_rows(article):
+            if matches(row["measure"]) and (role is None or row["role"] == role):
+                yield row
+
+
 def read_observation_rows(
     path: Union[str, os.PathLike], *, measure: str, match: str = "head", role: Optional[str] = None
 ) -> Iterator[dict[str, Any]]:
@@ -367,7 +400,7 @@ def read_observation_rows(
     if role is not None and role not in ROLES:
         raise ArgumentError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
     fmt = output_format(path)
-    reader = {"parquet": _parquet_rows, "jsonl": _jsonl_rows, "csv": _csv_rows}[fmt]
+    reader = {"parquet": _parquet_rows, "jsonl": _jsonl_rows, "csv": _csv_rows, "spacy": _spacy_rows}[fmt]
     return reader(Path(path), matches, role)
 
 

@@ -31,6 +31,12 @@ def seed_outputs(tmp_path_factory, seed_with_gold):
     for fmt, path in paths.items():
         with open_writer(fmt, path) as w:
             w.write(article)
+    try:
+        from xinhua_extract.spacy_bridge import write_docbin
+    except ImportError:
+        return paths
+    write_docbin([article], root / "seed.spacy")
+    paths["spacy"] = root / "seed.spacy"
     return paths
 
 
@@ -49,9 +55,11 @@ def test_one_row_per_observation_and_place(seed_with_gold, seed_outputs):
     assert article.text[sales["sentence_start"]:sales["sentence_end"]].find("11억9천만 위안") >= 0
 
 
-@pytest.mark.parametrize("fmt", ["parquet", "jsonl", "csv"])
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl", "csv", "spacy"])
 def test_series_of_clusters_in_hubei(capsys, seed_with_gold, seed_outputs, fmt):
     _, gold = seed_with_gold
+    if fmt not in seed_outputs:
+        pytest.skip("spaCy is not installed")
     want = sorted(g["value"] for g in gold if g.get("head") == "클러스터" and g["role"] != "threshold"
                   and any(p.startswith("42") for p in g.get("places") or ()))
     assert main(["series", str(seed_outputs[fmt]), "--measure", "클러스터", "--place", "후베이성",

@@ -35,6 +35,12 @@ def archive(tmp_path_factory, fixture_articles):
             for a in articles:
                 w.write(a)
         paths[fmt] = root / name
+    try:
+        from xinhua_extract.spacy_bridge import write_docbin
+    except ImportError:  # spaCy is optional
+        return articles, paths
+    write_docbin(articles, root / "out.spacy")
+    paths["spacy"] = root / "out.spacy"
     return articles, paths
 
 
@@ -73,7 +79,7 @@ def test_every_format_prints_the_same_table(capsys, archive):
     for path in paths.values():
         assert main(["series", str(path), "--measure", "기업"]) == 0
         tables.append(capsys.readouterr().out)
-    assert tables[0] == tables[1] == tables[2]
+    assert len(tables) >= 3 and all(t == tables[0] for t in tables)
     lines = tables[0].splitlines()
     assert lines[0].split()[:4] == ["period", "value", "unit", "role"]
     articles, _ = archive
@@ -168,6 +174,10 @@ def test_usage_errors_and_nothing_found(capsys, tmp_path, archive):
     spacy_file.write_bytes(b"\x00")
     assert main(["series", str(spacy_file), "--measure", "매출"]) == 2
     assert "DocBin" in capsys.readouterr().err
+    not_output = tmp_path / "notes.txt"
+    not_output.write_text("메모", encoding="utf-8")
+    assert main(["series", str(not_output), "--measure", "매출"]) == 2
+    assert "not an output" in capsys.readouterr().err
     assert main(["series", str(paths["jsonl"]), "--measure", "없는측정값"]) == 1
     assert "no value" in capsys.readouterr().err
     assert main(["series", str(paths["jsonl"]), "--measure", "매출", "--place", "산시"]) == 2
