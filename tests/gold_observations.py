@@ -4,7 +4,9 @@ outputs that need the spec's own observations rather than an extractor's.
 
 Each gold entry is matched to the article's fact of the same type, value and text, in
 text order; its ``measure`` is located as the nearest occurrence of the gold measure text
-before the figure (after it, when none is before), so the offset invariant holds."""
+before the figure in its sentence, else after it in the sentence, else the nearest before
+it in the article (a measure carried over from an earlier sentence), so the offset
+invariant holds."""
 
 from __future__ import annotations
 
@@ -26,9 +28,14 @@ def gold_observations(article: Article, gold: dict) -> Article:
         text = entry.get("measure")
         measure = None
         if text:
-            start = article.text.rfind(text, 0, fact.start)
+            sent = article.sentences[fact.sentence] if fact.sentence is not None else None
+            start = -1
+            if sent is not None:
+                start = article.text.rfind(text, sent.start, fact.start)
+                if start < 0:
+                    start = article.text.find(text, fact.end, sent.end)
             if start < 0:
-                start = article.text.find(text, fact.end)
+                start = article.text.rfind(text, 0, fact.start)
             if start >= 0:
                 measure = Span(text=text, start=start, end=start + len(text))
         out.append(Observation(
