@@ -220,3 +220,16 @@ def test_real_extraction_end_to_end(capsys, tmp_path, fixture_text_paths):
     query = normalise_measure(measures[0])[-2:]
     got = run_jsonl(capsys, Path(out), "--measure", query)
     assert got and all(normalise_measure(p["measure"]).endswith(query) for p in got)
+
+
+def test_csv_output_has_every_value(capsys, archive):
+    import csv
+    import io
+
+    _, paths = archive
+    as_json = run_jsonl(capsys, paths["parquet"], "--measure", "매출")
+    assert main(["series", str(paths["parquet"]), "--measure", "매출", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["article"], r["value"].lstrip("~"), r["fact"]) for r in rows] == [
+        (p["article_id"], p["value"], p["fact_text"]) for p in as_json]
+    assert all(r["title"] == (p["title"] or "") for r, p in zip(rows, as_json))  # never abbreviated
