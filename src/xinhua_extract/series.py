@@ -44,14 +44,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from .errors import ArgumentError, SourceError
 
 ROLES = ("level", "change", "share", "target", "threshold")
 MATCH_MODES = ("head", "contains", "exact")
-#: Heavy parts of a JSONL article a series never needs (skipped when reading it back).
-_UNUSED_KEYS = ("tokens", "blocks", "paragraphs", "glosses", "places", "headings", "warnings")
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,9 +295,9 @@ def _jsonl_lines(path: Path) -> Iterator[bytes]:
 
 
 def _jsonl_rows(path: Path, matches: Callable[[Optional[str]], bool], role: Optional[str]) -> Iterator[dict[str, Any]]:
-    from .io.writers import observation_rows
-    from .records import Article
+    from .records import SCHEMA_VERSION
 
+    major = SCHEMA_VERSION.split(".")[0]
     for number, line in enumerate(_jsonl_lines(path), 1):
         if not line.strip():
             continue
@@ -309,17 +307,36 @@ def _jsonl_rows(path: Path, matches: Callable[[Optional[str]], bool], role: Opti
             raise SourceError(f"{path}:{number} is not JSON ({exc})") from None
         if not isinstance(data, dict) or "text" not in data:
             raise SourceError(f"{path}:{number} is not an article of `xinhua-extract parse` output")
-        if data.get("type") == "error":
+        version = data.get("schema_version")
+        if version is not None and str(version).split(".")[0] != major:
+            raise SourceError(f"{path}:{number} has schema_version {version!r}, which this version (reads "
+                              f"{SCHEMA_VERSION}) cannot read; run `xinhua-extract parse` again")
+        try:
+            yield from _record_rows(data, data.get("sentences") or (), matches, role)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SourceError(f"{path}:{number}: {exc}") from None
+
+
+def _record_rows(data: dict[str, Any], sentences: Sequence[Any], matches: Callable[[Optional[str]], bool],
+                 role: Optional[str]) -> Iterator[dict[str, Any]]:
+    """The rows of the matching observations of one article given as JSON-shaped data
+    (``id``, ``title``, ``published``, ``facts``, ``observations``), decoding only the
+    records those observations need: an archive's articles are mostly other measures."""
+    from .io.writers import _published, observation_rows_of
+    from .records import Observation, Sentence, _decode_fact
+
+    published = None
+    facts = data.get("facts") or ()
+    for index, raw in enumerate(data.get("observations") or ()):
+        if not matches((raw.get("measure") or {}).get("text")) or (role is not None and raw.get("role") != role):
             continue
-        wanted = [o for o in data.get("observations") or ()
-                  if matches((o.get("measure") or {}).get("text")) and (role is None or o.get("role") == role)]
-        if not wanted:
-            continue
-        slim = {k: v for k, v in data.items() if k not in _UNUSED_KEYS}
-        article = Article.from_dict(slim)
-        for row in observation_rows(article):
-            if matches(row["measure"]) and (role is None or row["role"] == role):
-                yield row
+        obs = Observation.from_dict(raw)
+        fact = _decode_fact(facts[obs.fact], "fact") if 0 <= obs.fact < len(facts) else None
+        n = getattr(fact, "sentence", None)
+        sent = Sentence.from_dict(sentences[n]) if n is not None and 0 <= n < len(sentences) else None
+        if published is None and data.get("published"):
+            published = _published(datetime.fromisoformat(data["published"]))
+        yield from observation_rows_of(data.get("id"), published, data.get("title"), index, obs, fact, sent)
 
 
 def _csv_value(kind: str, cell: str) -> Any:
@@ -366,29 +383,14 @@ def _spacy_rows(path: Path, matches: Callable[[Optional[str]], bool], role: Opti
         from .spacy_bridge import USER_DATA_KEY, _lists, read_docbin
     except ImportError as exc:
         raise SourceError(f"{path} is a spaCy DocBin and reading it needs spaCy ({exc})") from None
-    from .io.writers import observation_rows
-    from .records import FACT_TYPES, Article, Observation
-
     try:
         docs = read_docbin(path)
     except Exception as exc:  # a damaged or foreign file: spaCy/msgpack raise many kinds
         raise SourceError(f"{path} is not a readable spaCy DocBin ({type(exc).__name__}: {exc})") from None
     for doc in docs:
         meta = _lists(doc.user_data.get(USER_DATA_KEY) or {})
-        wanted = [o for o in meta.get("observations") or ()
-                  if matches((o.get("measure") or {}).get("text")) and (role is None or o.get("role") == role)]
-        if not wanted:
-            continue
-        records = sorted((r for r in meta.get("spans", ()) if r.get("source") == "fact"), key=lambda r: r["index"])
-        article = Article(
-            id=meta.get("id"), text=doc.text, title=meta.get("title"),
-            published=datetime.fromisoformat(meta["published"]) if meta.get("published") else None,
-            facts=tuple(FACT_TYPES[r["type"]].from_dict(r) for r in records),
-            observations=tuple(Observation.from_dict(o) for o in meta.get("observations") or ()),
-        )
-        for row in observation_rows(article):
-            if matches(row["measure"]) and (role is None or row["role"] == role):
-                yield row
+        facts = sorted((r for r in meta.get("spans", ()) if r.get("source") == "fact"), key=lambda r: r["index"])
+        yield from _record_rows({**meta, "facts": facts}, (), matches, role)
 
 
 def read_observation_rows(

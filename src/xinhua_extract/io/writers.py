@@ -44,7 +44,7 @@ from decimal import ROUND_HALF_EVEN, Context, Decimal
 from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
-from ..records import Article
+from ..records import Article, Fact, Observation, Sentence
 from .readers import ArticleError
 
 log = logging.getLogger(__name__)
@@ -476,43 +476,50 @@ def observation_rows(article: Article) -> list[dict[str, Any]]:
             log.warning("article %s: observation %d points at fact %d, which does not exist", article.id, index, obs.fact)
         sentence = getattr(fact, "sentence", None)
         sent = sentences[sentence] if sentence is not None and 0 <= sentence < len(sentences) else None
-        measure, whole = obs.measure, obs.whole
-        base = {
-            "article_id": article.id,
-            "published": published,
-            "title": article.title,
-            "observation_index": index,
-            "fact_index": obs.fact,
-            "fact_type": getattr(fact, "type", None),
-            "fact_text": getattr(fact, "text", None),
-            "fact_start": getattr(fact, "start", None),
-            "fact_end": getattr(fact, "end", None),
-            "role": obs.role,
-            "measure": measure.text if measure is not None else None,
-            "measure_start": measure.start if measure is not None else None,
-            "measure_end": measure.end if measure is not None else None,
-            "value": getattr(fact, "value", None),
-            "currency": getattr(fact, "currency", None),
-            "unit": getattr(fact, "unit", None),
-            "counter": getattr(fact, "counter", None),
-            "approx": getattr(fact, "approx", None),
-            "bound": getattr(fact, "bound", None),
-            "period": obs.period,
-            "direction": obs.direction,
-            "basis": obs.basis,
-            "whole": whole.text if whole is not None else None,
-            "level_of": obs.level_of,
-            "sentence": sentence,
-            "sentence_start": sent.start if sent is not None else None,
-            "sentence_end": sent.end if sent is not None else None,
-            "n_places": len(obs.places),
-            "rule": obs.rule,
-            "place_source": obs.place_source,
-            "period_source": obs.period_source,
-        }
-        for order, code in enumerate(obs.places or (None,)):
-            rows.append({**base, "place": code, "place_order": order})
+        rows += observation_rows_of(article.id, published, article.title, index, obs, fact, sent)
     return rows
+
+
+def observation_rows_of(article_id: Optional[str], published: Optional[datetime], title: Optional[str], index: int,
+                        obs: Observation, fact: Optional[Fact], sent: Optional[Sentence]) -> list[dict[str, Any]]:
+    """The rows of one observation (``index`` in its article) with its fact and the
+    fact's sentence: what :func:`observation_rows` makes per observation, for readers that
+    decode only the records they need (``xinhua_extract.series``)."""
+    measure, whole = obs.measure, obs.whole
+    base = {
+        "article_id": article_id,
+        "published": published,
+        "title": title,
+        "observation_index": index,
+        "fact_index": obs.fact,
+        "fact_type": getattr(fact, "type", None),
+        "fact_text": getattr(fact, "text", None),
+        "fact_start": getattr(fact, "start", None),
+        "fact_end": getattr(fact, "end", None),
+        "role": obs.role,
+        "measure": measure.text if measure is not None else None,
+        "measure_start": measure.start if measure is not None else None,
+        "measure_end": measure.end if measure is not None else None,
+        "value": getattr(fact, "value", None),
+        "currency": getattr(fact, "currency", None),
+        "unit": getattr(fact, "unit", None),
+        "counter": getattr(fact, "counter", None),
+        "approx": getattr(fact, "approx", None),
+        "bound": getattr(fact, "bound", None),
+        "period": obs.period,
+        "direction": obs.direction,
+        "basis": obs.basis,
+        "whole": whole.text if whole is not None else None,
+        "level_of": obs.level_of,
+        "sentence": getattr(fact, "sentence", None),
+        "sentence_start": sent.start if sent is not None else None,
+        "sentence_end": sent.end if sent is not None else None,
+        "n_places": len(obs.places),
+        "rule": obs.rule,
+        "place_source": obs.place_source,
+        "period_source": obs.period_source,
+    }
+    return [{**base, "place": code, "place_order": order} for order, code in enumerate(obs.places or (None,))]
 
 
 def _schemas():
@@ -924,6 +931,7 @@ __all__ = [
     "fact_rows",
     "place_rows",
     "observation_rows",
+    "observation_rows_of",
     "observations_csv_path",
     "schema",
     "articles_table",
