@@ -247,7 +247,7 @@ def output_format(path: Union[str, os.PathLike]) -> str:
     p = Path(path)
     if not p.exists():
         raise SourceError(f"{p} does not exist; give the output of `xinhua-extract parse` (a Parquet directory, "
-                          "a .jsonl or a .csv file)")
+                          "a .jsonl, .csv or .spacy file)")
     if p.is_dir():
         if not (p / "articles").is_dir():
             raise SourceError(f"{p} is a directory but not a Parquet output of `xinhua-extract parse` (no articles/)")
@@ -266,6 +266,8 @@ def output_format(path: Union[str, os.PathLike]) -> str:
 
 
 def _parquet_rows(root: Path, matches: Callable[[Optional[str]], bool], role: Optional[str]) -> Iterator[dict[str, Any]]:
+    """Rows of the ``observations`` dataset, part by part, filtered in Arrow before they
+    become Python objects."""
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
