@@ -741,6 +741,7 @@ def _summary_html(articles: Sequence[Article]) -> str:
         counts = _counts(article)
         totals.update(counts)
         totals["warnings"] += len(article.warnings)
+        totals["observations"] += len(article.observations)
         cells = "".join(f'<td class="num">{counts[k]}</td>' for k in keys)
         codes = sorted({w.code for w in article.warnings})
         rows.append(
@@ -748,20 +749,22 @@ def _summary_html(articles: Sequence[Article]) -> str:
             f'<td><a href="#a{n}-article">{_e(article.title or "(untitled)")}</a></td>'
             f"<td class=\"nowrap\">{_e(article.published.isoformat() if article.published else '')}</td>{cells}"
             f'<td class="num">{counts["place"]}</td><td class="num">{counts["region"]}</td>'
+            f'<td class="num observations">{len(article.observations)}</td>'
             f'<td class="num" title="{_e(" ".join(codes))}">{len(article.warnings)}</td></tr>'
         )
     total_cells = "".join(f'<td class="num">{totals[k]}</td>' for k in keys)
     rows.append(f'<tr class="total"><td></td><td></td><td>total ({len(articles)} articles)</td><td></td>{total_cells}'
                 f'<td class="num">{totals["place"]}</td><td class="num">{totals["region"]}</td>'
+                f'<td class="num observations">{totals["observations"]}</td>'
                 f'<td class="num">{totals["warnings"]}</td></tr>')
     return (f'<table class="summary"><tr><th>#</th><th>id</th><th>title</th><th>published</th>{head}'
-            f"<th>places</th><th>regions</th><th>warnings</th></tr>{''.join(rows)}</table>")
+            f"<th>places</th><th>regions</th><th>observations</th><th>warnings</th></tr>{''.join(rows)}</table>")
 
 
 def render_batch_html(articles: Iterable[Article], *, title: str = "xinhua-extract review",
                       include_articles: bool = True) -> str:
     """Many articles on one self-contained page: a summary table (facts per type,
-    places, regions, warnings per article), a map of the places mentioned, then each
+    places, regions, observations, warnings per article), a map of the places mentioned, then each
     article rendered as by :func:`render_article_html` (ids prefixed ``a<n>-``)."""
     articles = list(articles)
     body = [

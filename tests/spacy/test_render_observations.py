@@ -81,6 +81,12 @@ def test_the_checker_catches_a_broken_link_or_hover(obs_article):
     assert any("measure elements" in p for p in check_render.check_html(gone, [obs_article]))
 
 
+def test_batch_summary_counts_observations(obs_article, hand_article):
+    soup = soup_of(render_batch_html([obs_article, hand_article]))
+    counts = [td.get_text() for td in soup.select("table.summary td.observations")]
+    assert counts == [str(len(obs_article.observations)), "0", str(len(obs_article.observations))]
+
+
 def test_overlapping_spans_keep_every_measure(hand_article_overlapping):
     article = with_hand_observations(hand_article_overlapping)
     assert check_render.check_html(render_article_html(article), [article]) == []
