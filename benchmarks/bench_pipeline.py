@@ -182,7 +182,7 @@ def wrap(name):
             stages[name] = stages.get(name, 0.0) + time.perf_counter() - t
     setattr(pipeline, name, inner)
 for name in ("coerce_text", "analyse_layout", "tokenize_paragraphs", "extract_glosses", "extract_facts",
-             "find_places", "_anchor_facts"):
+             "find_places", "_anchor_facts", "find_observations"):
     if hasattr(pipeline, name):
         wrap(name)
 total = timed(lambda: [parse_article(t) for t in texts])

@@ -1,9 +1,13 @@
 """Generate ``src/xinhua_extract/data/page_markers.tsv``: the line patterns of Xinhua
-Korean-service pages, by the kind of block they mark.
+Korean-service pages, by the kind of line they mark.
 
-The list below is curated by hand from the page shapes of the Xinhua Korean archive
-(full pages, older ``>> 기사 본문`` pages, republications and bare bodies). Patterns
-are ``regex``-module syntax, matched against one line at a time.
+The list below is curated by hand from real pages of kr.xinhuanet.com and kr.news.cn
+(2015–2025), their traditional-script mirrors (big5.news.cn/gate/big5/…) and partner
+sites that republish them; see ``docs/templates.md`` for the page templates these lines
+make up (``data/page_templates.json``). Patterns are ``regex``-module syntax, matched
+against one line at a time; the order matters: a line takes the kind of the first
+pattern that matches it (``dateline`` patterns are kept as separate patterns because
+their named groups are read).
 
 Run ``python scripts/build_page_markers.py`` after editing; a test checks that the
 committed file equals what this script writes.
@@ -16,34 +20,63 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "xinhua_extract" / "data" / "page_markers.tsv"
 
-# (kind, pattern, note)
+_BANNER = r"新[華华][網网]\s*[韓韩][國国][語语]"
+
+# (kind, pattern, note) in matching order
 MARKERS: list[tuple[str, str, str]] = [
-    ("header", r"^\s*新[華华][網网]\s*[韓韩][國国][語语]", "site banner, first line of a saved page"),
+    # --- header and navigation
+    ("breadcrumb", rf"^\s*{_BANNER}\s*>>\s*(?:\S.*>>\s*)?기사\s*본문\s*$", "新華網韓國語 >> 기사 본문 (article pages 2015–2020)"),
+    ("section", rf"^\s*{_BANNER}\s*>>\s*\S", "新華網韓國語 >> 중국의 조선족: a section index (listing page)"),
+    ("header", rf"^\s*{_BANNER}\s*$", "site banner alone on its line"),
     ("header", r"^\s*신화망\s*한국어(?:판)?\s*$", "hangul site banner"),
-    ("header_path", r">>", "older pages: breadcrumb after the banner (新華網韓國語 >> 기사 본문)"),
-    ("meta", r"^\s*출처\s*[:：]", "출처: 신화망 | 2021-08-26 09:51:45 | 편집: 朱雪松"),
-    ("footer", r"^\s*원문\s*출처", "원문 출처:신화통신 한국어 뉴스 서비스"),
-    ("footer", r"^\s*기사\s*오류를", "correction notice"),
-    ("footer", r"^\s*전화\s*[:：]", "phone line"),
-    ("footer", r"^\s*이메일\s*[:：]", "e-mail line"),
+    ("untitled", r"^\s*(?:无标题文档|無標題文檔)\s*$", "2023+ pages: the empty document title of the print frame"),
+    ("xinhua_title", r"^\s*(?P<title>\S.{0,150}?)\s*[-－–]\s*Xinhua\s*$", "2023+ pages: TITLE-Xinhua (the HTML <title>)"),
+    ("toolbar", r"^\s*(?:[•·]?\s*[\[【]?\s*(?:크기|인쇄|메일|이메일|공유|글자\s*크기)\s*[\]】]?\s*)+$", "2015–2019 toolbar: • 크기 / • 인쇄 (one or both on a line)"),
+    # --- meta
+    ("meta", r"^\s*출처\s*[:：]", "출처 :  신화망 | 2017-03-02 10:21:33  | 편집 :  홍성림 (one line) or 출처:신화망 한국어판 (alone)"),
+    ("meta", r"^(?=.{0,120}$)\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*\|?\s*(?:출처|편집)\s*[:：]", "2017-03-02 10:21:33 | 출처: 신화망 (time first)"),
+    ("meta_time", r"^\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$", "2023+ pages: the bare timestamp line"),
+    ("meta_editor", r"^\s*편집(?:자)?\s*[:：]\s*\S.{0,20}$", "편집: 朴锦花 / 편집자:张齐美 on its own line"),
+    # --- tail: a hard marker ends the content; everything after it is furniture
+    ("footer_hard", r"^\s*원문\s*출처", "원문 출처:신화사 / 원문 출처:신화통신 한국어 뉴스 서비스"),
+    ("footer_hard", r"^\s*기사\s*오류를", "contact block: 기사 오류를 발견시 …"),
+    ("footer_hard", r"^\s*뉴스\s*번역\s*더보기", "bilingual teasers: 뉴스 번역 더보기:"),
+    ("related", r"^\s*관련\s*(?:뉴스|기사)\s*[:：>]*\s*$", "관련 뉴스: a whole related article may follow"),
+    ("recommend", r"^\s*추천\s*(?:기사|보도|포토|뉴스|영상)\s*(?:>>|[:：>])?", "추천 기사: / 추천 보도: / 추천 포토 >> and a headline list"),
+    ("recommend", r"^\s*(?:핫\s*갤러리|최신\s*기사|많이\s*본\s*기사|인기\s*기사)\s*[:：>]*\s*$", "핫 갤러리 / 최신 기사 lists"),
+    ("pagerow", r"^\s*(?:(?:<<|이전|上一页)\s*)?(?:\d{1,2}\s+)+\d{1,2}(?:\s*(?:>>|다음|下一页))?\s*$", "page-number row of a multi-page article: 1 2 3 … 10"),
+    ("pagerow", r"^\s*(?:(?:<<|이전|上一页)\s*)?(?:\[\d{1,2}\]\s*){2,}(?:(?:>>|다음|下一页)\s*)?$", "page-number row in brackets: [1] [2] [3]"),
+    # --- tail: soft markers (only a trailing run of them is furniture)
+    ("footer", r"^\s*전화\s*[:：]", "phone line of the contact block"),
+    ("footer", r"^\s*이메일\s*[:：]", "e-mail line of the contact block"),
     ("footer", r"^\s*\d{20,}\s*$", "the long page code line"),
     ("footer", r"^\s*(?:Copyright|저작권자|ⓒ|©)", "copyright notice"),
-    ("boilerplate", r"^\s*추천\s*기사", "older pages: recommended articles"),
-    ("boilerplate", r"^\s*핫\s*갤러리", "older pages: photo gallery teaser"),
-    ("boilerplate", r"^\s*(?:관련\s*기사|많이\s*본\s*기사|최신\s*기사)\s*[:：]?\s*$", "related-article lists"),
-    ("byline", r"^\s*[\[(]\s*(?:글|사진|번역|기자|영상|편역)\s*[/:：]", "[글/ 신화사 기자 왕시(王希), 번역/ 서위]"),
-    ("heading", r"^\s*[◇◆■□]\s*(?P<text>\S.{0,80}?)\s*$", "◇ subheading"),
-    ("caption", r"\(\s*사진\s*/\s*(?:신화(?:통신|망|사)|[^()]{1,20})\s*\)\s*$", "photo caption ending (사진/신화통신)"),
+    ("chrome", r"^\s*\d+\s*개의\s*댓글", "partner sites: comment counter (0개의 댓글)"),
+    ("chrome", r"(?:^|\|)\s*(?:기사)?\s*(?:입력|승인|수정|최종\s*수정|등록)\s*[:：]?\s*(?:\d{4}\s*[-.년]|$)", "partner sites: byline-and-time line (입력 2023.06.01 10:00 / 기사입력 :)"),
+    ("chrome", r"^\s*(?:좋아요|공유하기|댓글\s*쓰기|기사\s*공유|구독하기|가\s*가|글씨\s*크기)\s*\S{0,8}\s*$", "partner sites: buttons"),
+    ("chrome_head", r"^\s*(?:속보|더보기|전체기사|최신뉴스|많이\s*본\s*뉴스|이전\s*기사|다음\s*기사)\s*$", "partner sites: menu items above the text"),
+    ("chrome_head", r"^\s*※", "partner sites: notes above the text (※ 본문 글자 크기 조정)"),
+    ("chrome_head", r"^\s*[•·]\s*\S{1,6}(?:\s\S{1,6})?\s*$", "partner sites: bullet buttons above the text (• 더 작게); in the text a list item"),
+    # --- content lines with a role
     (
         "dateline",
         r"^\s*\[\s*(?P<agency>신화망|신화사|신화통신)\s+(?P<place>[^\]\d]*?)\s*(?P<month>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일\s*\]",
-        "[신화망 베이징 8월26일] / [신화사 베이징 4월 15일]",
+        "[신화망 베이징 8월26일] / [신화사 베이징 4월 15일] / [신화망 하얼빈(哈爾濱) 1월5일]",
     ),
     (
         "dateline",
         r"^\s*\(\s*(?P<place>[^()=\n]{1,30}?)\s*=\s*(?P<agency>신화통신|신화사|신화망)\s*\)",
         "(베이징=신화통신) / (중국 우시=신화통신)",
     ),
+    ("byline", r"^\s*[\[(]\s*(?:글|사진|번역|기자|영상|편역)\s*[/:：]", "[글/ 신화사 기자 왕시(王希), 번역/ 서위] / (번역/왕범)"),
+    ("heading", r"^\s*[◇◆■□]\s*(?P<text>\S.{0,80}?)\s*$", "◇ subheading"),
+    ("caption", r"[(\[]\s*사진\s*/\s*(?:신화(?:통신|망|사)|[^()\[\]]{1,20})\s*[)\]]\s*$", "photo caption ending (사진/신화통신) / [사진/신화망]"),
+    ("caption", r"[\[(]\s*촬영\s*/[^\[\]()]{0,60}(?:\([^()]{0,12}\)[^\[\]()]{0,20})?[\])]\s*$", "photo caption ending [촬영/ 신화사 기자 쑨카이팡(孫凱芳)]"),
+    ("caption", r"^\s*[(（]\s*자료\s*사진\s*[)）]\s*$", "(자료 사진): file photo"),
+    ("caption", r"^(?=.{0,300}$)\s*사진은\s", "사진은 …: a caption in a gallery or under a photo"),
+    ("caption", r"^(?=.{0,300}$).*[(（]\s*(?:\d{4}\s*년\s*)?\d{1,2}\s*월\s*\d{1,2}\s*일\s*촬영\s*[)）]", "… 수업하고 있다(2013년 3월 20일 촬영). : a photo's date"),
+    ("caption", r"^\s*[(（][\p{Han}·・\s]{1,24}[)）]\s*[(（]\d{1,2}[)）]", "Chinese wire photo title: (国际)(1)… / (习近平出访配合稿·图文互动)(1)…"),
+    ("caption", r"^(?=.{0,160}$)(?!\s*\[).*\S\s*촬영한\s", "short line describing a photo: … 1월 5일 촬영한 …"),
 ]
 
 

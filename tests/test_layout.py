@@ -19,7 +19,7 @@ def test_split_lines_handles_all_newlines():
 def test_seed_meta_matches_gold(seed_article, seed_gold):
     meta = seed_gold["meta"]
     a = seed_article
-    assert a.shape == "full"
+    assert a.shape == "portal-2021"
     assert a.title == meta["title"]
     assert a.kicker == meta["kicker"]
     assert a.source == meta["source"]
@@ -75,13 +75,13 @@ def test_fixture_meta_matches_gold(article_id):
     assert [h.text for h in layout.headings] == meta.get("headings", [])
 
 
-def test_all_four_shapes_are_in_the_fixtures():
+def test_the_article_fixtures_cover_four_templates():
     shapes = set()
     for article_id in fixture_ids():
         gold = load_gold(article_id)
         text = load_fixture_text(article_id)
         shapes.add(analyse_layout(text, published=published_of(gold, text)).shape)
-    assert shapes == {"full", "older", "republication", "bare"}
+    assert shapes == {"portal-2021", "breadcrumb", "republication", "body"}
 
 
 OLDER_PAGE = """新華網韓國語 >> 기사 본문
@@ -104,7 +104,7 @@ OLDER_PAGE = """新華網韓國語 >> 기사 본문
 
 def test_older_page_byline_and_boilerplate_are_not_content():
     layout = analyse_layout(OLDER_PAGE, published="2015-04-15")
-    assert layout.shape == "older"
+    assert layout.shape == "breadcrumb"
     assert layout.title == "中 저장성, 1분기 수출 12% 늘어"
     assert layout.dateline.agency == "신화사" and layout.dateline.place == "항저우"
     assert layout.dateline.date == "2015-04-15"
@@ -129,7 +129,7 @@ def test_republication_dateline_without_date():
 def test_bare_body_has_no_title_and_everything_is_body():
     text = "중국의 1분기 경제성장률이 5.3%를 기록했다.\n\n소비가 성장을 이끌었다.\n"
     layout = analyse_layout(text)
-    assert layout.shape == "bare" and layout.title is None and layout.dateline is None
+    assert layout.shape == "body" and layout.title is None and layout.dateline is None
     assert [p.kind for p in layout.paragraphs] == ["body", "body"]
 
 

@@ -95,7 +95,7 @@ def process_doc(item: Union[SourceDoc, ArticleError], options: ParseOptions = Pa
                             message=f"the publication time {published!r} is unreadable ({exc}); give an ISO date")
     try:
         text = html_to_text(item.text) if item.format == "html" else item.text
-        article = parse_article(text, id=item.id, published=published, reference_date=options.reference_date,
+        article = parse_article(text, id=item.id, published=published, reference_date=options.reference_date, url=item.url,
                                 max_chars=options.max_chars)
     except XinhuaExtractError as exc:
         return ArticleError.from_exception(exc, id=item.id, source=item.source)
@@ -238,6 +238,7 @@ def parse_articles(
     prefetch: int = DEFAULT_PREFETCH,
     start_method: Optional[str] = None,
     stdin: Any = None,
+    join_pages: bool = False,
 ) -> Iterator[Result]:
     """Parse every article of ``sources``; yield :class:`~xinhua_extract.Article` or
     :class:`ArticleError` records in input order.
@@ -261,6 +262,8 @@ def parse_articles(
     times skips its first *n* occurrences (how ``--resume`` skips what a writer already
     holds, see :attr:`JsonlWriter.done`); error records from the readers are matched on
     their id, or ``"source:" + source`` when they have none.
+    ``join_pages``: join consecutive pages of one multi-page article (``c_<id>_2.htm``…,
+    known by their URLs) into one Article (:func:`xinhua_extract.pages.join_pages`).
     ``start_method``: force a multiprocessing start method (default: ``fork`` on Linux
     after warming up the parent, else ``spawn``).
     """
@@ -274,6 +277,10 @@ def parse_articles(
                            transform=transform)
     items: Iterator = iter_sources(sources, text_field=text_field, id_field=id_field,
                                    published_field=published_field, stdin=stdin)
+    if join_pages:
+        from .pages import join_pages as _join_pages
+
+        items = _join_pages(items)
     if skip:
         items = _skipping(items, skip)
     if workers == 1:

@@ -6,6 +6,7 @@
                          [--resume] [--quiet] [--text-field F] [--no-tokens]
     xinhua-extract show FILE [--id ID]
     xinhua-extract eval GOLD_DIR [--texts DIR]
+    xinhua-extract eval-observations GOLD_DIR [--texts DIR]
     xinhua-extract place NAME
     xinhua-extract render FILE... -o OUT.html
     xinhua-extract series OUT --measure TEXT [--place CODE] [--role ROLE]
@@ -75,6 +76,8 @@ def _build_parser() -> argparse.ArgumentParser:
     pa.add_argument("--id-field", default="id", help="JSONL field holding the id (default: id)")
     pa.add_argument("--published-field", default="published", help="JSONL field holding the publication time")
     pa.add_argument("--published", help="publication time for pages without one (ISO date or timestamp)")
+    pa.add_argument("--join-pages", action="store_true",
+                    help="join consecutive pages of one multi-page article (c_<id>_2.htm, ...) into one article")
     pa.add_argument("--reference-date", help="last-resort date for relative dates (ISO date)")
     pa.add_argument("--no-tokens", action="store_true", help="JSONL: leave out Kiwi tokens (about half the size)")
     pa.add_argument("--part-size", type=int, default=1000, help="parquet: articles per part file")
@@ -89,6 +92,16 @@ def _build_parser() -> argparse.ArgumentParser:
     ev.add_argument("gold_dir", metavar="GOLD_DIR")
     ev.add_argument("--texts", metavar="DIR", help="where the article texts are (default: beside the gold)")
     ev.add_argument("--verbose-report", action="store_true", help="list every mismatch")
+
+    el = sub.add_parser("eval-layout", help="score page templates against layout gold (*.layout.json)")
+    el.add_argument("pages_dir", metavar="DIR", help="pages (<id>.txt) with their <id>.layout.json gold")
+    el.add_argument("--verbose-report", action="store_true", help="list every mismatch")
+
+    eo = sub.add_parser("eval-observations", help="score observations (measure, places, period, role) against gold")
+    eo.add_argument("gold_dir", metavar="GOLD_DIR", help="a directory of *.observations.json files")
+    eo.add_argument("--texts", metavar="DIR", help="where the article texts are (default: beside the gold)")
+    eo.add_argument("--verbose-report", action="store_true", help="list every mismatch")
+    eo.add_argument("--baseline", action="store_true", help="score a naive nearest-subject baseline instead")
 
     pl = sub.add_parser("place", help="look up a Chinese division by its hangul or Chinese name")
     pl.add_argument("name", metavar="NAME")
@@ -137,8 +150,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    handler = {"parse": _cmd_parse, "show": _cmd_show, "eval": _cmd_eval, "place": _cmd_place,
-               "render": _cmd_render, "series": _cmd_series}[args.command]
+    handler = {"parse": _cmd_parse, "show": _cmd_show, "eval": _cmd_eval, "eval-observations": _cmd_eval_observations,
+               "place": _cmd_place, "render": _cmd_render, "eval-layout": _cmd_eval_layout,
+               "series": _cmd_series}[args.command]
     try:
         return handler(args)
     except _UsageError as exc:
@@ -313,6 +327,7 @@ def _cmd_parse(args) -> int:
         id_field=args.id_field,
         published_field=args.published_field,
         skip=skip,
+        join_pages=args.join_pages,
     )
 
     def on_error(item: ArticleError) -> None:
@@ -546,6 +561,39 @@ def _cmd_eval(args) -> int:
     except FileNotFoundError as exc:
         raise _UsageError(str(exc)) from None
     print(format_report(report, verbose=args.verbose_report))
+    return EXIT_OK
+
+
+def _cmd_eval_layout(args) -> int:
+    """Field accuracy, line accuracy, content lines lost and furniture lines leaked, per template."""
+    from .layout_eval import evaluate_corpus, format_table, summarise
+
+    if not Path(args.pages_dir).is_dir():
+        raise _UsageError(f"{args.pages_dir} is not a directory of <id>.txt pages with <id>.layout.json gold")
+    results = evaluate_corpus(args.pages_dir)
+    if not results:
+        raise _UsageError(f"{args.pages_dir} holds no <id>.layout.json gold beside an <id>.txt page")
+    print(format_table(summarise(results)))
+    if args.verbose_report:
+        for r in results:
+            for m in r.mismatches:
+                print(f"{r.id}: {m}")
+    return EXIT_OK
+
+
+def _cmd_eval_observations(args) -> int:
+    gold = Path(args.gold_dir)
+    if not gold.is_dir():
+        raise _UsageError(f"{gold} is not a directory of *.observations.json files")
+    if args.texts and not Path(args.texts).is_dir():
+        raise _UsageError(f"--texts {args.texts} is not a directory")
+    from .observations.evaluate import evaluate_observations_dir, format_observation_report
+
+    try:
+        report = evaluate_observations_dir(gold, texts_dir=args.texts, baseline=args.baseline)
+    except FileNotFoundError as exc:
+        raise _UsageError(str(exc)) from None
+    print(format_observation_report(report, verbose=args.verbose_report))
     return EXIT_OK
 
 

@@ -72,6 +72,13 @@ class ArgumentError(XinhuaExtractError):
     code = "E009"
 
 
+class NotAnArticleError(XinhuaExtractError):
+    """The page is not an article: a listing (section index) page of teasers. A batch
+    writes an error record for it instead of rows read from headlines."""
+
+    code = "E010"
+
+
 class NumberParseError(XinhuaExtractError):
     """A string given to :func:`xinhua_extract.numbers.parse_korean_number` is not a
     Korean number expression."""
@@ -90,5 +97,6 @@ __all__ = [
     "SchemaError",
     "SourceError",
     "ArgumentError",
+    "NotAnArticleError",
     "NumberParseError",
 ]

@@ -1,59 +1,109 @@
-"""Page shapes -> metadata and content regions.
+"""Page templates -> metadata and content regions.
 
-A Xinhua Korean archive holds four page shapes (see the README): a ``full`` page
-(banner, navigation, title, ``출처:`` line, body with ``[신화망 …]`` dateline, footer),
-an ``older`` page (``新華網韓國語 >> 기사 본문``, ``[신화사 …]`` dateline, byline,
-``추천 기사`` boilerplate), a ``republication`` (``(베이징=신화통신)`` dateline, no banner)
-and a ``bare`` body. Every non-blank line is assigned to one :class:`Block`, so nothing
-is dropped silently; only title, caption, heading and body blocks are content.
+The Xinhua Korean service has used several page templates since 2014 (one per era and
+shape: ``toolbar-2015``, ``compact-2016``, ``portal-2021``, ``newscn-2023``, galleries and
+continuation pages under a ``breadcrumb``, ``body``-only extractions, ``bilingual``
+teasers, partner ``republication`` pages; ``docs/templates.md``). They are data:
 
-The line patterns live in ``data/page_markers.tsv`` (built by
-``scripts/build_page_markers.py``).
+* ``data/page_markers.tsv`` says what kind each line is (banner, breadcrumb, toolbar,
+  meta, caption, dateline, footer, related article, recommendations, …);
+* ``data/page_templates.json`` names the templates and the evidence (line kinds in the
+  head of the page) that identifies each; the first match is ``Article.shape``.
+
+The title, meta, captions and furniture are then found by what the lines are, never by
+their position alone: the title is never a toolbar, meta, caption or furniture line, and
+a page without a headline has ``title`` ``None`` and a warning. Every non-blank line is
+assigned to one :class:`Block`, so nothing is dropped silently; only title, caption,
+heading and body blocks are content.
 """
 
 from __future__ import annotations
 
 import csv
+import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 from importlib import resources
 from typing import Optional
 
 import regex
 
-from .errors import ArgumentError
+from .errors import ArgumentError, NotAnArticleError
 from .records import ArticleWarning, Block, Byline, Dateline, Heading, Paragraph
+from .urls import parse_article_url
 
 #: Xinhua publishes in Beijing time; China has kept UTC+8 without DST since 1991.
 CHINA_TZ = timezone(timedelta(hours=8))
 
 
-
-def _load_markers() -> dict[str, regex.Pattern]:
+def _load_markers() -> tuple[list[tuple[str, regex.Pattern]], dict[str, regex.Pattern]]:
+    ordered: list[tuple[str, regex.Pattern]] = []
     grouped: dict[str, list[str]] = {}
     with resources.files("xinhua_extract.data").joinpath("page_markers.tsv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            ordered.append((row["kind"], regex.compile(row["pattern"])))
             grouped.setdefault(row["kind"], []).append(row["pattern"])
-    return {
-        kind: (
-            [regex.compile(p) for p in patterns]
-            if kind == "dateline"
-            else regex.compile("|".join(f"(?:{p})" for p in patterns))
-        )
-        for kind, patterns in grouped.items()
-    }
+    merged = {kind: regex.compile("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in grouped.items()}
+    return ordered, merged
 
 
-MARKERS = _load_markers()
+def _load_templates() -> tuple[int, list[dict]]:
+    data = json.loads(resources.files("xinhua_extract.data").joinpath("page_templates.json").read_text(encoding="utf-8"))
+    return int(data["head_lines"]), data["templates"]
+
+
+_ORDERED, MARKERS = _load_markers()
+_DATELINES = [p for kind, p in _ORDERED if kind == "dateline"]
+HEAD_LINES, TEMPLATES = _load_templates()
+TEMPLATE_NAMES = tuple(t["name"] for t in TEMPLATES)
+
 #: ``2021-08-26 09:51:45`` (also with . or / and without the time); the HTML reader
 #: uses it too.
 TIMESTAMP = regex.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
-_KICKER = regex.compile(r"^\s*[(\[]\s*(?P<kicker>[^()\[\]]{1,20}?)\s*[)\]]\s*(?P<title>\S.*?)\s*$")
+#: the source and editor of a meta line, whatever the order and spacing (the HTML reader
+#: rebuilds its header line with them too)
+META_SOURCE = regex.compile(r"출처\s*[:：]\s*([^|\d\s][^|]*?)\s*(?=\||\d{4}[-./]|편집|$)")
+META_EDITOR = regex.compile(r"편집(?:자)?\s*[:：]\s*([^|]+?)\s*(?:\||$)")
+#: a partner's ``입력 2023.06.01 10:00`` / ``기사입력 : 2024년12월10일 09:36``
+_PARTNER_TIME = regex.compile(r"(\d{4})\s*[-.년]\s*(\d{1,2})\s*[-.월]\s*(\d{1,2})(?:\s*일)?\.?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_KICKER_LINE = regex.compile(r"^\s*[(\[【]\s*(?P<kicker>[^()\[\]【】]{1,20}?)\s*[)\]】]\s*$")
+_KICKER = regex.compile(r"^\s*[(\[【]\s*(?P<kicker>[^()\[\]【】]{1,20}?)\s*[)\]】]\s*(?P<title>\S.*?)\s*$")
+_REPORTER = r"[^()]{1,15}(?:\([^()]{1,12}\))?"  # 청다위(程大雨)
+#: ``(왕레이(王磊) 기자)`` / ``(청다위(程大雨), 우창(吴强) 기자)`` right after the dateline
+_BYLINE_AFTER_DATELINE = regex.compile(rf"\s*\(\s*(?P<byline>(?:{_REPORTER}\s*[,，·、]\s*)*{_REPORTER}\s*기자)\s*\)")
+#: ``(서울=신화통신) 두바이위 루루이 기자 = …``: a partner-style byline before ``=``
+_BYLINE_EQUALS = regex.compile(r"\s*(?P<byline>[^=()\[\]]{1,30}?\s기자)\s*=\s*")
+_PLACE_HANJA = regex.compile(r"\s*[(（][\p{Han}·\s]{1,12}[)）]\s*$")
 _LONGEST_BANNER = 40  # 新華網韓國語 >> 기사 본문 and the like
+_LONGEST_TITLE = 120
 _LONGEST_HEADLINE = 60  # a recommended-article title under 추천 기사
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _FULL_STOP = regex.compile(r"[.!?。]\s*$")
+_TITLE_STOP = regex.compile(r"[.。]\s*$")
+_PHOTO_DATE = regex.compile(r"^\s*\d{1,2}\s*월\s*\d{1,2}\s*일[,，]?\s")  # 1월 4일 …: a photo's date
+_WS = regex.compile(r"\s+")
+_TIME_LABEL = regex.compile(r"(?:입력|승인|수정|등록)\s*[:：]?")  # a partner's byline-and-time line
+_MENU = regex.compile(r"\s[|>·]\s.*\s[|>·]\s")  # 홈 | 정치 | 경제: a partner's menu line
+_ENUMERATED = regex.compile(r"^\s*\d{1,2}\.\s")  # "1. …": an item of a gallery, not a headline
 _SENTENCE_END = regex.compile(r"[.!?。」』”\"'’)]\s*$")
+
+#: line kinds of the page head (banner to meta)
+_HEADER_KINDS = {"header", "breadcrumb", "section", "untitled", "xinhua_title", "toolbar", "meta", "meta_time", "meta_editor"}
+_META_KINDS = {"meta", "meta_time", "meta_editor"}
+#: a line of these kinds ends the content: it and everything after it is furniture
+_HARD_TAIL = {"footer_hard", "related", "recommend", "pagerow"}
+#: these are furniture only as part of the page's trailing run
+_SOFT_TAIL = {"footer", "chrome"}
+#: block kind of a tail line by the marker that opened its run
+_TAIL_BLOCK = {"footer_hard": "footer", "footer": "footer", "related": "related", "recommend": "boilerplate",
+               "pagerow": "boilerplate", "chrome": "footer", "chrome_head": "navigation"}
+#: the coarse label of each block kind (layout gold and ``layout_eval``)
+COARSE_LABEL = {
+    "title": "title", "meta": "meta", "byline": "furniture", "caption": "caption", "body": "body", "heading": "body",
+    "header": "furniture", "navigation": "furniture", "toolbar": "furniture", "footer": "furniture",
+    "boilerplate": "furniture", "related": "furniture",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +127,18 @@ class Line:
 class Layout:
     """What :func:`analyse_layout` found; the pipeline turns it into Article fields."""
 
-    shape: str = "bare"
+    shape: str = "body"
     title: Optional[str] = None
+    title_zh: Optional[str] = None
     kicker: Optional[str] = None
     source: Optional[str] = None
     published: Optional[datetime] = None
+    published_from: Optional[str] = None
     editor: Optional[str] = None
     dateline: Optional[Dateline] = None
     byline: Optional[Byline] = None
+    url: Optional[str] = None
+    page: Optional[int] = None
     headings: list[Heading] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
@@ -132,8 +186,8 @@ def coerce_published(value: object) -> Optional[datetime]:
     raise ArgumentError(f"a publication or reference date must be a datetime, date or ISO string, not {type(value).__name__}")
 
 
-def _parse_timestamp(s: str) -> Optional[datetime]:
-    m = TIMESTAMP.search(s)
+def _parse_timestamp(s: str, pattern: regex.Pattern = TIMESTAMP) -> Optional[datetime]:
+    m = pattern.search(s)
     if not m:
         return None
     y, mo, d, hh, mm, ss = (int(g) if g else 0 for g in m.groups())
@@ -143,16 +197,65 @@ def _parse_timestamp(s: str) -> Optional[datetime]:
         return None
 
 
-def _match_dateline(line: Line) -> Optional[regex.Match]:
-    for pattern in MARKERS["dateline"]:
-        m = pattern.match(line.text)
+@lru_cache(maxsize=8192)
+def classify_line(text: str) -> Optional[str]:
+    """The kind of one line by the first matching pattern of ``page_markers.tsv``
+    (``None``: a plain line, content or a title candidate). Cached: an archive repeats
+    its banners, meta labels and footers on every page."""
+    for kind, pattern in _ORDERED:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _match_dateline(text: str) -> Optional[regex.Match]:
+    for pattern in _DATELINES:
+        m = pattern.match(text)
         if m:
             return m
     return None
 
 
-def _is(kind: str, line: Line) -> bool:
-    return bool(MARKERS[kind].search(line.text))
+_HAN = regex.compile(r"\p{Script=Han}")
+_HANGUL = regex.compile(r"\p{Script=Hangul}")
+_ZH_STOP = regex.compile(r"[。.!?！？]\s*$")
+_BANNER_START = regex.compile(r"^\s*新[華华][網网]\s*[韓韩][國国][語语]")
+
+
+def _is_chinese(s: str) -> bool:
+    """A paragraph of a bilingual article written in Chinese (far more Han than hangul)."""
+    han = len(_HAN.findall(s))
+    return han >= 8 and han > 4 * len(_HANGUL.findall(s))
+
+
+def _is_chinese_headline(s: str) -> bool:
+    """A short line in Chinese that is not a sentence: the Chinese headline of a
+    bilingual page."""
+    s = s.strip()
+    han = len(_HAN.findall(s))
+    return len(s) <= 80 and han >= 4 and han > 2 * len(_HANGUL.findall(s)) and not _ZH_STOP.search(s)
+
+
+def _title_like(line: Line, kind: Optional[str]) -> bool:
+    """A line that can be a headline: no marker, short, not a sentence, not a gallery
+    item (``1. …``), not a photo description (``1월 4일 …``), not a button (``• …``)."""
+    s = line.text.strip()
+    return (kind is None and 0 < len(s) <= _LONGEST_TITLE and not _TITLE_STOP.search(s)
+            and not _ENUMERATED.match(s) and not _PHOTO_DATE.match(s) and s[0] not in "•·▶▷◀■□◆◇")
+
+
+def detect_template(evidence: set[str]) -> dict:
+    """The first template of ``page_templates.json`` whose evidence the page holds."""
+    for template in TEMPLATES:
+        ev = template["evidence"]
+        if not all(k in evidence for k in ev.get("all", ())):
+            continue
+        if ev.get("any") and not any(k in evidence for k in ev["any"]):
+            continue
+        if any(k in evidence for k in ev.get("none", ())):
+            continue
+        return template
+    return TEMPLATES[-1]
 
 
 class _Builder:
@@ -162,9 +265,10 @@ class _Builder:
         self.text = text
         self.lines = lines
         self.layout = Layout()
+        self.partner = False  # a partner's page: its chrome may stand anywhere
 
-    def block(self, kind: str, line: Line) -> None:
-        start, end = line.trimmed()
+    def block(self, kind: str, j: int) -> None:
+        start, end = self.lines[j].trimmed()
         self.layout.blocks.append(Block(kind=kind, start=start, end=end))
 
     def paragraph(self, kind: str, start: int, end: int) -> None:
@@ -176,158 +280,334 @@ class _Builder:
             lang = "zh" if _is_chinese(self.text[start:end]) else "ko"
             self.layout.paragraphs.append(Paragraph(start=start, end=end, kind=kind, lang=lang))
 
+    def content(self, kind: str, j: int) -> None:
+        self.block(kind, j)
+        self.paragraph(kind, *self.lines[j].trimmed())
+
     def warn(self, code: str, message: str, start: Optional[int] = None, end: Optional[int] = None) -> None:
         self.layout.warnings.append(ArticleWarning(code=code, message=message, start=start, end=end))
 
 
-_HAN = regex.compile(r"\p{Script=Han}")
-_HANGUL = regex.compile(r"\p{Script=Hangul}")
+def _head_meta(lines: list[Line], kinds: list[Optional[str]], head: int) -> Optional[int]:
+    """The first meta line of the page's head: only header lines and headline
+    candidates stand above it (a ``출처:`` line under the text is a trailing credit)."""
+    for j in range(head):
+        if kinds[j] in _META_KINDS:
+            return j
+        if kinds[j] in _HEADER_KINDS or kinds[j] in ("caption", "chrome_head"):
+            continue
+        if kinds[j] is None and (_title_like(lines[j], None) or _is_chinese_headline(lines[j].text)):
+            continue
+        return None
+    return None
 
 
-def _is_chinese(s: str) -> bool:
-    """A paragraph of a bilingual article written in Chinese (far more Han than hangul)."""
-    han = len(_HAN.findall(s))
-    return han >= 8 and han > 4 * len(_HANGUL.findall(s))
+def _evidence(lines: list[Line], kinds: list[Optional[str]], head: int, *, with_meta: bool) -> set[str]:
+    found = {k for k in kinds[:head] if k and (with_meta or k not in _META_KINDS)}
+    for j in range(head):
+        if kinds[j] == "dateline":
+            m = _match_dateline(lines[j].text)
+            found.add("paren_dateline" if m and "=" in m.group(0) else "bracket_dateline")
+    first = next((j for j in range(head) if kinds[j] not in ("header", "breadcrumb")), None)
+    if first is not None and kinds[first] is None and _is_chinese_headline(lines[first].text):
+        found.add("zh_headline")
+    if any(k == "footer_hard" and "번역" in ln.text for ln, k in zip(lines, kinds)):
+        found.add("more_translations")
+    return found
 
 
-def analyse_layout(text: str, *, published: object = None) -> Layout:
-    """Recognise the page shape and split the page into blocks and content paragraphs."""
+def analyse_layout(text: str, *, published: object = None, url: Optional[str] = None) -> Layout:
+    """Recognise the page template and split the page into blocks and content paragraphs.
+
+    ``published`` (the caller's publication time) overrides the page's; ``url`` (where
+    the page came from) gives the page number and, when neither the caller nor the page
+    gives a time, the publication date. Raises :class:`NotAnArticleError` for a
+    listing page.
+    """
     lines = [ln for ln in split_lines(text) if not ln.blank]
+    kinds = [classify_line(ln.text) for ln in lines]
     b = _Builder(text, lines)
     lay = b.layout
-    caller_published = coerce_published(published)
-    i = 0
     n = len(lines)
+    caller_published = coerce_published(published)
+    where = parse_article_url(url)
+    lay.url = url
+    lay.page = where.page if where else None
 
-    # --- banner and navigation
-    has_header = n > 0 and _is("header", lines[0])
-    if has_header and len(lines[0].text.strip()) > _LONGEST_BANNER:
-        has_header = False  # the banner runs into the text: line breaks were lost
+    if n and kinds[0] is None and _BANNER_START.match(lines[0].text) and len(lines[0].text.strip()) > _LONGEST_BANNER:
         b.warn("W017", "the banner line runs on into the article: the page lost its line "
                "breaks, so title, header and footer cannot be told apart", *lines[0].trimmed())
-    if has_header:
-        lay.shape = "older" if _is("header_path", lines[0]) else "full"
-        b.block("header", lines[0])
-        i = 1
 
-    # --- where the running text ends: the first footer or boilerplate line after which
-    # nothing but tail lines follows (a body paragraph opening with 저작권자 stays body)
-    tail_from = [False] * (n + 1)
-    tail_from[n] = True
-    for j in range(n - 1, i - 1, -1):
-        tail_from[j] = tail_from[j + 1] and _is_tail_line(lines[j])
-    end_of_content = next(
-        (j for j in range(i, n) if (_is("footer", lines[j]) or _is("boilerplate", lines[j])) and tail_from[j + 1]),
-        n,
-    )
+    first_hard = next((j for j in range(n) if kinds[j] in _HARD_TAIL), n)
+    head = min(first_hard, HEAD_LINES, n)
+    meta_idx = _head_meta(lines, kinds, head)
+    template = detect_template(_evidence(lines, kinds, head, with_meta=meta_idx is not None))
+    lay.shape = template["name"]
+    b.partner = lay.shape == "republication"
+    if not template.get("article", True):
+        raise NotAnArticleError(
+            f"this is a {template['name']} page (a section index of teasers), not an article: "
+            "parse the article pages it links to"
+        )
 
-    meta_idx = next((j for j in range(i, end_of_content) if _is("meta", lines[j])), None)
-    dateline_idx = next((j for j in range(i, end_of_content) if _match_dateline(lines[j])), None)
-    if not has_header and dateline_idx is not None:
-        m = _match_dateline(lines[dateline_idx])
-        lay.shape = "republication" if m.group("agency") == "신화통신" and "=" in m.group(0) else "full"
+    dateline_idx = next((j for j in range(min(first_hard, n)) if kinds[j] == "dateline"), None)
 
-    # --- title (and navigation above it)
-    title_idx: Optional[int] = None
-    if meta_idx is not None and meta_idx > i:
-        title_idx = meta_idx - 1
-        for j in range(i, title_idx):
-            b.block("navigation", lines[j])
-    elif has_header and i < end_of_content:
-        if lay.shape == "full" and i + 1 < end_of_content and _looks_like_navigation(lines[i]) and i + 1 != dateline_idx:
-            b.block("navigation", lines[i])
-            i += 1
-        if i != dateline_idx:
-            title_idx = i
-    elif dateline_idx is not None and dateline_idx > i and not _SENTENCE_END.search(lines[i].text):
-        title_idx = i
-    if title_idx is not None:
-        _take_title(b, lines[title_idx])
-        i = title_idx + 1
+    # --- head: banner, breadcrumb, toolbar, title, meta
+    xinhua_idx = next((j for j in range(head) if kinds[j] == "xinhua_title"), None)
     if meta_idx is not None:
-        _take_meta(b, lines[meta_idx])
-        i = max(i, meta_idx + 1)
-    elif lay.shape == "full" and has_header:
-        b.warn("W010", "no '출처: … | time | 편집: …' line: the page header is incomplete")
-    lay.published = caller_published or lay.published
+        header_end, title_idx, title_zh_idx = _head_above_meta(lines, kinds, meta_idx, xinhua_idx)
+    else:
+        header_end, title_idx, title_zh_idx = _head_without_meta(
+            lines, kinds, head, dateline_idx, min(n, first_hard), template["name"], where.page if where else 1
+        )
 
-    # --- captions: between the header part and the dateline paragraph
-    for j in range(i, end_of_content):
-        line = lines[j]
-        if j == dateline_idx:
-            break
-        if (dateline_idx is not None and dateline_idx > j) or _is("caption", line):
-            b.block("caption", line)
-            b.paragraph("caption", *line.trimmed())
-            i = j + 1
+    kicker_idx = None
+    if title_idx is not None and title_idx > 0 and kinds[title_idx - 1] is None \
+            and _KICKER_LINE.match(lines[title_idx - 1].text):
+        kicker_idx = title_idx - 1  # (경제) on a line of its own above the headline
+    for j in range(header_end):
+        kind = kinds[j]
+        if j == title_idx:
+            _take_title(b, j)
+        elif j == kicker_idx:
+            b.block("title", j)
+            if lay.kicker is None:
+                lay.kicker = _KICKER_LINE.match(lines[j].text).group("kicker")
+        elif j == title_zh_idx:
+            b.block("title", j)
+            lay.title_zh = text[slice(*lines[j].trimmed())]
+        elif kind == "xinhua_title":
+            b.block("title", j)
+        elif kind in _META_KINDS:
+            _take_meta(b, j, kind)
+        elif kind == "toolbar":
+            b.block("toolbar", j)
+        elif kind in ("header", "breadcrumb", "section", "untitled"):
+            b.block("header", j)
+        elif kind == "caption":
+            b.content("caption", j)
         else:
-            break
+            b.block("navigation", j)
+    if lay.title is None and xinhua_idx is not None:
+        m = MARKERS["xinhua_title"].search(lines[xinhua_idx].text)
+        start = lines[xinhua_idx].start + m.start("title")
+        _set_title(b, start, lines[xinhua_idx].start + m.end("title"))
+    if lay.title is None:
+        b.warn("W060", "the page has no headline line: title is null (no caption or sentence is taken for it)")
+    if meta_idx is None and n and kinds[0] == "header":
+        b.warn("W010", "no '출처: … | time | 편집: …' line: the page header is incomplete")
+    if meta_idx is not None and lay.published is None:
+        b.warn("W011", "the '출처:' header carries no readable timestamp", *lines[meta_idx].trimmed())
+
+    # --- where the running text ends
+    end_of_content = _end_of_content(lines, kinds, header_end, first_hard)
+
+    # --- the publication time: caller, page, partner's time line, URL
+    if lay.published is None:
+        for j in range(header_end, dateline_idx if dateline_idx is not None else min(head, end_of_content)):
+            if kinds[j] == "chrome" and (ts := _parse_timestamp(lines[j].text, _PARTNER_TIME)):
+                lay.published = ts
+                break
+    lay.published_from = "page" if lay.published else None
+    if caller_published is not None:
+        lay.published, lay.published_from = caller_published, "caller"
+    elif lay.published is None and where is not None and where.date is not None:
+        lay.published = datetime(where.date.year, where.date.month, where.date.day, tzinfo=CHINA_TZ)
+        lay.published_from = "url"
+    if where is not None and where.page > 1:
+        b.warn("W061", f"page {where.page} of a multi-page article: only this page is parsed; "
+               "join all pages of the article (xinhua_extract.pages.join_pages) to parse it whole")
+
+    # --- captions between the head and the lead (dateline) paragraph
+    i = header_end
+    lead = dateline_idx
+    if lead is None and lay.title is None and lay.shape in ("breadcrumb", "body"):
+        # no headline and no dateline (a gallery or continuation page): the short
+        # unpunctuated lines above the first paragraph describe its photos
+        lead = header_end
+        while lead < end_of_content - 1 and _title_like(lines[lead], kinds[lead]):
+            lead += 1
+    if lead is not None and header_end <= lead <= header_end + 8:
+        for j in range(header_end, lead):
+            _take_other(b, j, kinds[j], caption=True)
+        i = lead
 
     # --- body
     for j in range(i, end_of_content):
         line = lines[j]
         if j == dateline_idx:
-            m = _match_dateline(line)
-            _take_dateline(b, line, m)
-            b.block("body", line)
-            b.paragraph("body", line.start + m.end(), line.end)
+            _take_dateline(b, j, _match_dateline(line.text))
             continue
-        if _is("byline", line):
-            start, end = line.trimmed()
-            b.block("byline", line)
-            if lay.byline is None:
-                lay.byline = Byline(text=text[start:end], start=start, end=end)
-            continue
-        hm = MARKERS["heading"].match(line.text)
-        if hm and hm.group("text") and not _FULL_STOP.search(hm.group("text")):
-            start, end = line.start + hm.start("text"), line.start + hm.end("text")
-            b.block("heading", line)
-            lay.headings.append(Heading(text=text[start:end], start=start, end=end))
-            b.paragraph("heading", start, end)
-            continue
-        kind = "caption" if _is("caption", line) else "body"
-        b.block(kind, line)
-        b.paragraph(kind, *line.trimmed())
+        _take_other(b, j, kinds[j], caption=False)
 
-    # --- footer and boilerplate: everything from there on, line by line
+    # --- footer, related articles, recommendations: everything from there on (a
+    # partner's 편집자: line under 원문 출처 is still the page's meta)
     tail_kind = None
     for j in range(end_of_content, n):
-        line = lines[j]
-        if _is("footer", line):
-            tail_kind = "footer"
-        elif _is("boilerplate", line):
-            tail_kind = "boilerplate"
-        elif _is("byline", line):
-            b.block("byline", line)
+        if kinds[j] == "meta_editor" and tail_kind in (None, "footer"):
+            _take_meta(b, j, kinds[j])
             continue
-        b.block(tail_kind or "footer", line)
+        tail_kind = _TAIL_BLOCK.get(kinds[j], tail_kind)
+        b.block(tail_kind or "footer", j)
 
-    _check_truncation(b, has_header, end_of_content < n)
+    _check_truncation(b, n > 0 and kinds[0] in ("header", "breadcrumb"), end_of_content < n)
     lay.blocks.sort(key=lambda blk: blk.start)
     lay.paragraphs.sort(key=lambda p: p.start)
     return lay
 
 
-def _is_tail_line(line: Line) -> bool:
-    """A line that may follow the footer: footer, boilerplate, a credit, or a short
-    headline of the recommended-articles list (no full stop)."""
-    if _is("footer", line) or _is("boilerplate", line) or _is("byline", line):
+def _head_above_meta(lines: list[Line], kinds: list[Optional[str]], meta_idx: int,
+                     xinhua_idx: Optional[int]) -> tuple[int, Optional[int], Optional[int]]:
+    """End of the head, headline and Chinese headline of a page with a meta header: the
+    headline is the last candidate above the meta (navigation stands above it); with a
+    ``-Xinhua`` line, only the line repeating it."""
+    n = len(lines)
+    header_end = meta_idx
+    while header_end < n and kinds[header_end] in _META_KINDS | {"toolbar", "untitled"}:
+        header_end += 1
+    cands = [j for j in range(meta_idx) if _title_like(lines[j], kinds[j]) or
+             (kinds[j] is None and _is_chinese_headline(lines[j].text))]
+    if xinhua_idx is not None:
+        want = _WS.sub(" ", MARKERS["xinhua_title"].search(lines[xinhua_idx].text).group("title")).strip()
+        cands = [j for j in cands if _WS.sub(" ", lines[j].text).strip() == want]
+    title_idx, title_zh_idx = _pick_title(lines, cands)
+    return header_end, title_idx, title_zh_idx
+
+
+def _head_without_meta(lines: list[Line], kinds: list[Optional[str]], head: int, dateline_idx: Optional[int],
+                       stop_at: int, template: str, page: int) -> tuple[int, Optional[int], Optional[int]]:
+    """End of the head, headline and Chinese headline of a page without a meta header.
+
+    A headline stands above the lead (dateline) paragraph, or is a bilingual page's
+    Korean headline next to its Chinese one; galleries, bodies and continuation pages
+    have none (a caption or a first sentence is never guessed to be one).
+    """
+    n = len(lines)
+    title_idx = title_zh_idx = None
+    header_end = 0
+    while header_end < head and kinds[header_end] in _HEADER_KINDS:
+        header_end += 1
+    s = header_end
+    if s < n and kinds[s] is None and _is_chinese_headline(lines[s].text) and s != dateline_idx:
+        title_zh_idx, s = s, s + 1
+    stop = dateline_idx if dateline_idx is not None else stop_at
+    if title_zh_idx is not None:
+        if s < stop and _title_like(lines[s], kinds[s]) and not _is_chinese_headline(lines[s].text):
+            title_idx = s
+    elif page > 1:
+        pass  # a continuation page: what stands above its text is captions
+    elif dateline_idx is not None and dateline_idx > s:
+        title_idx = _title_before_dateline(lines, kinds, s, dateline_idx, partner=template == "republication")
+    elif template == "bilingual" and s + 1 < stop and _title_like(lines[s], kinds[s]) \
+            and kinds[s + 1] is None and _is_chinese_headline(lines[s + 1].text):
+        title_idx = s
+    if title_idx is not None and title_zh_idx is None and title_idx + 1 < stop and kinds[title_idx + 1] is None \
+            and _is_chinese_headline(lines[title_idx + 1].text):
+        title_zh_idx = title_idx + 1  # Korean headline first, Chinese one under it
+    last = max((j for j in (header_end - 1, title_idx, title_zh_idx) if j is not None), default=-1)
+    return last + 1, title_idx, title_zh_idx
+
+
+def _pick_title(lines: list[Line], cands: list[int]) -> tuple[Optional[int], Optional[int]]:
+    """The headline among the lines above the meta: the last Korean one; a Chinese
+    line next to it is the Chinese headline of a bilingual piece."""
+    ko = [j for j in cands if not _is_chinese_headline(lines[j].text)]
+    zh = [j for j in cands if _is_chinese_headline(lines[j].text)]
+    title = ko[-1] if ko else None
+    title_zh = zh[-1] if zh and title is not None and abs(zh[-1] - title) == 1 else None
+    return title, title_zh
+
+
+def _title_before_dateline(lines: list[Line], kinds: list[Optional[str]], s: int, d: int, *, partner: bool) -> Optional[int]:
+    """The headline above a lead paragraph.
+
+    On Xinhua's own pages: the first title-like line (what follows it up to the lead is
+    captions, so a caption without a credit or full stop is never taken for the
+    headline). On a partner's page: the last title-like line above its byline-and-time
+    line (or above the lead), skipping the partner's menus above it.
+    """
+    if partner:
+        anchor = next((j for j in range(s, d) if kinds[j] == "chrome" and _TIME_LABEL.search(lines[j].text)), d)
+        for j in range(anchor - 1, s - 1, -1):
+            text = lines[j].text.strip()
+            if _title_like(lines[j], kinds[j]) and not _MENU.search(text) and not _is_chinese_headline(text):
+                return j
+        return None
+    for j in range(s, d):
+        text = lines[j].text.strip()
+        if kinds[j] is None and _MENU.search(text):
+            continue
+        if _title_like(lines[j], kinds[j]) and not _is_chinese_headline(text):
+            return j
+        if kinds[j] is None:
+            return None  # a sentence or a long line first: no headline
+    return None
+
+
+def _end_of_content(lines: list[Line], kinds: list[Optional[str]], start: int, first_hard: int) -> int:
+    """Index of the first furniture line of the tail: the first hard marker (원문 출처,
+    관련 뉴스, 추천 …, the contact block, a page-number row) after the head, preceded by
+    any soft tail lines; without one, the trailing run of soft markers (copyright,
+    partner chrome) and the short lines that follow them."""
+    n = len(lines)
+    hard = first_hard if first_hard >= start else next((j for j in range(start, n) if kinds[j] in _HARD_TAIL), n)
+    if hard < n:
+        end = hard
+        while end - 1 >= start and kinds[end - 1] in _SOFT_TAIL:
+            end -= 1
+        return end
+    tail_from = [False] * (n + 1)
+    tail_from[n] = True
+    for j in range(n - 1, start - 1, -1):
+        tail_from[j] = tail_from[j + 1] and _is_tail_line(lines[j], kinds[j])
+    return next((j for j in range(start, n) if kinds[j] in _SOFT_TAIL and tail_from[j + 1]), n)
+
+
+def _is_tail_line(line: Line, kind: Optional[str]) -> bool:
+    """A line that may follow a soft footer marker: another marker, a credit, or a
+    short headline of a list (no full stop)."""
+    if kind in _SOFT_TAIL or kind in _HARD_TAIL or kind == "byline":
         return True
     s = line.text.strip()
     return len(s) <= _LONGEST_HEADLINE and not _FULL_STOP.search(s)
 
 
-def _looks_like_navigation(line: Line) -> bool:
-    """A short menu line under the banner (``시진핑 타이임``): no punctuation, few words."""
-    s = line.text.strip()
-    return len(s) <= 24 and not regex.search(r"[.,!?'\"“”()\[\]]", s)
+def _take_other(b: _Builder, j: int, kind: Optional[str], *, caption: bool) -> None:
+    """A line of the running text that is not the lead dateline paragraph."""
+    line = b.lines[j]
+    text = b.text
+    lay = b.layout
+    if kind == "byline":
+        start, end = line.trimmed()
+        b.block("byline", j)
+        if lay.byline is None:
+            lay.byline = Byline(text=text[start:end], start=start, end=end)
+    elif kind == "heading" and not caption:
+        hm = MARKERS["heading"].match(line.text)
+        if hm and hm.group("text") and not _FULL_STOP.search(hm.group("text")):
+            start, end = line.start + hm.start("text"), line.start + hm.end("text")
+            b.block("heading", j)
+            lay.headings.append(Heading(text=text[start:end], start=start, end=end))
+            b.paragraph("heading", start, end)
+        else:
+            b.content("body", j)
+    elif kind in _META_KINDS:
+        _take_meta(b, j, kind)  # a 출처: / 편집: credit under the text (partner pages)
+    elif kind in ("header", "breadcrumb", "section", "untitled", "xinhua_title", "toolbar"):
+        b.block("header" if kind != "toolbar" else "toolbar", j)
+    elif kind == "chrome" and _PARTNER_TIME.search(line.text):
+        b.block("meta", j)  # a partner's byline-and-time line: where published came from
+    elif (kind == "chrome" and (caption or b.partner)) or (kind == "chrome_head" and caption) or kind in _HARD_TAIL:
+        b.block(_TAIL_BLOCK[kind], j)  # (a chrome-like line inside Xinhua's text stays content)
+    elif caption or kind == "caption":
+        b.content("caption", j)
+    else:
+        b.content("body", j)
 
 
-def _take_title(b: _Builder, line: Line) -> None:
-    start, end = line.trimmed()
+def _set_title(b: _Builder, start: int, end: int) -> None:
     seg = b.text[start:end]
     m = _KICKER.match(seg)
-    b.block("title", line)
     if m:
         b.layout.kicker = m.group("kicker")
         start, end = start + m.start("title"), start + m.end("title")
@@ -335,23 +615,30 @@ def _take_title(b: _Builder, line: Line) -> None:
     b.paragraph("title", start, end)
 
 
-def _take_meta(b: _Builder, line: Line) -> None:
-    """``출처: 신화망 | 2021-08-26 09:51:45 | 편집: 朱雪松``."""
-    b.block("meta", line)
-    for part in line.text.split("|"):
-        key, sep, value = part.replace("：", ":").partition(":")
-        key, value = key.strip(), value.strip()
-        if key == "출처" and value:
-            b.layout.source = value
-        elif key == "편집" and value:
-            b.layout.editor = value
-        elif b.layout.published is None and TIMESTAMP.search(part):
-            b.layout.published = _parse_timestamp(part)
-    if b.layout.published is None:
-        b.warn("W011", "the '출처:' line carries no readable timestamp", *line.trimmed())
+def _take_title(b: _Builder, j: int) -> None:
+    b.block("title", j)
+    _set_title(b, *b.lines[j].trimmed())
 
 
-def _take_dateline(b: _Builder, line: Line, m: regex.Match) -> None:
+def _take_meta(b: _Builder, j: int, kind: str) -> None:
+    """``출처 :  신화망 | 2017-03-02 10:21:33  | 편집 :  홍성림`` on one line (in any order,
+    with or without ``|``), or ``출처:신화망 한국어판`` / a bare timestamp / ``편집: 朴锦花``
+    on lines of their own."""
+    b.block("meta", j)
+    lay = b.layout
+    line = b.lines[j].text
+    source, editor = META_SOURCE.search(line), META_EDITOR.search(line)
+    if source and lay.source is None:
+        lay.source = source.group(1).strip()
+    if editor and lay.editor is None:
+        lay.editor = editor.group(1).strip()
+    if lay.published is None and TIMESTAMP.search(line):
+        lay.published = _parse_timestamp(line)
+
+
+def _take_dateline(b: _Builder, j: int, m: regex.Match) -> None:
+    line = b.lines[j]
+    b.block("body", j)
     start = line.start + m.start()
     end = line.start + m.end()
     seg = b.text[start:end]
@@ -360,13 +647,15 @@ def _take_dateline(b: _Builder, line: Line, m: regex.Match) -> None:
     place = (m.group("place") or "").strip() or None
     if place and place.startswith("중국 "):
         place = place[len("중국 ") :].strip()
+    if place:
+        place = _PLACE_HANJA.sub("", place).strip() or place
     iso = None
     groups = m.groupdict()
     if groups.get("month"):
         month, day = int(groups["month"]), int(groups["day"])
         ref = b.layout.published
         if ref is None:
-            b.warn("W012", "the dateline has no year and no publication time is known; pass published=", start, end)
+            b.warn("W012", "the dateline has no year and no publication time is known; pass published= or url=", start, end)
         else:
             year = ref.year - 1 if month > ref.month + 1 else ref.year  # a 12-31 dateline on a 01-01 page
             try:
@@ -374,6 +663,19 @@ def _take_dateline(b: _Builder, line: Line, m: regex.Match) -> None:
             except ValueError:
                 b.warn("W013", f"the dateline date {month}/{day} does not exist", start, end)
     b.layout.dateline = Dateline(agency=agency, place=place, date=iso, text=b.text[start:end], start=start, end=end)
+    body_start = line.start + m.end()
+    bm = _BYLINE_AFTER_DATELINE.match(b.text, body_start, line.end)
+    span = (bm.start(), bm.end()) if bm else None
+    if bm is None and agency == "신화통신" and (bm := _BYLINE_EQUALS.match(b.text, body_start, line.end)):
+        span = bm.span("byline")
+    if bm:
+        bs, be = span
+        seg = b.text[bs:be]
+        bs += len(seg) - len(seg.lstrip())
+        if b.layout.byline is None:
+            b.layout.byline = Byline(text=b.text[bs:be], start=bs, end=be)
+        body_start = bm.end()
+    b.paragraph("body", body_start, line.end)
 
 
 def _check_truncation(b: _Builder, has_header: bool, has_tail: bool) -> None:

@@ -17,6 +17,7 @@ from typing import Optional, Sequence, TypeVar
 from .facts import extract_facts
 from .glosses import extract_glosses
 from .layout import analyse_layout, coerce_published
+from .observations import find_observations
 from .places.resolve import find_places
 from .records import Article, Fact, Paragraph, PlaceMention, Sentence
 from .source_text import DEFAULT_MAX_CHARS, coerce_text
@@ -30,18 +31,23 @@ def parse_article(
     published: object = None,
     reference_date: object = None,
     max_chars: Optional[int] = DEFAULT_MAX_CHARS,
+    url: Optional[str] = None,
 ) -> Article:
     """Parse one Xinhua Korean article page into an :class:`~xinhua_extract.Article`.
 
     ``text`` is the plain text of one page (``str``, or ``bytes`` in UTF-8 or CP949).
     ``published`` (datetime, date or ISO string) overrides or supplies the publication
     time, which dates the dateline and resolves relative dates; ``reference_date`` is the
-    last resort for relative dates when the page has neither. Raises a subclass of
+    last resort for relative dates when the page has neither. ``url`` (where the page
+    came from) is kept as ``Article.url``; it gives ``Article.page`` (``c_<id>_2.htm`` is
+    page 2, with a warning) and, when neither the caller nor the page gives a time, the
+    publication date (``/2017-01/20/c_…``, ``/20240117/<hex>/c.html``;
+    ``published_from="url"``). Raises a subclass of
     :class:`~xinhua_extract.errors.XinhuaExtractError` for input that cannot be an
     article; anything odd but readable becomes ``Article.warnings``.
     """
     text, input_warnings = coerce_text(text, max_chars=max_chars)
-    layout = analyse_layout(text, published=published)
+    layout = analyse_layout(text, published=published, url=url)
     paragraphs = tuple(layout.paragraphs)
     tokens, sentences = tokenize_paragraphs(text, paragraphs)
     spans = [(p.start, p.end) for p in paragraphs]  # layout paragraphs are content only
@@ -53,16 +59,21 @@ def parse_article(
     facts = _anchor_facts(facts, sentences, places)
     facts = _locate(facts, paragraphs)
     places = _locate(places, paragraphs)
+    observations = find_observations(text, facts, tokens, sentences, paragraphs, places,
+                                     reference.isoformat() if reference else None)
 
     return Article(
         id=id,
         text=text,
         shape=layout.shape,
+        url=layout.url,
+        page=layout.page,
         title=layout.title,
+        title_zh=layout.title_zh,
         kicker=layout.kicker,
         source=layout.source,
         published=layout.published,
-        published_from=_published_from(layout.published, published),
+        published_from=layout.published_from,
         reference_date=reference.isoformat() if reference else None,
         editor=layout.editor,
         dateline=layout.dateline,
@@ -75,15 +86,9 @@ def parse_article(
         glosses=glosses,
         places=places,
         facts=facts,
+        observations=observations,
         warnings=(*input_warnings, *layout.warnings, *fact_warnings, *place_warnings),
     )
-
-
-def _published_from(found: object, given: object) -> Optional[str]:
-    """Where ``published`` came from: the caller (it overrides the page) or the page."""
-    if found is None:
-        return None
-    return "caller" if given is not None else "page"
 
 
 _R = TypeVar("_R", Fact, PlaceMention)

@@ -400,9 +400,10 @@ class Observation(Record):
     like the date facts' or ``None``; ``direction`` ``up``/``down`` for a change.
     ``basis`` is the comparison basis of a change (``전년 대비``), ``whole`` the whole a
     share is of, ``level_of`` the fact index of the level a change belongs to, ``rule``
-    the rule that assigned the role; ``place_source`` and ``period_source`` say where
-    places and period came from (``clause``, ``sentence``, ``previous``, ``paragraph``,
-    ``title``, ``article``)."""
+    the rules that assigned role and measure (``ROLE-RULE/MEASURE-RULE``);
+    ``place_source`` and ``period_source`` say where places and period came from
+    (``clause``, ``sentence``, ``previous``, ``source``, ``article``; see
+    ``docs/observations.md``)."""
 
     fact: int
     role: str

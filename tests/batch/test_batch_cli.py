@@ -110,7 +110,7 @@ def test_spacy_format(tmp_path, small_corpus):
 def test_show(capsys):
     assert main(["show", str(HTML / "001_jiangsu_q1_economy.html")]) == 0
     out = capsys.readouterr().out
-    for word in ("shape       full", "title", "kicker      경제", "editor      王磊", "dateline", "headings    3",
+    for word in ("shape       portal-2021", "title", "kicker      경제", "editor      王磊", "dateline", "headings    3",
                  "paragraphs", "facts", "money", "places", "320000", "glosses", "warnings"):
         assert word in out, word
 
@@ -182,5 +182,5 @@ def test_console_script_in_a_subprocess_reads_stdin_writes_stdout(tmp_path):
     assert proc.returncode == 0, proc.stderr.decode()
     [line] = proc.stdout.decode("utf-8").splitlines()
     article = json.loads(line)
-    assert article["id"] == "stdin" and article["shape"] == "full" and article["facts"]
+    assert article["id"] == "stdin" and article["shape"] == "portal-2021" and article["facts"]
     assert "articles  1" in proc.stderr.decode()

@@ -60,7 +60,7 @@ def test_sourcedocs_html_and_published(parsed_local):
     txt_a = next(a for a in parsed_local if a.id == "001_jiangsu_q1_economy") if any(
         a.id == "001_jiangsu_q1_economy" for a in parsed_local) else process_doc(SourceDoc(text, id="t"))
     key = lambda a: [(f.type, f.text, str(getattr(f, "value", ""))) for f in a.facts]  # noqa: E731
-    assert html_a.shape == "full" and html_a.title == txt_a.title and html_a.published == txt_a.published
+    assert html_a.shape == "portal-2021" and html_a.title == txt_a.title and html_a.published == txt_a.published
     assert key(html_a) == key(txt_a)
     assert [p.code for p in html_a.places] == [p.code for p in txt_a.places]
     assert key(cp_a) == key(txt_a)

@@ -12,7 +12,8 @@ input                  what becomes an article                                  
 ``*.txt``              the whole file (bytes; decoded UTF-8, then CP949)        the file stem
 ``*.html``/``*.htm``   a saved Xinhua Korean page (see :func:`html_to_text`)    the file stem
 ``*.jsonl[.gz]``       one JSON object per line; ``text_field`` holds the text  ``id_field``, else
-                       (plain text or a whole HTML page)                        ``<stem>:<line no.>``
+                       (plain text or a whole HTML page), ``url_field`` the     ``<stem>:<line no.>``
+                       page's URL
 ``*.warc[.gz]``        ``response``/``resource`` records with an HTML or plain  ``WARC-Target-URI``
                        text payload and a 2xx status
 a directory            every supported file below it, sorted by path
@@ -46,7 +47,7 @@ from typing import IO, Any, Iterator, Optional, Union
 import regex
 
 from ..errors import SourceError, XinhuaExtractError
-from ..layout import TIMESTAMP
+from ..layout import META_EDITOR, META_SOURCE, TIMESTAMP
 from ..source_text import decode_bytes
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ PathLike = Union[str, "os.PathLike[str]"]
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".warc", ".warc.gz")
 
 #: The first line the HTML reader writes: the site banner, so that the layout stage
-#: recognises a ``full`` page exactly as for a page saved as text.
+#: recognises a ``portal-2021`` page exactly as for a page saved as text.
 SITE_BANNER = "新華網韓國語"
 
 
@@ -71,7 +72,10 @@ class SourceDoc:
     ``"html"`` (a saved page's markup; the text is extracted by :func:`html_to_text`
     in the worker). ``source`` says where it came from (``path``, ``path:line``,
     ``path#offset``) and appears in error records. ``published`` (datetime, date or
-    ISO string) supplies a publication time for pages without a ``출처:`` line.
+    ISO string) supplies a publication time for pages without a ``출처:`` line. ``url``
+    is where the page was fetched from (a WARC record's target URI, a JSONL ``url``
+    field): it becomes ``Article.url`` and gives the page number and, for a page without
+    a timestamp, the publication date.
     """
 
     text: Union[str, bytes]
@@ -79,6 +83,7 @@ class SourceDoc:
     source: str = "<memory>"
     format: str = "text"
     published: Any = None
+    url: Optional[str] = None
 
     def __post_init__(self) -> None:
         if self.format not in ("text", "html"):
@@ -89,7 +94,7 @@ class SourceDoc:
 class ArticleError:
     """A source that could not become an Article: where it was, and why.
 
-    ``code`` is the error code of :mod:`xinhua_extract.errors` (``E001``..``E008``), or
+    ``code`` is the error code of :mod:`xinhua_extract.errors` (``E001``…, e.g. ``E010`` for a listing page), or
     ``E998`` (the worker process died on this article) / ``E999`` (an unexpected
     exception inside the library: a bug, please report it with the source).
     """
@@ -133,6 +138,7 @@ def iter_sources(
     id_field: Optional[str] = "id",
     published_field: Optional[str] = "published",
     stdin: Optional[IO[bytes]] = None,
+    url_field: Optional[str] = "url",
 ) -> Iterator[Item]:
     """Every article of ``sources``, in order, as :class:`SourceDoc` (or
     :class:`ArticleError` for what cannot be read).
@@ -142,7 +148,7 @@ def iter_sources(
     ready :class:`SourceDoc`. A ``str`` is always a *path*: to parse text held in memory
     wrap it, ``SourceDoc(text, id=...)``.
     """
-    opts = dict(text_field=text_field, id_field=id_field, published_field=published_field)
+    opts = dict(text_field=text_field, id_field=id_field, published_field=published_field, url_field=url_field)
     if isinstance(sources, (str, bytes, os.PathLike, SourceDoc)):
         sources = [sources]
     for src in sources:
@@ -270,6 +276,7 @@ def read_jsonl(
     id_field: Optional[str] = "id",
     published_field: Optional[str] = "published",
     name: Optional[str] = None,
+    url_field: Optional[str] = "url",
 ) -> Iterator[Item]:
     """One article per line of a JSON Lines file (``.jsonl``, or gzipped ``.jsonl.gz``).
 
@@ -303,13 +310,13 @@ def read_jsonl(
             lineno += 1
             if not line.strip():
                 continue
-            yield _jsonl_item(line, lineno, label, stem, text_field, id_field, published_field)
+            yield _jsonl_item(line, lineno, label, stem, text_field, id_field, published_field, url_field)
     finally:
         if raw is not path_or_stream:
             raw.close()
 
 
-def _jsonl_item(line, lineno, label, stem, text_field, id_field, published_field) -> Item:
+def _jsonl_item(line, lineno, label, stem, text_field, id_field, published_field, url_field="url") -> Item:
     where = f"{label}:{lineno}"
     default_id = f"{stem}:{lineno}"
     try:
@@ -329,7 +336,9 @@ def _jsonl_item(line, lineno, label, stem, text_field, id_field, published_field
             f"choose the field with --text-field (keys here: {', '.join(sorted(map(str, obj))[:12])})",
         )
     published = obj.get(published_field) if published_field else None
-    return SourceDoc(text, id=doc_id, source=where, format="html" if _looks_like_html(text) else "text", published=published)
+    url = obj.get(url_field) if url_field else None
+    return SourceDoc(text, id=doc_id, source=where, format="html" if _looks_like_html(text) else "text",
+                     published=published, url=url if isinstance(url, str) else None)
 
 
 # --------------------------------------------------------------------------- WARC
@@ -393,12 +402,12 @@ def _warc_item(record, label: str, offset: int) -> Optional[SourceDoc]:
         if not status.startswith("2") or ctype not in _HTML_TYPES:
             log.debug("skipping WARC record %s (%s %s): not an article page", where, status, ctype)
             return None
-        return SourceDoc(_payload(record), id=rid, source=where, format="html")
+        return SourceDoc(_payload(record), id=rid, source=where, format="html", url=uri)
     if record.rec_type == "resource":
         ctype = (record.rec_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
         if ctype in _HTML_TYPES or ctype == "text/plain":
             fmt = "text" if ctype == "text/plain" else "html"
-            return SourceDoc(_payload(record), id=rid, source=where, format=fmt)
+            return SourceDoc(_payload(record), id=rid, source=where, format=fmt, url=uri)
     return None
 
 
@@ -440,8 +449,6 @@ def read_stdin(stream: Optional[IO[bytes]] = None, *, format: str = "auto", **op
 
 # --------------------------------------------------------------------------- HTML -> page text
 _META_LINE = regex.compile(r"^\s*출처\s*[:：]")
-_SOURCE = regex.compile(r"출처\s*[:：]\s*([^|\d\s][^|]*?)\s*(?=\||\d{4}[-./]|편집|$)")
-_EDITOR = regex.compile(r"편집\s*[:：]\s*([^|]+?)\s*(?:\||$)")
 _WS = regex.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 _TITLE_SUFFIX = regex.compile(r"\s*[-_|]\s*(?:新[華华][網网]\s*[韓韩][國国][語语]|신화망.*|Xinhua.*)\s*$")
 _HEADING_MARK = "◇◆■□"
@@ -459,9 +466,9 @@ def _clean(s: str) -> str:
 def _canonical_meta(line: str) -> str:
     """``출처: 신화망 | 2021-08-26 09:51:45 | 편집: 朱雪松`` from the pieces of a header,
     whatever order the markup gives them in."""
-    source = _SOURCE.search(line)
+    source = META_SOURCE.search(line)
     stamp = TIMESTAMP.search(line)
-    editor = _EDITOR.search(line)
+    editor = META_EDITOR.search(line)
     if not (source and stamp):
         return line
     parts = [f"출처: {source.group(1).strip()}", stamp.group(0)]
@@ -513,23 +520,48 @@ def _block_lines(node) -> list[str]:
     return lines
 
 
+#: The Xinhua site templates of the Korean service by era, as the Chinese news.cn /
+#: xinhuanet.com templates lay them out (public scrapers and RSS routes use the same
+#: selectors): how to recognise each in the markup, and where its title, time, source,
+#: editor and body are. The first whose ``detect`` selector matches is used.
+_HTML_TEMPLATES: tuple[dict[str, Any], ...] = (
+    {"name": "newscn-2023", "detect": (".head-line", ".header-time"),
+     "title": (".head-line .title", ".head-line h1", "h1"), "time": (".header-time",),
+     "source": (".source", ".header-cont .source"), "editor": (".editor", ".editor-name"),
+     "body": ("#detailContent", "#detail", ".main-content")},
+    {"name": "xinhuanet-2015", "detect": ("#pubtime", "#articleEdit", "#source"),
+     "title": ("#title", "#Title", ".title h1", "h1"), "time": ("#pubtime", ".info .time"),
+     "source": ("#source",), "editor": ("#articleEdit", ".bjn", ".editor"),
+     "body": ("#content", "#Content", ".article", "#p-detail")},
+)
+_NEWSCN_TIME = regex.compile(r"(\d{4})\D{1,3}(\d{1,2})\s*[/-]\s*(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)")
+#: the breadcrumb the 2015–2020 pages print above the title
+BREADCRUMB = "新華網韓國語 >> 기사 본문"
+
+
 def html_to_text(html: Union[str, bytes]) -> str:
     """The plain page text of a saved Xinhua Korean article page.
 
-    Parses the markup with BeautifulSoup (lxml) and lays the page out like a page saved
-    as text (the seed's shape), so :func:`~xinhua_extract.parse_article` sees the same
-    layout::
+    Parses the markup with BeautifulSoup (lxml) and lays the page out like a page of its
+    era saved as text, so :func:`~xinhua_extract.parse_article` recognises the same page
+    template as for a text extraction:
+
+    * a ``newscn-2023`` page (``.head-line``, ``.header-time``): title, ``출처:…``, the
+      timestamp and ``편집:…`` on lines of their own;
+    * a 2015–2020 ``xinhuanet`` page (``#pubtime``, ``#articleEdit``): the breadcrumb
+      ``新華網韓國語 >> 기사 본문``, title, one ``출처: … | time | 편집: …`` line;
+    * any other page with a ``출처:`` header (the 2021–22 portal and its variants)::
 
         新華網韓國語                         <- the site banner
         (kicker) title                      <- .h-title / .main-tit h1 / h1 / <title>
         출처: 신화망 | 2021-08-26 09:51:45 | 편집: 朱雪松   <- the header line, rebuilt
-        paragraph                           <- one per <p>/<br>/block of the body
-        ◇heading                            <- <h2>..<h6> in the body get the ◇ marker
-        원문 출처:...                        <- footer lines the layout knows, if present
 
-    with a blank line between blocks. Bytes are decoded UTF-8, then CP949. A page
-    without a recognisable article body yields the visible text of ``<body>``, one line
-    per block, with no banner (the layout then sees a ``bare`` page).
+    then one line per ``<p>``/``<br>``/block of the body (``<h2>``..``<h6>`` get the ◇
+    marker) and the footer lines the layout knows (``원문 출처``, the contact block), with
+    a blank line between blocks. A page of another site (a partner's republication) goes
+    to trafilatura when it is installed (the ``html`` extra), else to the element with
+    the densest paragraphs; a page without any article body yields the visible text of
+    ``<body>``, one line per block. Bytes are decoded UTF-8, then CP949.
     """
     from bs4 import BeautifulSoup
 
@@ -539,9 +571,13 @@ def html_to_text(html: Union[str, bytes]) -> str:
     for tag in soup(list(_DROP_TAGS)):
         tag.decompose()
 
+    for template in _HTML_TEMPLATES:
+        if any(soup.select_one(sel) is not None for sel in template["detect"]):
+            text = _era_page(soup, template)
+            if text is not None:
+                return text
+
     body = next((el for sel in _BODY_SELECTORS for el in soup.select(sel) if el.find("p")), None)
-    if body is None:
-        body = _densest_paragraph_parent(soup)
 
     meta_el = None
     for el in soup.find_all(string=_META_LINE):
@@ -553,12 +589,14 @@ def html_to_text(html: Union[str, bytes]) -> str:
     if meta_el is None:
         meta_el = next((el for el in soup.select(".h-info, .info, .source, .time") if TIMESTAMP.search(el.get_text(" "))), None)
 
-    title = None
-    for sel in _TITLE_SELECTORS:
-        el = soup.select_one(sel)
-        if el is not None and _clean(el.get_text(" ")):
-            title = _clean(el.get_text(" "))
-            break
+    if meta_el is None:
+        partner = _partner_page(html)
+        if partner is not None:
+            return partner
+    if body is None:
+        body = _densest_paragraph_parent(soup)
+
+    title = _first_text(soup, _TITLE_SELECTORS)
     if title is None and soup.title is not None and soup.title.string:
         title = _TITLE_SUFFIX.sub("", _clean(soup.title.string)) or None
 
@@ -577,12 +615,83 @@ def html_to_text(html: Union[str, bytes]) -> str:
             meta_text = meta_text[meta_text.index("출처"):] if "출처" in meta_text else "출처: " + meta_text
         out.append(meta_text)
     if body is not None:
-        for line in _block_lines(body):
-            if title and line == title:
-                continue
-            out.append(line)
+        out.extend(line for line in _block_lines(body) if not (title and line == title))
         out.extend(_footer_lines(soup, body))
     return "\n\n".join(out) + "\n"
+
+
+def _first_text(soup, selectors) -> Optional[str]:
+    for sel in selectors:
+        el = soup.select_one(sel)
+        if el is not None and _clean(el.get_text(" ")):
+            return _clean(el.get_text(" "))
+    return None
+
+
+def _labelled(value: Optional[str], label: str) -> Optional[str]:
+    """``출처: 신화망`` -> ``신화망`` (the markup may or may not carry the label)."""
+    if not value:
+        return None
+    value = regex.sub(rf"^\s*{label}\s*[:：]\s*", "", value).strip()
+    return value or None
+
+
+def _era_page(soup, template: dict[str, Any]) -> Optional[str]:
+    """The page text of a Xinhua page of a known era, laid out like that era's text pages."""
+    body = next((el for sel in template["body"] for el in soup.select(sel)), None)
+    title = _first_text(soup, template["title"])
+    if body is None or title is None:
+        return None
+    source = _labelled(_first_text(soup, template["source"]), "출처")
+    editor = _labelled(_first_text(soup, template["editor"]), "편집")
+    raw_time = _first_text(soup, template["time"]) or ""
+    stamp = TIMESTAMP.search(raw_time)
+    if stamp is not None:
+        time = stamp.group(0)
+    else:
+        m = _NEWSCN_TIME.search(raw_time)
+        time = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d} {m[4]}" if m else None
+    out: list[str] = []
+    if template["name"] == "newscn-2023":
+        out.append(title)
+        out.extend(line for line in (source and f"출처: {source}", time, editor and f"편집: {editor}") if line)
+    else:
+        out.extend([BREADCRUMB, title])
+        parts = [f"출처: {source or '신화망'}"] + ([time] if time else []) + ([f"편집: {editor}"] if editor else [])
+        out.append(" | ".join(parts))
+    out.extend(line for line in _block_lines(body) if line != title)
+    out.extend(_footer_lines(soup, body))
+    return "\n\n".join(out) + "\n"
+
+
+def _partner_page(html: str) -> Optional[str]:
+    """A page of another site (a partner's republication): its main content by
+    trafilatura (precision mode: no menus, comment counters or most-read lists), laid
+    out as title, the page's date (``입력 YYYY-MM-DD``, when the page gives one) and one
+    line per paragraph; ``None`` when trafilatura is not installed or finds nothing."""
+    try:
+        import trafilatura
+        from lxml import etree
+    except ImportError:
+        return None
+    xml = trafilatura.extract(html, output_format="xml", favor_precision=True, include_comments=False,
+                              include_tables=False)
+    if not xml:
+        return None
+    root = etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    lines = [_clean("".join(el.itertext())) for el in (main if main is not None else root).iter("p", "head", "item", "quote")]
+    lines = [line for line in lines if line]
+    if sum(len(line) for line in lines) < 40:
+        return None
+    meta = trafilatura.extract_metadata(html)
+    title = _TITLE_SUFFIX.sub("", _clean(getattr(meta, "title", None) or "")) if meta is not None else ""
+    title = regex.sub(r"\s+[-|_]\s+[^-|_]{1,30}$", "", title)  # "headline - site name"
+    head = [title] if title and title != lines[0] else []
+    day = getattr(meta, "date", None) if meta is not None else None
+    if day and TIMESTAMP.match(day):
+        head.append(f"입력 {day}")
+    return "\n\n".join(head + lines) + "\n"
 
 
 def _densest_paragraph_parent(soup):
@@ -600,19 +709,20 @@ def _densest_paragraph_parent(soup):
 
 
 def _footer_lines(soup, body) -> list[str]:
-    """Lines after the body that the layout knows as footer (원문 출처, 기사 오류, 전화, 이메일, ...)."""
-    from ..layout import MARKERS
+    """Lines after the body that the layout knows as the page's footer (원문 출처, the
+    contact block: 기사 오류, 전화, 이메일); never the related or recommended articles."""
+    from ..layout import classify_line
 
-    footer = MARKERS.get("footer")
-    if footer is None:
-        return []
     lines: list[str] = []
     last = body
     for last in body.descendants:
         pass
     for el in last.find_all_next(string=True):
         text = _clean(str(el))
-        if text and footer.search(text) and text not in lines:
+        if not text or text in lines:
+            continue
+        kind = classify_line(text)
+        if kind == "footer_hard" or (kind == "footer" and regex.match(r"\s*(?:전화|이메일)", text)):
             lines.append(text)
     return lines
 

@@ -1,0 +1,51 @@
+"""What an article URL of the Xinhua Korean service says: publication date, page number
+and the key shared by all pages of one article.
+
+Two URL schemes (the traditional-script mirror ``big5.news.cn/gate/big5/<host>/…``
+wraps either):
+
+* ``kr.xinhuanet.com/2017-01/20/c_136000000.htm`` (2014–2022); page N of a multi-page
+  article is ``c_136000000_N.htm``;
+* ``kr.news.cn/20240117/<32 hex>/c.html`` (2023–); page N is ``c_N.html``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+import regex
+
+from .errors import ArgumentError
+
+_OLD = regex.compile(r"/(?P<y>\d{4})-(?P<m>\d{2})/(?P<d>\d{2})/(?P<key>c_\d+)(?:_(?P<page>\d{1,3}))?\.s?html?\b")
+_NEW = regex.compile(r"/(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})/(?P<key>[0-9a-f]{16,40})/c(?:_(?P<page>\d{1,3}))?\.s?html?\b")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleUrl:
+    """``date`` the publication date in the path, ``page`` 1 for a first page, ``key``
+    the article's identity (all its pages share it)."""
+
+    url: str
+    date: Optional[date]
+    page: int
+    key: str
+
+
+def parse_article_url(url: Optional[str]) -> Optional[ArticleUrl]:
+    """The date, page and key of a Xinhua article URL, or ``None`` for any other URL."""
+    if url is None:
+        return None
+    if not isinstance(url, str):
+        raise ArgumentError(f"url must be a str (the page's address), not {type(url).__name__}")
+    m = _OLD.search(url) or _NEW.search(url)
+    if m is None:
+        return None
+    try:
+        day: Optional[date] = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        day = None
+    prefix = url[: m.start("key")].split("/gate/big5/")[-1].split("://")[-1]
+    return ArticleUrl(url=url, date=day, page=int(m["page"]) if m["page"] else 1, key=prefix + m["key"])

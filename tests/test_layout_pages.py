@@ -1,0 +1,308 @@
+"""Page templates on the page fixtures (tests/fixtures/pages): every template, the right
+headline, meta and dateline, and no furniture in the content."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from xinhua_extract.errors import NotAnArticleError
+from xinhua_extract.layout import TEMPLATE_NAMES, analyse_layout
+from xinhua_extract.layout_eval import evaluate_corpus, evaluate_page, load_corpus, summarise
+from xinhua_extract.urls import parse_article_url
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ROOT / "tests" / "fixtures" / "pages"
+HELDOUT = ROOT / "tests" / "fixtures" / "pages_heldout"  # gold written before the layout ever ran on them
+CORPUS = load_corpus(PAGES)
+HELD = load_corpus(HELDOUT)
+
+
+def test_every_template_has_a_fixture_page():
+    shapes = {gold.get("template") or "listing" for _, _, gold in CORPUS}
+    assert shapes == set(TEMPLATE_NAMES)
+
+
+@pytest.mark.parametrize("page_id", [c[0] for c in CORPUS])
+def test_page_layout_matches_its_gold(page_id):
+    _, text, gold = next(c for c in CORPUS if c[0] == page_id)
+    result = evaluate_page(page_id, text, gold)
+    assert result.fully_right, result.mismatches
+
+
+@pytest.mark.parametrize("page_id", [c[0] for c in HELD])
+def test_heldout_page_layout_matches_its_gold(page_id):
+    _, text, gold = next(c for c in HELD if c[0] == page_id)
+    result = evaluate_page(page_id, text, gold)
+    assert result.fully_right, result.mismatches
+
+
+@pytest.mark.parametrize("directory", [PAGES, HELDOUT], ids=["pages", "heldout"])
+def test_corpus_figures(directory):
+    table = summarise(evaluate_corpus(directory))
+    overall = table["ALL"]
+    assert overall["fully_right"] == 1.0
+    assert overall["furniture_leaked"] == 0
+    assert overall["content_lost"] == 0.0
+    assert all(overall[f] == 1.0 for f in ("title", "published", "editor", "dateline"))
+
+
+def _page(prefix: str) -> tuple[str, dict]:
+    _, text, gold = next(c for c in CORPUS if c[0].startswith(prefix))
+    return text, gold
+
+
+def test_toolbar_line_is_never_the_title():
+    text, _ = _page("p01")
+    layout = analyse_layout(text)
+    assert layout.title and "인쇄" not in layout.title and "크기" not in layout.title
+    assert layout.editor == "김현" and layout.source == "신화망"
+
+
+def test_listing_page_is_not_an_article():
+    text, _ = _page("p14")
+    with pytest.raises(NotAnArticleError) as info:
+        analyse_layout(text)
+    assert info.value.code == "E010" and "not an article" in str(info.value)
+
+
+def test_page_without_headline_has_no_title_and_a_warning():
+    for prefix in ("p05", "p06", "p07", "p08"):
+        text, _ = _page(prefix)
+        layout = analyse_layout(text)
+        assert layout.title is None
+        assert "W060" in {w.code for w in layout.warnings}
+
+
+def test_continuation_page_warns_with_its_page_number():
+    text, gold = _page("p16")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.page == 2
+    w061 = [w for w in layout.warnings if w.code == "W061"]
+    assert w061 and "page 2" in w061[0].message
+
+
+def test_url_gives_date_page_and_key():
+    old = parse_article_url("http://kr.xinhuanet.com/2017-01/20/c_136000200_3.htm")
+    assert (old.date.isoformat(), old.page, old.key) == ("2017-01-20", 3, "kr.xinhuanet.com/2017-01/20/c_136000200")
+    new = parse_article_url("https://kr.news.cn/20240117/3b9e2d4c5f6a7b8c9d0e1f2a3b4c5d6e/c.html")
+    assert (new.date.isoformat(), new.page) == ("2024-01-17", 1)
+    mirror = parse_article_url("http://big5.news.cn/gate/big5/kr.xinhuanet.com/2017-01/20/c_136000200.htm")
+    assert mirror.key == old.key and mirror.page == 1
+    assert parse_article_url("https://example.com/news/1") is None
+    assert parse_article_url("http://kr.xinhuanet.com/2017-02/30/c_1.htm").date is None
+
+
+def test_url_date_only_when_the_page_and_caller_give_none():
+    text, gold = _page("p07")
+    assert analyse_layout(text).published is None
+    by_url = analyse_layout(text, url=gold["url"])
+    assert by_url.published.date().isoformat() == "2019-05-14" and by_url.published_from == "url"
+    assert by_url.dateline.date == "2019-05-14"
+    by_caller = analyse_layout(text, url=gold["url"], published="2019-05-15")
+    assert by_caller.published_from == "caller" and by_caller.published.day == 15
+    page_text, page_gold = _page("p11")
+    own = analyse_layout(page_text, url="http://kr.news.cn/20240101/3b9e2d4c5f6a7b8c9d0e1f2a3b4c5d6e/c.html")
+    assert own.published_from == "page" and own.published.isoformat() == page_gold["fields"]["published"]
+
+
+def test_furniture_yields_no_facts_places_or_sentences():
+    from xinhua_extract import parse_article
+
+    for page_id, text, gold in CORPUS + HELD:
+        if gold.get("error"):
+            continue
+        article = parse_article(text, url=gold.get("url"))
+        furniture = [line for label, line in gold["lines"] if label in ("furniture", "meta")]
+        spans = [(b.start, b.end) for b in article.blocks if b.kind not in ("title", "caption", "body", "heading")]
+        for record in (*article.facts, *article.places, *article.sentences):
+            assert not any(s <= record.start < e for s, e in spans), (page_id, record)
+        sentences = [article.text[s.start : s.end] for s in article.sentences]
+        for line in furniture:
+            assert not any(line in s for s in sentences if len(line) > 4), (page_id, line)
+
+
+def test_separate_meta_lines_are_not_content():
+    from xinhua_extract import parse_article
+
+    text, gold = _page("p11")
+    article = parse_article(text, url=gold["url"])
+    assert article.published.isoformat() == "2024-01-17T09:48:33+08:00" and article.editor == "朴锦花"
+    assert article.url == gold["url"] and article.page == 1 and article.published_from == "page"
+    assert not [f for f in article.facts if f.type == "date" and "2024-01-17" in f.text]
+    assert sum(1 for p in article.paragraphs if p.kind == "title") == 1  # -Xinhua line + repeat: one title
+
+
+def test_bilingual_page_keeps_the_chinese_headline():
+    from xinhua_extract import parse_article
+
+    text, gold = _page("p09")
+    article = parse_article(text, url=gold["url"])
+    assert article.title == "시진핑, 한국 대통령 특사 접견" and article.title_zh == "习近平会见韩国总统特使"
+    assert article.shape == "bilingual" and article.published_from == "url"
+    assert {p.lang for p in article.paragraphs if p.kind == "body"} == {"ko", "zh"}
+
+
+def test_layout_gold_files_are_well_formed():
+    for page_id, text, gold in CORPUS + HELD:
+        assert set(gold) <= {"url", "template", "fields", "lines", "error"}, page_id
+        if gold.get("error"):
+            continue
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        assert [t for _, t in gold["lines"]] == lines, page_id
+        assert {label for label, _ in gold["lines"]} <= {"title", "meta", "caption", "body", "furniture"}
+        json.dumps(gold)
+
+
+def test_toolbar_on_one_line_and_unmarked_photo_line_are_never_the_title():
+    text = ("新華網韓國語 >> 기사 본문\n\n• 크기  • 인쇄\n\n1월 4일 하얼빈 빙설대세계 야경\n\n"
+            "[신화망 하얼빈 1월5일] 빙설대세계가 문을 열었다.\n\n원문 출처:신화사\n")
+    layout = analyse_layout(text)
+    assert layout.title is None and "W060" in {w.code for w in layout.warnings}
+    kinds = [b.kind for b in layout.blocks]
+    assert kinds == ["header", "toolbar", "caption", "body", "footer"]
+
+
+def test_xinhua_title_picks_the_repeated_headline_over_other_lines():
+    text = ("中 톈진항 물동량 증가-Xinhua\n\n시진핑 타이임\n\n中 톈진항 물동량 증가\n\n출처:신화망 한국어판\n\n"
+            "2024-02-01 10:00:00\n\n편집: 朴锦花\n\n[신화망 톈진 2월1일] 톈진항 물동량이 늘었다.\n")
+    layout = analyse_layout(text)
+    assert layout.title == "中 톈진항 물동량 증가" and layout.shape == "newscn-2023"
+    assert [b.kind for b in layout.blocks][:3] == ["title", "navigation", "title"]
+    no_repeat = analyse_layout(text.replace("中 톈진항 물동량 증가\n\n출처", "출처"))
+    assert no_repeat.title == "中 톈진항 물동량 증가"  # from the -Xinhua line itself
+
+
+def test_partner_editor_line_under_the_footer_is_meta():
+    text = ("[신화망 베이징 2월13일]푸 사장이 12일 베이징에서 대사와 만났다.\n"
+            "원문 출처:신화통신 한국어 뉴스 서비스\n편집자:张齐美\n")
+    layout = analyse_layout(text)
+    assert layout.editor == "张齐美"
+    assert [b.kind for b in layout.blocks] == ["body", "footer", "meta"]
+
+
+def test_listing_page_with_a_dateline_in_a_teaser_is_still_a_listing():
+    text = "新華網韓國語 >> 경제\n\n中 수출 증가\n\n[신화망 베이징 1월5일] 중국의 수출이 늘었다.\n"
+    with pytest.raises(NotAnArticleError):
+        analyse_layout(text)
+
+
+def test_gallery_caption_starting_with_sajineun_stays_a_caption_after_the_body():
+    text = ("新華網韓國語 >> 기사 본문\n\n[신화망 베이징 3월5일] 전인대가 개막했다.\n\n"
+            "사진은 3월 5일 인민대회당 모습\n\n추천 기사:\n")
+    layout = analyse_layout(text)
+    assert [b.kind for b in layout.blocks] == ["header", "body", "caption", "boilerplate"]
+
+
+_VARIANTS = {
+    # name: (how the page's text is rewritten, how a gold line's text changes)
+    "crlf": (lambda t: t.replace("\n", "\r\n"), lambda s: s),
+    "no_blank_lines": (lambda t: "\n".join(ln for ln in t.splitlines() if ln.strip()) + "\n", lambda s: s),
+    "ideographic_indent": (lambda t: "\n".join("\u3000" + ln if ln.strip() else ln for ln in t.splitlines()), lambda s: s),
+    "meta_spacing": (
+        lambda t: "\n".join(_respace(ln) if ln.lstrip().startswith(("출처", "편집")) else ln for ln in t.splitlines()),
+        lambda s: _respace(s) if s.startswith(("출처", "편집")) else s,
+    ),
+}
+
+
+def _respace(line: str) -> str:
+    """``출처: 신화망 | ts | 편집: X`` with other spacing around ':' and '|' (and full-width colons)."""
+    import regex
+
+    line = regex.sub(r"(출처|편집)\s*[:：]\s*", r"\1 ： ", line)
+    return regex.sub(r"\s*\|\s*", "  |", line).strip()
+
+
+@pytest.mark.parametrize("variant", sorted(_VARIANTS))
+def test_layout_survives_line_endings_indentation_and_meta_spacing(variant):
+    rewrite_text, rewrite_line = _VARIANTS[variant]
+    for page_id, text, gold in CORPUS + HELD:
+        if gold.get("error"):
+            continue
+        changed = dict(gold, lines=[[label, rewrite_line(line)] for label, line in gold["lines"]])
+        result = evaluate_page(page_id, rewrite_text(text), changed)
+        assert result.fully_right, (page_id, result.mismatches)
+
+
+def test_partner_page_with_menu_items_and_buttons_on_lines_of_their_own():
+    text = ("전체기사\n최신뉴스\n국제\n속보\n더보기\n中 쓰촨 판다 방문객 급증\n기사입력 :\n최종수정 :\n"
+            "※ 본문 글자 크기 조정\n• 더 작게\n• 크게\n(청두=신화통신) 판다 국가공원 방문객이 늘었다.\n"
+            "· 상반기 200만 명\n좋아요\n0개의 댓글\n")
+    layout = analyse_layout(text)
+    assert layout.shape == "republication" and layout.title == "中 쓰촨 판다 방문객 급증"
+    content = [text[p.start : p.end] for p in layout.paragraphs]
+    assert content == ["中 쓰촨 판다 방문객 급증", "판다 국가공원 방문객이 늘었다.", "· 상반기 200만 명"]
+
+
+def test_bullet_line_inside_a_xinhua_body_stays_content():
+    text = "[신화망 베이징 5월14일] 주요 지표는 다음과 같다.\n· 소매판매 7.2%\n원문 출처:신화사\n"
+    layout = analyse_layout(text)
+    assert [p.kind for p in layout.paragraphs] == ["body", "body"]
+
+
+def test_bilingual_page_with_the_korean_headline_first():
+    text = ("시진핑, 한국 대통령 특사 접견\n习近平会见韩国总统特使\n"
+            "国家主席习近平12日会见韩国总统特使。\n시진핑 국가주석이 12일 한국 대통령 특사를 접견했다.\n뉴스 번역 더보기:\n")
+    layout = analyse_layout(text)
+    assert layout.shape == "bilingual"
+    assert (layout.title, layout.title_zh) == ("시진핑, 한국 대통령 특사 접견", "习近平会见韩国总统特使")
+    assert [p.lang for p in layout.paragraphs if p.kind == "body"] == ["zh", "ko"]
+
+
+def test_kicker_on_its_own_line_and_unknown_toolbar_buttons():
+    text = ("新華網韓國語 >> 기사 본문\n\n(경제)\n\n中 광저우 1분기 수출 8% 증가\n\n• 크기\n\n• 인쇄\n\n• 메일 보내기\n\n"
+            "출처 :  신화망 | 2018-04-20 10:00:00  | 편집 :  홍성림\n\n[신화망 광저우 4월 20일] 광저우의 수출이 늘었다.\n\n원문 출처:신화사\n")
+    layout = analyse_layout(text)
+    assert layout.shape == "toolbar-2015"
+    assert (layout.kicker, layout.title) == ("경제", "中 광저우 1분기 수출 8% 증가")
+    labels = [b.kind for b in layout.blocks]
+    assert labels[:6] == ["header", "title", "title", "toolbar", "toolbar", "navigation"]
+
+
+def test_bylines_after_the_dateline_are_not_body():
+    text = "[신화망 평양 5월 10일] (리진(李進), 장훙(張宏) 기자) 평양에서 전람회가 열렸다.\n"
+    layout = analyse_layout(text, published="2018-05-10")
+    assert layout.byline.text == "(리진(李進), 장훙(張宏) 기자)"
+    assert text[layout.paragraphs[0].start :].startswith("평양에서")
+    text = "中 문화 교류\n(서울=신화통신) 두바이위 루루이 기자 = 서울대 도서관에 자료실이 있다.\n"
+    layout = analyse_layout(text)
+    assert layout.byline.text == "두바이위 루루이 기자"
+    assert text[layout.paragraphs[-1].start : layout.paragraphs[-1].end] == "서울대 도서관에 자료실이 있다."
+
+
+@pytest.mark.parametrize("meta", [
+    "출처 :  신화망 | 2017-03-02 10:21:33  | 편집 :  홍성림",
+    "2017-03-02 10:21:33 | 출처: 신화망 | 편집: 홍성림",
+    "출처: 신화망 2017-03-02 10:21:33 편집: 홍성림",
+    "출처：신화망｜2017-03-02 10:21:33｜편집：홍성림".replace("｜", "|"),
+])
+def test_meta_line_in_any_order_and_spacing(meta):
+    text = f"新華網韓國語 >> 기사 본문\n\n中 선전 수출 증가\n\n{meta}\n\n[신화망 선전 3월 2일] 선전의 수출이 늘었다.\n"
+    layout = analyse_layout(text)
+    assert (layout.title, layout.source, layout.editor) == ("中 선전 수출 증가", "신화망", "홍성림")
+    assert layout.published.isoformat() == "2017-03-02T10:21:33+08:00"
+
+
+def test_a_url_that_is_not_a_string_is_a_clear_error():
+    from xinhua_extract import parse_article
+    from xinhua_extract.errors import ArgumentError
+
+    with pytest.raises(ArgumentError, match="url must be a str"):
+        parse_article("[신화망 베이징 5월 14일] 소매판매가 늘었다.\n", url=42)
+    assert analyse_layout("본문이다.\n", url="").page is None
+
+
+def test_long_menus_above_the_headline_and_facts_in_captions_say_so():
+    from xinhua_extract import parse_article
+
+    menu = "\n".join(["뉴스", "시진핑", "중국", "경제", "사회", "문화", "포토", "영상", "한중교류", "관광", "스포츠", "연예", "교육", "과학", "생활"])
+    text = (f"新華網韓國語\n{menu}\n中 닝샤 와인 수출 30% 증가\n출처: 신화망 | 2022-05-10 08:00:01 | 편집: 陈畅\n"
+            "5월 9일 닝샤의 한 와이너리에서 직원 12명이 포도나무를 손질하고 있다. (사진/신화통신)\n"
+            "[신화망 인촨 5월10일] 닝샤의 와인 수출이 30% 늘었다.\n원문 출처:신화통신 한국어 뉴스 서비스\n")
+    article = parse_article(text)
+    assert article.shape == "portal-2021" and article.title == "中 닝샤 와인 수출 30% 증가" and article.editor == "陈畅"
+    caption_facts = [f for f in article.facts if f.block == "caption"]
+    assert caption_facts and all(f.start < text.index("[신화망") for f in caption_facts)
