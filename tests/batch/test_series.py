@@ -203,23 +203,25 @@ def test_an_output_written_without_observations_says_so(capsys, tmp_path, archiv
 
 
 def test_real_extraction_end_to_end(capsys, tmp_path, fixture_text_paths):
-    """parse (the real pipeline) -> Parquet -> series. Runs once the extractor fills
-    Article.observations; before that there is nothing to read."""
+    """parse (the real pipeline and its observations) -> Parquet and JSONL -> series: both
+    outputs give the same values, exactly the parsed articles' observations of the measure."""
+    from xinhua_extract.io.writers import read_jsonl_articles, read_parquet_tables
+
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for p in fixture_text_paths[:5]:
+    for p in fixture_text_paths[:6]:
         shutil.copy(p, corpus / p.name)
-    out = tmp_path / "ds"
-    assert main(["parse", str(corpus), "-o", str(out), "--format", "parquet", "--workers", "1", "--quiet"]) == 0
-    from xinhua_extract.io.writers import read_parquet_tables
-
-    obs = read_parquet_tables(out)["observations"]
-    if obs.num_rows == 0:
-        pytest.skip("the pipeline does not extract observations yet")
-    measures = [m for m in obs.column("measure").to_pylist() if m]
-    query = normalise_measure(measures[0])[-2:]
-    got = run_jsonl(capsys, Path(out), "--measure", query)
-    assert got and all(normalise_measure(p["measure"]).endswith(query) for p in got)
+    outs = {"parquet": tmp_path / "ds", "jsonl": tmp_path / "out.jsonl"}
+    for fmt, out in outs.items():
+        assert main(["parse", str(corpus), "-o", str(out), "--format", fmt, "--workers", "1", "--quiet"]) == 0
+    articles = list(read_jsonl_articles(outs["jsonl"]))
+    rows = read_parquet_tables(outs["parquet"])["observations"].num_rows
+    assert rows == sum(max(1, len(o.places)) for a in articles for o in a.observations) > 0
+    for query in ("기업", "GDP", "액"):
+        want = expected(articles, head(query))
+        got = {fmt: run_jsonl(capsys, out, "--measure", query) for fmt, out in outs.items()}
+        assert got["parquet"] == got["jsonl"]
+        assert {(p["article_id"], p["fact_index"]) for p in got["jsonl"]} == want
 
 
 def test_csv_output_has_every_value(capsys, archive):
