@@ -1,5 +1,7 @@
-"""Generate ``src/xinhua_extract/data/counters.tsv`` and ``currencies.tsv``: the counter
-words (분류사, classifiers) and the currency names the numeric fact rules read.
+"""Generate ``src/xinhua_extract/data/counters.tsv``, ``counter_nouns.tsv`` and
+``currencies.tsv``: the counter words (분류사, classifiers), the nouns that decide what a
+number with a counter means (``자동차 3대``, ``1번 국도``), and the currency names the
+numeric fact rules read.
 
 Both lists are curated by hand below from the way the Xinhua Korean service writes
 quantities and amounts (``43개``, ``300만 대``, ``천억 위안``, ``18조원``, ``100억 달러``);
@@ -16,6 +18,8 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[1] / "src" / "xinhua_extract" / "data"
 COUNTERS_OUT = DATA / "counters.tsv"
 CURRENCIES_OUT = DATA / "currencies.tsv"
+COUNTER_NOUNS_OUT = DATA / "counter_nouns.tsv"
+NOT_TYPOS_OUT = DATA / "currency_not_typos.tsv"
 
 # (surface, counter, native, gloss)
 #   surface: the counter as written right after a number (``43개``, ``300만 대``);
@@ -56,6 +60,31 @@ COUNTERS: list[tuple[str, str, str, str]] = [
     ("세트", "세트", "no", "sets"),
     ("장", "장", "yes", "sheets, panels, tickets (not 제N장 'chapter N')"),
 ]
+
+# (counter, noun, side, reading, gloss): nouns that decide what a number with a counter is.
+#   side "before": the noun stands right before the number (``자동차 3대``); "after": right
+#   after the counter (``1번 국도``). reading "count": a count even where the shape alone
+#   would say otherwise (N대 + noun reads "the N largest": ``5대 그룹``, ``500대 기업``;
+#   but ``자동차 3대 판매`` counts cars); "label": a number label, not a count (``1번
+#   국도``: route 1, ``3번 출구``: exit 3).
+COUNTER_NOUNS: list[tuple[str, str, str, str, str]] = [
+    *(("대", noun, "before", "count", "counted by 대: vehicles and machines") for noun in (
+        "자동차", "차량", "차", "승용차", "전기차", "화물차", "버스", "트럭", "택시", "열차",
+        "기차", "기관차", "전동차", "오토바이", "자전거", "트랙터", "굴착기", "크레인", "지게차",
+        "항공기", "여객기", "화물기", "비행기", "전투기", "헬기", "헬리콥터", "드론", "무인기",
+        "로봇", "컴퓨터", "서버", "휴대폰", "휴대전화", "스마트폰", "노트북", "태블릿", "TV",
+        "텔레비전", "카메라", "기계", "설비", "장비", "발전기", "풍력발전기", "에어컨",
+        "냉장고", "세탁기", "단말기", "기기", "수확기", "농기계", "피아노", "엔진", "선풍기",
+    )),
+    *(("번", noun, "after", "label", "number label: route, exit, line, gate") for noun in (
+        "국도", "도로", "고속도로", "성도", "노선", "출구", "입구", "게이트", "홀", "채널",
+        "버스", "트랙", "창구", "부스", "승강장", "플랫폼", "터미널", "타자", "주자", "선수",
+        "지하철", "환자", "확진자",
+    )),
+]
+
+_SIDES = {"before", "after"}
+_READINGS = {"count", "label"}
 
 # (surface, code, position, gloss)
 #   position: "suffix" (``100억 달러``) or "prefix" (``$100``).
@@ -119,6 +148,29 @@ CURRENCIES: list[tuple[str, str, str, str]] = [
     ("나이라", "NGN", "suffix", "Nigerian naira"),
 ]
 
+# (word, reason): one-letter variants of a currency word that are everyday words, never
+# read as a mistyped currency (the money rules read other one-jamo variants of a currency
+# word of two or more syllables, right after a number, as that currency with a warning).
+NOT_CURRENCY_TYPOS: list[tuple[str, str]] = [
+    ("달라", "다르다 'differ', 달라다 'ask for'"),
+    ("달리", "'differently'"),
+    ("달려", "달리다 'run'"),
+    ("탈러", "thaler, a historical coin"),
+    ("유료", "'paid, for a fee'"),
+    ("유리", "'glass', 'advantageous'"),
+    ("위원", "'committee member'"),
+    ("위반", "'violation'"),
+    ("위한", "'for'"),
+    ("원하", "원하다 'want'"),
+    ("원과", "원 + particle: the won itself"),
+    ("루비", "'ruby'"),
+    ("루트", "'route'"),
+    ("바다", "'sea'"),
+    ("바로", "'right away'"),
+    ("파운데", "foundation (파운데이션)"),
+    ("리타", "a given name"),
+]
+
 _POSITIONS = {"suffix", "prefix"}
 
 
@@ -160,7 +212,44 @@ def render_currencies() -> str:
     return "\n".join(lines) + "\n"
 
 
-OUTPUTS = {COUNTERS_OUT: render_counters, CURRENCIES_OUT: render_currencies}
+def render_counter_nouns() -> str:
+    """The text of counter_nouns.tsv."""
+    seen: set[tuple[str, str, str]] = set()
+    lines = ["counter\tnoun\tside\treading\tgloss"]
+    counters = {row[0] for row in COUNTERS}
+    for row in COUNTER_NOUNS:
+        _check_row(row, 5, "counter noun")
+        counter, noun, side, reading, _ = row
+        if counter not in counters:
+            raise ValueError(f"counter noun {noun!r}: {counter!r} is not a counter")
+        if side not in _SIDES or reading not in _READINGS:
+            raise ValueError(f"counter noun {noun!r}: side {sorted(_SIDES)}, reading {sorted(_READINGS)}")
+        if (counter, noun, side) in seen:
+            raise ValueError(f"counter noun {noun!r} listed twice for {counter!r}")
+        seen.add((counter, noun, side))
+        lines.append("\t".join(row))
+    return "\n".join(lines) + "\n"
+
+
+def render_not_currency_typos() -> str:
+    """The text of currency_not_typos.tsv."""
+    seen: set[str] = set()
+    lines = ["word\treason"]
+    for row in NOT_CURRENCY_TYPOS:
+        _check_row(row, 2, "not-a-typo")
+        if row[0] in seen:
+            raise ValueError(f"{row[0]!r} listed twice")
+        seen.add(row[0])
+        lines.append("\t".join(row))
+    return "\n".join(lines) + "\n"
+
+
+OUTPUTS = {
+    COUNTERS_OUT: render_counters,
+    CURRENCIES_OUT: render_currencies,
+    COUNTER_NOUNS_OUT: render_counter_nouns,
+    NOT_TYPOS_OUT: render_not_currency_typos,
+}
 
 
 def main(argv: list[str]) -> int:

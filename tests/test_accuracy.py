@@ -12,8 +12,9 @@ import pytest
 
 from xinhua_extract.evaluate import KINDS, Report, evaluate_dir, format_report, gold_keys, score_article
 
-BARS = {"money": 0.97, "percentage": 0.97, "count": 0.97, "rank": 0.97, "date": 0.97,
-        "places": 0.95, "regions": 0.9, "conversions": 0.97,
+# issue 12: money, %, count, rank, date and places >= 0.99 on the dev and held-out corpora
+BARS = {"money": 0.99, "percentage": 0.99, "count": 0.99, "rank": 0.99, "date": 0.99,
+        "places": 0.99, "regions": 0.9, "conversions": 0.97,
         "glosses": 0.80}  # head, gloss and kind must all match; brand names are the weak spot
 
 
@@ -45,6 +46,22 @@ def test_f1_bar_on_the_heldout_corpus(heldout_report, kind):
     score = heldout_report.scores[kind]
     assert score.tp + score.fn > 0
     assert score.f1 >= BARS[kind], format_report(heldout_report, verbose=True)
+
+
+@pytest.fixture(scope="module")
+def longtail_report() -> Report:
+    return evaluate_dir(Path(__file__).parent / "fixtures" / "longtail" / "gold")
+
+
+@pytest.mark.parametrize("kind", sorted(BARS))
+def test_f1_bar_on_the_longtail_corpus(longtail_report, kind):
+    """Composed articles of the long tail (issue 12: hangul numbers, 亿, native ranges,
+    labels, rank ranges, older spellings, Sino-Korean place readings). Their gold was
+    written before the first run (see its README for that figure); now a regression bar."""
+    score = longtail_report.scores[kind]
+    if score.tp + score.fn == 0:
+        pytest.skip(f"the long-tail corpus holds no {kind} gold items")
+    assert score.f1 >= BARS[kind], format_report(longtail_report, verbose=True)
 
 
 def test_fixture_meta_all_correct(fixture_report):

@@ -42,7 +42,7 @@ def test_bytes_in_utf8_and_cp949_decode_to_the_same_article():
 
 def test_undecodable_bytes():
     with pytest.raises(DecodeError, match="UTF-8"):
-        parse_article(b"\xff\xfe\xfa\xfb\x81\x41\xff" * 3)
+        parse_article(b"\x81\x41\xff\xfe\xfa\xfb\xff" * 3)  # no BOM: \xff\xfe would mark UTF-16
 
 
 def test_binary_input():

@@ -53,6 +53,16 @@ FORMS = [
     ("0", "0"),
     ("1경", "10000000000000000"),
     ("1,234,567", "1234567"),
+    ("일억", "100000000"),
+    ("삼천", "3000"),
+    ("이십여", "20"),
+    ("이십삼", "23"),
+    ("삼천오백만", "35000000"),
+    ("1.2亿", "120000000"),
+    ("100亿", "10000000000"),
+    ("3万", "30000"),
+    ("3万亿", "3000000000000"),
+    ("1.5萬億", "1500000000000"),
 ]
 
 
@@ -63,7 +73,7 @@ def test_forms(text, value):
     assert format(got, "f") == value  # no exponent, no trailing zeros
 
 
-@pytest.mark.parametrize("text", ["수십억", "수백", "몇", "3만 2만", "천진", "만큼", "", "C919", "1억 조", "삼천"])
+@pytest.mark.parametrize("text", ["수십억", "수백", "몇", "3만 2만", "천진", "만큼", "", "C919", "1억 조", "삼", "일", "이삼"])
 def test_rejections(text):
     with pytest.raises(NumberParseError) as err:
         parse_korean_number(text)
@@ -100,9 +110,11 @@ def test_trailing_markers():
 
 
 def test_no_numbers_inside_words_codes_or_dates():
-    text = "C919 GPT-4 전화:0086-10-8805-0795 xinhuakorea@126.com c_1310149560 5G 제14회 코로나19 수십억"
+    text = "C919 GPT-4 전화:0086-10-8805-0795 xinhuakorea@126.com c_1310149560 5G 제14회 第3 수십억 통일억"
     values = {m.text for m in find_numbers(text)}
     assert values == set()
+    # digits may follow a hangul word or Chinese characters: 총43개, 세계1위, 为100亿元
+    assert [m.text for m in find_numbers("총43개 세계1위 投资额为100亿元")] == ["43", "1", "100亿"]
     assert [m.text for m in find_numbers("천진에서 만큼 조정")] == []  # syllables, not numbers
     assert [m.text for m in find_numbers("10억 천진")] == ["10억"]
     assert all(not m.has_digits for m in find_numbers("천진에서 만큼 조정", require_digits=False))

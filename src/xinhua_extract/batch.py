@@ -200,11 +200,51 @@ def _pool_context(start_method: Optional[str]) -> tuple[Any, bool]:
     return mp.get_context("spawn"), True
 
 
-def _init_worker(warm: bool) -> None:
-    """Worker start: leave Ctrl-C to the parent (it shuts the pool down cleanly) and, for
+#: How often a worker checks that its parent is still alive (seconds).
+PARENT_POLL_SECONDS = 0.5
+
+
+def _set_parent_death_signal(sig: int) -> bool:
+    """Linux: ask the kernel to send ``sig`` to this process when its parent dies
+    (``prctl(PR_SET_PDEATHSIG)``), even while it runs native code holding the GIL."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(1, int(sig), 0, 0, 0) == 0  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit this worker as soon as its parent is gone (it is then re-parented, so
+    ``getppid`` changes). Nothing else would end it: it holds both ends of its own
+    task pipe, so it never sees end-of-file there, and would stay resident forever."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="xinhua-parent-watch", daemon=True).start()
+
+
+def _init_worker(warm: bool, parent: Optional[int] = None, death_signal: bool = False) -> None:
+    """Worker start: die with the parent (a SIGKILLed or OOM-killed parent must not leave
+    workers behind), leave Ctrl-C to the parent (it shuts the pool down cleanly) and, for
     spawned workers, load the resources once."""
     import signal
 
+    if death_signal:  # only when the pool was made by the main thread: the signal follows
+        _set_parent_death_signal(signal.SIGKILL)  # the creating *thread*, not the process
+    if parent is not None:
+        if os.getppid() != parent:  # the parent died before we could watch it
+            os._exit(1)
+        _watch_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's handler, inherited by fork
     if warm:
@@ -328,8 +368,13 @@ class _Pool:
         ctx, self_warm = _pool_context(self.start_method)
         self.froze = not self_warm
         log.debug("starting %d %s workers", self.workers, ctx.get_start_method())
+        import threading
+
+        main_thread = threading.current_thread() is threading.main_thread()
         self.executor = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=ctx, initializer=_init_worker, initargs=(self_warm,)
+            max_workers=self.workers, mp_context=ctx, initializer=_init_worker,
+            # a forkserver's workers are the server's children, not ours: no parent check
+            initargs=(self_warm, os.getpid() if ctx.get_start_method() != "forkserver" else None, main_thread),
         )
 
     def submit(self, chunk: list, options: ParseOptions):

@@ -378,7 +378,21 @@ def _cmd_parse(args) -> int:
         print("interrupted: the output holds every article finished so far; rerun with --resume to complete it",
               file=sys.stderr)
         return EXIT_INTERRUPTED
-    return EXIT_FAILED if stats.errors else EXIT_OK
+    # from the output's error records, not this run's count: a resumed run skips the
+    # sources that failed before, yet must exit as the uninterrupted run would
+    log_path = writer.errors.path if writer is not None else errors_log.path
+    return EXIT_FAILED if stats.errors or _error_records(log_path) else EXIT_OK
+
+
+def _error_records(path: Optional[Path]) -> int:
+    """How many error records the error sidecar ``path`` holds (0 if there is none)."""
+    if path is None or os.fspath(path) == os.devnull:
+        return 0
+    try:
+        with open(path, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return 0
 
 
 def _raise_interrupt(signum, frame):

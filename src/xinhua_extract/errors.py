@@ -31,7 +31,7 @@ class EmptyInputError(XinhuaExtractError):
 
 
 class DecodeError(XinhuaExtractError):
-    """Bytes that are neither UTF-8 nor CP949/EUC-KR."""
+    """Bytes in no encoding we read (UTF-8/16/32, CP949/EUC-KR, GB18030, Big5)."""
 
     code = "E003"
 
@@ -67,7 +67,8 @@ class SourceError(XinhuaExtractError):
 
 
 class ArgumentError(XinhuaExtractError):
-    """A keyword argument of ``parse_article`` (``published``, ``reference_date``) is unusable."""
+    """A keyword argument of ``parse_article`` (``published``, ``reference_date``, ``max_chars``,
+    ``id``) is unusable."""
 
     code = "E009"
 

@@ -15,7 +15,9 @@ conversions    value of the KRW figure, value of the source figure
 glosses        head, gloss, kind
 =============  ==========================================
 
-Values compare as exact decimals (``"1.0"`` equals ``"1"``).
+Values compare as exact decimals (``"1.0"`` equals ``"1"``). Fractions (``3분의 1``: a
+percentage record with ``fraction`` set, schema 1.1) are outside the gold format, whose
+percentages are written ``%`` or ``%p``, and are not scored.
 """
 
 from __future__ import annotations
@@ -75,7 +77,8 @@ def predicted_keys(article: Article) -> dict[str, Counter]:
                 source = article.facts[fact.equivalent_of]
                 keys["conversions"][(_num(fact.value), _num(source.value))] += 1
         elif fact.type == "percentage":
-            keys["percentage"][(_num(fact.value), fact.unit)] += 1
+            if fact.fraction is None:  # fractions are not in the gold format
+                keys["percentage"][(_num(fact.value), fact.unit)] += 1
         elif fact.type == "count":
             keys["count"][(_num(fact.value), fact.counter, fact.approx)] += 1
         elif fact.type == "rank":

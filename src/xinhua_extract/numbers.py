@@ -32,11 +32,18 @@ Decisions where usage is vague:
 * 수십 / 수백 / 수천 / 수만 / 수십억 ("tens of", "hundreds of"…) and 몇 are *not*
   numbers: their value is unknown, and a guessed magnitude would look exact downstream.
   The left-boundary rule below makes ``수십억`` yield nothing at all.
-* Hangul digit words (일, 이, 삼 … as in ``삼천``) are not read: they collide with common
-  syllables and Xinhua writes digits. Native numerals (한, 두, 세 … 열, 스무) are read
-  only by the count rules, before a counter (:data:`NATIVE_NUMERALS`).
-* A number must not continue a word: it may not follow a letter, a digit, ``. , : / _ @ #
-  & %`` or a hyphen that follows a letter or digit (``C919``, ``GPT-4``, ``0086-10``,
+* Hangul digit words (일, 이, 삼 … 구, :data:`HANGUL_DIGITS`) are read only as the
+  coefficient of a place word (``일억``, ``삼천``, ``이십여``, ``삼천오백만``) or as the last
+  digit after one (``이십삼``); alone they collide with common syllables (일, 이, 사).
+  Such a number counts as having digits (``has_digits``). Native numerals (한, 두, 세 …
+  열, 스무) and their ranges (두세, 서너: :data:`NATIVE_RANGES`) are read only by the count
+  rules, before a counter (:data:`NATIVE_NUMERALS`).
+* Chinese myriad characters in Korean text are the place words they stand for:
+  ``1.2亿`` = 1.2억, ``3万`` = 3만 (also 萬, 億, 兆, 京); ``万亿`` is 조 (``3万亿元``).
+* Digits may follow a hangul word or Chinese characters directly (``총43개``,
+  ``세계1위``, ``投资额为100亿元``), except after 제/第 (ordinals).
+* A number must not continue a word: it may not follow a Latin letter, a digit, ``. , : /
+  _ @ # & %`` or a hyphen that follows a letter or digit (``C919``, ``GPT-4``, ``0086-10``,
   ``c_1310149560``, ``@126.com``, ``2021-08-26``), nor run into a Latin letter (``5G``).
   A number made only of place words (``천억``, ``조``) is returned with
   ``has_digits=False``: callers accept it only right before a currency (``조 위안``),
@@ -63,6 +70,8 @@ __all__ = [
     "Markers",
     "BOUNDS",
     "NATIVE_NUMERALS",
+    "NATIVE_RANGES",
+    "HANGUL_DIGITS",
     "LEFT_BOUNDARY",
     "NUMBER_PATTERN",
     "NUMBER_RE",
@@ -74,6 +83,7 @@ __all__ = [
     "match_number",
     "find_numbers",
     "iter_number_matches",
+    "iter_bare_amounts",
     "read_trailing_markers",
     "tidy",
 ]
@@ -88,19 +98,37 @@ NATIVE_NUMERALS: dict[str, int] = {
     "아홉": 9, "열": 10, "스무": 20,
 }
 
+#: Native numeral ranges before a counter (두세 곳: two or three places): (low, high).
+NATIVE_RANGES: dict[str, tuple[int, int]] = {
+    "한두": (1, 2), "두세": (2, 3), "두서너": (2, 4), "서너": (3, 4), "너덧": (4, 5),
+    "네댓": (4, 5), "대여섯": (5, 6), "예닐곱": (6, 7), "일고여덟": (7, 8),
+}
+
 _SMALL = {"천": 1000, "백": 100, "십": 10}
 _BIG = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
+#: Chinese myriad characters written in Korean text (``1.2亿 위안``, ``100亿元``): same values.
+_BIG_HANZI = {"万": "만", "萬": "만", "亿": "억", "億": "억", "兆": "조", "京": "경", "万亿": "조", "萬億": "조"}
+#: Sino-Korean digit words, read only as the coefficient of a place word (``일억``,
+#: ``삼천``, ``이십여``); alone they are syllables of other words (일, 이, 사…).
+HANGUL_DIGITS: dict[str, int] = {
+    "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9,
+}
 
 # ----------------------------------------------------------------------------- pattern
 _SP = r"[ \u00a0]"  # one space between groups, never a line break
 _D = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_H = "[" + "".join(HANGUL_DIGITS) + "]"  # a hangul digit word, only before a place word
+#: A coefficient: digits, or a hangul digit right before a place word.
+_C = rf"(?:{_D}|{_H}(?=[천백십만억조경万萬亿億兆京]))"
+#: The last digits of a group after a place word: digits or one hangul digit (이십삼).
+_T = rf"(?:{_D}|{_H}(?![\p{{Hangul}}]))"
 _GL = r"(?:\((?:千|仟|百|佰|十|拾|萬|万|億|亿|兆|京)\))"  # 조(兆): hanja gloss of a place word
 #: A group below 10^4 (or any digit string): 3천950, 천, 8백, 1천3, 7,122, 140667.
 _G = (
-    rf"(?:(?:{_D})?천{_GL}?(?:(?:{_D})?백{_GL}?)?(?:(?:{_D})?십{_GL}?)?(?:{_D})?"
-    rf"|(?:{_D})?백{_GL}?(?:(?:{_D})?십{_GL}?)?(?:{_D})?"
-    rf"|(?:{_D})?십{_GL}?(?:{_D})?"
-    rf"|{_D})"
+    rf"(?:(?:{_C})?천{_GL}?(?:(?:{_C})?백{_GL}?)?(?:(?:{_C})?십{_GL}?)?(?:{_T})?"
+    rf"|(?:{_C})?백{_GL}?(?:(?:{_C})?십{_GL}?)?(?:{_T})?"
+    rf"|(?:{_C})?십{_GL}?(?:{_T})?"
+    rf"|{_C})"
 )
 
 
@@ -113,7 +141,7 @@ def _number_pattern() -> str:
     backtracking into it keeps the scan fast (a number starts at every digit)."""
     group = rf"(?>{_G})"
     later = rf"(?:{_SP}(?=\d))?{group}"
-    bigs = ["경", "조", "억", "만"]
+    bigs = ["[경京]", "(?:[조兆]|万亿|萬億)", "[억亿億]", "[만万萬]"]
     chains = []
     for i, unit in enumerate(bigs):
         tail = "".join(rf"(?:{later}{u}{_GL}?)?" for u in bigs[i + 1 :])
@@ -126,7 +154,13 @@ def _number_pattern() -> str:
 NUMBER_PATTERN = _number_pattern()
 
 #: Where a number (or its prefix or sign) may start: not inside a word, code or date.
-LEFT_BOUNDARY = r"(?<![\p{L}\p{N}.,:/_@#&%]|[\p{L}\p{N}][-‐−–])"
+#: Digits may follow a hangul word or Chinese characters directly (``총43개``, ``세계1위``,
+#: ``증가율5%``, ``投资额为100亿元``) except after 제/第 (``제14회``: an ordinal); a hangul
+#: digit word never continues a word (``통일억`` is no number).
+LEFT_BOUNDARY = (
+    r"(?:(?<![\p{L}\p{N}.,:/_@#&%]|[\p{L}\p{N}][-‐−–])"
+    r"|(?<=[\p{Hangul}\p{Han}])(?<![제第])(?=[-−–]?\d))"
+)
 
 _PREFIXES = {
     "약": (True, None), "대략": (True, None), "거의": (True, None), "근": (True, None),
@@ -153,12 +187,15 @@ def number_expression(tag: str = "") -> str:
 
 
 def start_class(bare: bool = False) -> str:
-    """A character class of where :func:`number_expression` can begin: digits, the first
-    letters of prefixes and signs, and with ``bare`` the place words."""
-    firsts = {w[0] for w in _PREFIXES} | {"마", "-", "−", "–"}
+    """A pattern of where :func:`number_expression` can begin: a digit, a hangul digit
+    word before a place word, a sign, or a whole prefix word (약, 최대…) before one of
+    these; with ``bare`` also the place words. Whole prefix words, not their first letters:
+    대 and 최 begin countless other words, and each false start costs a full attempt."""
+    first = r"\d|" + _H + r"(?=[천백십만억조경])"
     if bare:
-        firsts |= set(_SMALL) | set(_BIG)
-    return r"[\d" + regex.escape("".join(sorted(firsts)), special_only=True) + "]"
+        first += "|[" + "".join(_SMALL) + "".join(_BIG) + "".join(_BIG_HANZI) + "]"
+    sign = r"마이너스|[-−–](?=\d)"
+    return rf"(?:(?:{_PREFIX_ALT}){_SP}?(?={sign}|{first})|{sign}|{first})"
 
 
 def scan(pattern: "regex.Pattern[str]", starts: "regex.Pattern[str]", text: str, pos: int, endpos: int):
@@ -181,18 +218,21 @@ NUMBER_RE = regex.compile(number_expression())
 _STARTS = regex.compile(LEFT_BOUNDARY + start_class())
 _STARTS_BARE = regex.compile(LEFT_BOUNDARY + start_class(bare=True))
 _FULL_RE = regex.compile(rf"[ ]*{number_expression()}[ ]*")
-_PIECE_RE = regex.compile(rf"(?P<d>{_D})|(?P<s>[천백십])|(?P<b>[만억조경])|{_GL}")
-_DIGIT_RE = regex.compile(r"\d")
+_PIECE_RE = regex.compile(rf"(?P<d>{_D})|(?P<h>{_H})|(?P<s>[천백십])|(?P<b>万亿|萬億|[만억조경万萬亿億兆京])|{_GL}")
+#: A written coefficient: a digit or a hangul digit word (``일억`` has one, ``억`` none).
+_DIGIT_RE = regex.compile(rf"\d|{_H}(?=[천백십만억조경])")
 
 _CONTEXT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
-_LONG_DIGITS = regex.compile(r"\d{30}")
+_LONG_DIGITS = regex.compile(r"\d(?:,?\d){29}")  # 30 digits, thousands commas or not
 
 
 # ----------------------------------------------------------------------------- values
 def tidy(value: Decimal) -> Decimal:
     """``value`` without exponent or trailing zeros: 2.7억 -> 270000000, 25.40 -> 25.4."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1), context=_CONTEXT)
+        # enough precision for every digit: quantize raises InvalidOperation otherwise
+        context = _CONTEXT if value.adjusted() < _CONTEXT.prec else decimal.Context(prec=value.adjusted() + 2)
+        return value.quantize(Decimal(1), context=context)
     return value.normalize(_CONTEXT)
 
 
@@ -207,6 +247,8 @@ def _value_of(num: str) -> Decimal:
         for m in _PIECE_RE.finditer(num):
             if m.group("d"):
                 pending = Decimal(m.group("d").replace(",", ""))
+            elif m.group("h"):
+                pending = Decimal(HANGUL_DIGITS[m.group("h")])
             elif m.group("s"):
                 section += (pending if pending is not None else 1) * _SMALL[m.group("s")]
                 pending = None
@@ -215,7 +257,7 @@ def _value_of(num: str) -> Decimal:
                     section += pending
                 elif section == 0:
                     section = Decimal(1)  # 조 alone, 만 alone
-                total += section * _BIG[m.group("b")]
+                total += section * _BIG[_BIG_HANZI.get(m.group("b"), m.group("b"))]
                 section, pending = Decimal(0), None
         total += section + (pending if pending is not None else 0)
     return tidy(total)
@@ -309,6 +351,21 @@ def iter_number_matches(
             continue  # 30+ digits in a row is a code or an ID, not a quantity
         if bare or _DIGIT_RE.search(m.group("num")) is not None:
             yield m
+
+
+_BARE_AMOUNT_RE = regex.compile(
+    rf"{LEFT_BOUNDARY}(?:(?P<pre>{_PREFIX_ALT}){_SP}?)?(?P<sign>(?!))?"
+    rf"(?P<num>(?:[천백십]?[억조]|[천백십]만){_GL}?)(?P<yeo>여(?!러))?(?![\p{{Latin}}\d])"
+)
+_BARE_AMOUNT_START = regex.compile(rf"(?:(?:{_PREFIX_ALT}){_SP}?)?[천백십만억조]")
+
+
+def iter_bare_amounts(text: str, start: int, end: int) -> Iterator["regex.Match[str]"]:
+    """Numbers made of place words only, in the few shapes an amount of money takes
+    (``조``, ``천억``, ``백만``; groups as :func:`iter_number_matches`): money reads these
+    beside the digit numbers instead of scanning the text a second time with ``bare``."""
+    for m in scan(_BARE_AMOUNT_RE, _BARE_AMOUNT_START, text, start, end):
+        yield m
 
 
 def find_numbers(

@@ -14,6 +14,7 @@ import dataclasses
 from datetime import date
 from typing import Optional, Sequence, TypeVar
 
+from .errors import ArgumentError
 from .facts import extract_facts
 from .glosses import extract_glosses
 from .layout import analyse_layout, coerce_published
@@ -35,7 +36,8 @@ def parse_article(
 ) -> Article:
     """Parse one Xinhua Korean article page into an :class:`~xinhua_extract.Article`.
 
-    ``text`` is the plain text of one page (``str``, or ``bytes`` in UTF-8 or CP949).
+    ``text`` is the plain text of one page (``str``, or ``bytes``: UTF-8/16/32 by BOM, UTF-8,
+    CP949; see :mod:`~xinhua_extract.source_text`). ``id`` is a ``str`` or ``None``.
     ``published`` (datetime, date or ISO string) overrides or supplies the publication
     time, which dates the dateline and resolves relative dates; ``reference_date`` is the
     last resort for relative dates when the page has neither. ``url`` (where the page
@@ -46,6 +48,7 @@ def parse_article(
     :class:`~xinhua_extract.errors.XinhuaExtractError` for input that cannot be an
     article; anything odd but readable becomes ``Article.warnings``.
     """
+    _check_id(id)
     text, input_warnings = coerce_text(text, max_chars=max_chars)
     layout = analyse_layout(text, published=published, url=url)
     paragraphs = tuple(layout.paragraphs)
@@ -89,6 +92,21 @@ def parse_article(
         observations=observations,
         warnings=(*input_warnings, *layout.warnings, *fact_warnings, *place_warnings),
     )
+
+
+def _check_id(id: object) -> None:
+    """An id is ``None`` or a ``str`` that UTF-8 can encode (it goes into JSON and Parquet)."""
+    if id is None:
+        return
+    if not isinstance(id, str):
+        raise ArgumentError(f"id must be a str or None, not {type(id).__name__}; pass str({id!r}) if you mean it")
+    try:
+        id.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ArgumentError(
+            f"id {id!r} holds characters UTF-8 cannot encode (lone surrogates, e.g. a file name in another "
+            "encoding); escape them first, e.g. xinhua_extract.io.readers.escape_name(id)"
+        ) from None
 
 
 _R = TypeVar("_R", Fact, PlaceMention)

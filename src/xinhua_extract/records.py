@@ -328,7 +328,8 @@ class Money(Fact):
 
 @dataclass(**_RECORD)
 class Percentage(Fact):
-    """A percentage (``%``) or a change in percentage points (``%p``)."""
+    """A percentage (``%``) or a change in percentage points (``%p``); a fraction
+    (``3분의 1``) is a percentage rounded to 0.01 with the exact ``fraction`` ``"1/3"``."""
 
     type: ClassVar[str] = "percentage"
     value: Decimal
@@ -336,6 +337,7 @@ class Percentage(Fact):
     approx: bool = False
     bound: Optional[str] = None
     basis: Optional[str] = None
+    fraction: Optional[str] = None
 
 
 @dataclass(**_RECORD)
@@ -352,11 +354,13 @@ class Count(Fact):
 
 @dataclass(**_RECORD)
 class Rank(Fact):
-    """A rank: ``3위``, ``10위권`` (within the top N: ``within`` is true), ``상위 N``."""
+    """A rank: ``3위``, ``10위권`` (within the top N: ``within`` is true), ``상위 N``,
+    ``1등``, ``1순위``; the ends of ``3~5위`` carry ``bound`` ``min`` and ``max``."""
 
     type: ClassVar[str] = "rank"
     value: Decimal
     within: bool = False
+    bound: Optional[str] = None
 
 
 @dataclass(**_RECORD)

@@ -92,24 +92,69 @@ def tokenize_paragraphs(
     options = _analysis_options()
     tokens: list[Token] = []
     sentences: list[Sentence] = []
+    add = tokens.append
+    new = tuple.__new__  # Token(...) by keyword costs twice as much, per morpheme
     for index, para in enumerate(paragraphs):
         if para.lang == "zh":
             sentences.extend(_chinese_sentences(text, para, index))
             continue
         spans: list[tuple[int, int]] = []
-        base = para.start
         # tokenize(split_sents=True) is Kiwi's cheapest way to both (a sentence spans its
         # first to its last morpheme; _merge_inside_brackets closes the gaps)
-        for sent in kiwi.tokenize(text[para.start : para.end], split_sents=True, **options):
-            if not sent:
-                continue
-            for tok in sent:
-                start = base + tok.start
-                tokens.append(Token(form=tok.form, tag=tok.tag, start=start, end=start + tok.len))
-            spans.append((base + sent[0].start, base + max(t.end for t in sent)))
+        for base, piece_end in kiwi_pieces(text, para.start, para.end):
+            for sent in kiwi.tokenize(text[base:piece_end], split_sents=True, **options):
+                if not sent:
+                    continue
+                last = 0
+                for tok in sent:
+                    start = base + tok.start
+                    end = start + tok.len
+                    add(new(Token, (tok.form, tok.tag, start, end)))
+                    if end > last:
+                        last = end
+                spans.append((base + sent[0].start, last))
         for start, end in _merge_inside_brackets(text, para, spans):
             sentences.append(Sentence(start=start, end=end, paragraph=index))
     return tuple(tokens), tuple(sentences)
+
+
+#: Longest piece of text given to Kiwi at once. Kiwi's time per character grows with the
+#: length of what it is given (a 200,000-character line: ~2x per character, 1,000,000:
+#: ~8x), so longer paragraphs -- a page without line breaks -- are cut, at a sentence end
+#: if possible, else after a clause, else at a space. Xinhua paragraphs are far shorter.
+KIWI_MAX_CHARS = 4000
+
+_SENTENCE_CUT = regex.compile(r"[.!?。！？…][\p{Pe}\p{Pf}\"']*(?=\s)")
+_CLAUSE_CUT = regex.compile(r"[,;:，；、·][\p{Pe}\p{Pf}\"']*(?=\s)")
+_SPACE_CUT = regex.compile(r"\s")
+
+
+def kiwi_pieces(text: str, start: int, end: int, limit: int = KIWI_MAX_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` into consecutive pieces of at most ``limit`` characters.
+
+    A piece ends at the last sentence end in the second half of its window, else the last
+    clause end there, else the last space, else at ``limit``; so every piece but the last
+    is at least ``limit // 2`` long and the whole scan is linear. The pieces cover the
+    span exactly, so offsets into ``text`` are kept."""
+    pieces: list[tuple[int, int]] = []
+    pos = start
+    while end - pos > limit:
+        lo, hi = pos + limit // 2, pos + limit
+        cut = None
+        for pattern in (_SENTENCE_CUT, _CLAUSE_CUT, _SPACE_CUT):
+            last = None
+            for last in pattern.finditer(text, lo, hi):
+                pass
+            if last is not None:
+                cut = last.end()
+                break
+        if cut is None or cut <= pos:
+            cut = hi
+        pieces.append((pos, cut))
+        pos = cut
+    if end > pos:
+        pieces.append((pos, end))
+    return pieces
 
 
 def _chinese_sentences(text: str, para: Paragraph, index: int) -> list[Sentence]:

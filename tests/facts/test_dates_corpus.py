@@ -95,3 +95,13 @@ def test_never_crashes_and_stays_in_its_spans(pieces, reference, cut):
             assert text[r.start : r.end] == r.text == r.text.strip() != ""
             assert any(s <= r.start and r.end <= e for s, e in spans)
             assert (r.value is None) == (reference is None and r.relative)
+
+
+def test_first_word_filter_admits_every_word_a_rule_starts_with():
+    """The cheap first-position filter must let every vocabulary word through."""
+    first = regex.compile(dates._FIRST)
+    words = [
+        *dates.YEAR_WORDS, *dates.MONTH_WORDS, *dates.WEEK_WORDS, *dates._BASIS_PREVIOUS,
+        "상반기", "하반기", "연말", "연초", "연내", "연말연시", "매년", "매월", "한 달", "두 해", "'21",
+    ]
+    assert [w for w in words if not first.match(w)] == []

@@ -28,7 +28,15 @@ def builder():
     return module
 
 
-@pytest.mark.parametrize("name,render", [("counters.tsv", "render_counters"), ("currencies.tsv", "render_currencies")])
+@pytest.mark.parametrize(
+    "name,render",
+    [
+        ("counters.tsv", "render_counters"),
+        ("currencies.tsv", "render_currencies"),
+        ("counter_nouns.tsv", "render_counter_nouns"),
+        ("currency_not_typos.tsv", "render_not_currency_typos"),
+    ],
+)
 def test_tables_match_their_generator(builder, name, render):
     committed = (ROOT / "src" / "xinhua_extract" / "data" / name).read_text(encoding="utf-8")
     assert committed == getattr(builder, render)(), f"{name} drifted: run python scripts/build_numeric_tables.py"

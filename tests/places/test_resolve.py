@@ -129,3 +129,97 @@ def test_county_gloss_outside_the_named_city_is_not_taken():
 def test_stoplisted_province_name_needs_a_gloss():
     assert _places("타이완의 수출이 늘었다.")[0] == []
     assert _places("타이완(臺灣) 기업이 늘었다.")[0] == [("타이완", "710000")]
+
+
+# --------------------------------------------------------------------------- issue 12
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Sino-Korean readings (한자음) of provinces and big cities, with their own suffix
+        ("강소성과 절강성의 교역이 늘었다.", [("강소성", "320000"), ("절강성", "330000")]),
+        ("하남성 정부가 발표했다.", [("하남성", "410000")]),
+        ("천진시에 공장을 세웠다.", [("천진시", "120000")]),
+    ],
+)
+def test_sino_korean_readings_with_their_suffix(sentence, expected):
+    got, _ = _places(sentence)
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "강소기업을 육성한다.",  # 강소 'small but strong', not 江苏 without 성
+        "하남에서 열렸다.",  # a bare reading is no place without a suffix or gloss (Hanam, Korea)
+        "광동 지역 주민",  # bare reading, no gloss in the article
+    ],
+)
+def test_bare_sino_korean_readings_need_context(sentence):
+    got, _ = _places(sentence)
+    assert got == []
+
+
+def test_a_non_standard_transcription_glossed_once_is_then_used_bare():
+    got, _ = _places("성도 항주(杭州)시에서 열렸다. 항주의 기업과 항주시 정부가 참여했다.")
+    assert got == [("항주", "330100"), ("항주", "330100"), ("항주시", "330100")]
+
+
+def test_an_everyday_word_name_after_its_own_gloss_is_the_place():
+    got, _ = _places("윈난성 다리(大理)시를 찾았다. 다리와 쿤밍을 잇는 철도가 개통했다.")
+    assert got == [("윈난성", "530000"), ("다리", "532901"), ("다리", "532901"), ("쿤밍", "530100")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("허베이성 츠현에서 발견됐다.", [("허베이성", "130000"), ("츠현", "130427")]),
+        ("간쑤성 리현의 사과", [("간쑤성", "620000"), ("리현", "621226")]),
+        ("허베이성 셴현(獻縣)에서 열렸다.", [("허베이성", "130000"), ("셴현", "130929")]),
+        ("허베이성 츠(磁)현 주민", [("허베이성", "130000"), ("츠", "130427")]),
+    ],
+)
+def test_one_character_counties_with_their_suffix(text, expected):
+    got, _ = _places(text)
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", ["리현에서 축제가 열렸다.", "허베이성과 후난성의 리현에서 행사가 열렸다."])
+def test_one_character_county_of_several_places_stays_ambiguous_with_candidates(text):
+    article = parse_article(text)
+    county = [p for p in article.places if p.text == "리현"]
+    assert len(county) == 1 and county[0].code is None
+    assert {"130635", "430723"} <= set(county[0].candidates)  # 蠡县 (Hebei), 澧县 (Hunan)…
+    assert any(w.code == "W302" for w in article.warnings)
+
+
+def test_one_character_county_alone_resolves_when_the_spelling_is_unique():
+    got, _ = _places("츠현에서 유적이 발견됐다.")
+    assert got == [("츠현", "130427")]
+
+
+@pytest.mark.parametrize("text", ["허베이성은 새 기술을 구현했다.", "허베이성 출신 지현 씨가 말했다."])
+def test_two_syllable_words_in_kiwis_dictionary_spelling_a_county_stay_out(text):
+    got, _ = _places(text)  # 구현 'implementation', 지현 a given name: data/county_common_words.tsv
+    assert got == [("허베이성", "130000")]
+
+
+def test_county_common_words_match_their_generator():
+    import importlib.util
+    from pathlib import Path
+
+    import kiwipiepy
+
+    root = Path(__file__).resolve().parents[2]
+    committed = (root / "src" / "xinhua_extract" / "data" / "county_common_words.tsv").read_text(encoding="utf-8")
+    made_with = committed.splitlines()[1].split()[2].rstrip(";")
+    if made_with != kiwipiepy.__version__:
+        pytest.skip(f"the list was made with kiwipiepy {made_with}, {kiwipiepy.__version__} is installed")
+    spec = importlib.util.spec_from_file_location("build_ccw", root / "scripts" / "build_county_common_words.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert committed == module.render(), "run python scripts/build_county_common_words.py"
+
+
+def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
+    got, _ = _places("절강의 수출이 늘었다. 절강성 통계국이 밝혔다. 강소성은 강소기업을 키운다.")
+    assert got == [("절강", "330000"), ("절강성", "330000"), ("강소성", "320000")]

@@ -12,9 +12,10 @@ from datetime import date
 from typing import Optional, Sequence
 
 from ..records import ArticleWarning, Fact, Money, Token
+from ._numeric import shared_number_scan
 from .count import extract_counts
-from .dates import extract_dates
-from .money import conversion_warnings, extract_money
+from .dates import scan_dates
+from .money import conversion_warnings, extract_money, spelling_warnings
 from .percentage import extract_percentages
 from .rank import extract_ranks
 
@@ -32,14 +33,16 @@ def extract_facts(
     Money conversions (``equivalent_of``) are re-indexed from the money extractor's own
     tuple to the returned tuple.
     """
-    money = extract_money(text, spans)
-    warnings = list(conversion_warnings(money))
-    others: list[Fact] = [
-        *extract_percentages(text, spans),
-        *extract_counts(text, spans, tokens),
-        *extract_ranks(text, spans),
-        *extract_dates(text, spans, reference),
-    ]
+    with shared_number_scan(text):  # money, percentages and counts read one number scan
+        money = extract_money(text, spans)
+        dates, bases = scan_dates(text, spans, reference)  # one scan: dates, and the bases of %
+        others: list[Fact] = [
+            *extract_percentages(text, spans, bases),
+            *extract_counts(text, spans, tokens),
+            *extract_ranks(text, spans),
+            *dates,
+        ]
+    warnings = [*conversion_warnings(money), *spelling_warnings(money)]
     facts: list[Fact] = [*money, *others]
     order = sorted(range(len(facts)), key=lambda i: (facts[i].start, facts[i].end, facts[i].type))
     position = {old: new for new, old in enumerate(order)}

@@ -11,6 +11,8 @@ character or one of the particles and endings below. That keeps ``3개월`` (mon
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import csv
 import functools
 import logging
@@ -21,16 +23,13 @@ from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 import regex
 
 from ..numbers import NumberMatch, iter_number_matches, tidy
+from ..particles import particles
 
 log = logging.getLogger(__name__)
 
-# Josa (case particles), copula and common endings that may follow a unit word directly.
-_PARTICLES = (
-    "이", "가", "을", "를", "은", "는", "의", "에", "로", "으로", "와", "과", "도", "만",
-    "까지", "부터", "씩", "나", "마다", "뿐", "가량", "정도", "안팎", "내외", "남짓",
-    "쯤", "당", "였", "다", "라", "인", "임", "밖에", "보다", "어치", "짜리", "꼴",
-    "상당", "넘", "돌파", "초과", "미만",
-)
+# Josa (case particles), copula and common endings that may follow a unit word directly
+# (the shared table data/particles.tsv, column "unit").
+_PARTICLES = particles("unit")
 # Words that may follow a currency only: 급 (tier), 대 (bracket), 선 (level), 규모 (scale).
 _CURRENCY_EXTRA = ("급", "대", "선", "규모")
 
@@ -80,6 +79,68 @@ def currencies() -> tuple[CurrencyRow, ...]:
     return tuple(CurrencyRow(r["surface"], r["code"], r["position"], r["gloss"]) for r in rows)
 
 
+class CounterNounRow(NamedTuple):
+    counter: str
+    noun: str
+    side: str
+    reading: str
+    gloss: str
+
+
+@functools.lru_cache(maxsize=None)
+def counter_nouns() -> tuple[CounterNounRow, ...]:
+    """data/counter_nouns.tsv (built by scripts/build_numeric_tables.py): nouns that decide
+    what a number with a counter is (``자동차 3대``: a count; ``1번 국도``: a label)."""
+    return tuple(
+        CounterNounRow(r["counter"], r["noun"], r["side"], r["reading"], r["gloss"])
+        for r in _rows("counter_nouns.tsv")
+    )
+
+
+_JAMO_L, _JAMO_V, _JAMO_T = 19, 21, 28
+
+
+def _one_jamo_variants(word: str) -> set[str]:
+    """Every spelling of ``word`` with one jamo of one hangul syllable changed."""
+    out = set()
+    for i, ch in enumerate(word):
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < _JAMO_L * _JAMO_V * _JAMO_T:
+            continue
+        lead, vowel, tail = code // (_JAMO_V * _JAMO_T), code // _JAMO_T % _JAMO_V, code % _JAMO_T
+        for l2, v2, t2 in (
+            *((x, vowel, tail) for x in range(_JAMO_L)),
+            *((lead, x, tail) for x in range(_JAMO_V)),
+            *((lead, vowel, x) for x in range(_JAMO_T)),
+        ):
+            if (l2, v2, t2) != (lead, vowel, tail):
+                out.add(word[:i] + chr(0xAC00 + (l2 * _JAMO_V + v2) * _JAMO_T + t2) + word[i + 1 :])
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def currency_typos() -> dict[str, str]:
+    """Mistyped currency words -> the surface they stand for: every one-jamo variant of a
+    hangul currency word of two or more syllables (``위앤``, ``위얀`` for 위안; ``달로`` for
+    달러), except other currency words, the everyday words of data/currency_not_typos.tsv
+    and a unit word with a particle (``1위에``). Money reads them only right after a number, and warns."""
+    surfaces = {row.surface for row in currencies()}
+    stop = {r["word"] for r in _rows("currency_not_typos.tsv")}
+    # a unit word and a particle is no typo: 1위에 (rank + 에, one letter off 위엔), 3개로
+    units = {row.surface for row in counters()} | {"위", "등", "년", "월", "일", "배", "세", "시", "분", "호", "차"}
+    ends = set(_PARTICLES) | {""}
+    stop |= {u + e for u in units for e in ends}
+    out: dict[str, str] = {}
+    for row in currencies():
+        word = row.surface
+        if row.position != "suffix" or len(word) < 2 or not all("가" <= c <= "힣" for c in word):
+            continue
+        for variant in sorted(_one_jamo_variants(word)):
+            if variant not in surfaces and variant not in stop and variant not in out:
+                out[variant] = word
+    return out
+
+
 def alternation(words: Sequence[str]) -> str:
     """A regex alternation of literal words, longest first (개국 before 개)."""
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
@@ -110,12 +171,32 @@ def with_ranges(
         prev = m
 
 
-@functools.lru_cache(maxsize=128)
+_SHARED_SCAN: "contextvars.ContextVar[Optional[dict]]" = contextvars.ContextVar("shared_number_scan", default=None)
+
+
+@contextlib.contextmanager
+def shared_number_scan(text: str) -> Iterator[None]:
+    """Within the block, :func:`numbers_with_ranges` scans each span of ``text`` once, however
+    many rules read it (money, percentages and counts read the same numbers). Per context
+    (thread-safe); nothing outlives the block, so no article is kept alive by a cache."""
+    token = _SHARED_SCAN.set({"text": text})
+    try:
+        yield
+    finally:
+        _SHARED_SCAN.reset(token)
+
+
 def numbers_with_ranges(text: str, start: int, end: int, bare: bool = False) -> tuple:
-    """:func:`with_ranges` over the numbers of ``text[start:end]``, computed once per span:
-    the count and percentage rules read the same numbers, so they share one scan. The
-    cache holds one article's spans (an article has a few dozen); older texts fall out."""
-    return tuple(with_ranges(iter_number_matches(text, start, end, bare=bare), text))
+    """:func:`with_ranges` over the numbers of ``text[start:end]``: computed once per span
+    inside :func:`shared_number_scan`, else each time."""
+    cache = _SHARED_SCAN.get()
+    if cache is None or cache["text"] is not text:
+        return tuple(with_ranges(iter_number_matches(text, start, end, bare=bare), text))
+    key = (start, end, bare)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = tuple(with_ranges(iter_number_matches(text, start, end, bare=bare), text))
+    return found
 
 
 _BIG_UNITS = regex.compile(r"[만억조경]")

@@ -8,6 +8,9 @@ Rules (``Count.rule``):
 ``count-distributive``     number + counter + 씩 (``4개씩``: four each)
 ``count-native-numeral``   native numeral + counter (``세 가지``, ``두 곳``; not the idiom
                            ``한 번`` "once more", nor ``한 편`` "one side")
+``count-native-range``     native numeral range + counter (``두세 곳``, ``서너 개``): the lower
+                           end, ``approx`` true (the upper end is one more, or two for
+                           ``두서너``; see ``numbers.NATIVE_RANGES``)
 ``count-range-low``        the lower end of ``3~5개`` (text ``3``, bound min)
 ``count-range-high``       its upper end (bound max)
 
@@ -16,7 +19,10 @@ Not counts: ordinals and labels (``제14회``: a number never starts right after
 ``8월``, ``3개월``, ``5개년``: the counter must end where a particle begins), units of
 measure (톤, km: not counters), and ``N대`` meaning "the N largest" (``5대 그룹``, ``세계
 500대 기업``, ``20대 청년``): a plain number below 1,000 written against 대 and followed
-by a space and a noun. ``300만 대``, ``1천 대를``, ``차량 3대가`` stay counts.
+by a space and a noun — unless the noun before the number is one counted by 대
+(data/counter_nouns.tsv: ``자동차 3대 판매``, ``로봇 5대 도입``). ``300만 대``, ``1천 대를``,
+``차량 3대가`` stay counts. Number labels are not counts either: ``1번 국도`` (route 1),
+``3번 출구`` — 번 followed by a noun listed as a label noun in the same table.
 
 ``subject`` (from Kiwi tokens, when given) is the noun phrase counted, as written:
 the nouns right after the counter (``43개 산업 클러스터`` -> ``산업 클러스터``,
@@ -35,9 +41,17 @@ from typing import Optional, Sequence
 
 import regex
 
-from ..numbers import NATIVE_NUMERALS, read_number, read_trailing_markers
+from ..numbers import NATIVE_NUMERALS, NATIVE_RANGES, read_number, read_trailing_markers
 from ..records import Count, Token
-from ._numeric import FOLLOW, alternation, clip_spans, counters, numbers_with_ranges, range_low_value
+from ._numeric import (
+    FOLLOW,
+    alternation,
+    clip_spans,
+    counter_nouns,
+    counters,
+    numbers_with_ranges,
+    range_low_value,
+)
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +67,7 @@ _COUNTER_RE = regex.compile(
 )
 _NATIVE_RE = regex.compile(
     rf"""
-    (?<![\p{{L}}\p{{N}}])(?P<nat>{alternation(list(NATIVE_NUMERALS))}){_SP}
+    (?<![\p{{L}}\p{{N}}])(?P<nat>{alternation([*NATIVE_NUMERALS, *NATIVE_RANGES])}){_SP}
     (?P<ctr>{alternation([row.surface for row in counters() if row.native])})(?P<each>씩)?{FOLLOW}
     """,
     regex.VERBOSE,
@@ -61,9 +75,26 @@ _NATIVE_RE = regex.compile(
 _BIG_UNIT_RE = regex.compile(r"[만억조경]")
 _NOUN_AFTER_RE = regex.compile(rf"{_SP}\p{{Hangul}}")
 _TOP_N_LIMIT = Decimal(1000)
+_AMONG_RE = regex.compile(rf"{_SP}중{FOLLOW}")  # 10대 중 (of the ten), not 10대 중점 업종
 
 
-def _is_top_n(num: str, unit: "regex.Match[str]", value: Decimal, approx: bool, text: str) -> bool:
+def _noun_pattern(counter: str, side: str, reading: str) -> "Optional[regex.Pattern[str]]":
+    nouns = [r.noun for r in counter_nouns() if (r.counter, r.side, r.reading) == (counter, side, reading)]
+    if not nouns:
+        return None
+    if side == "before":  # the word right before the number ends with the noun (전기자동차 3대)
+        return regex.compile(rf"(?:{alternation(nouns)}){_SP}?$")
+    return regex.compile(rf"{_SP}(?:{alternation(nouns)}){FOLLOW}")
+
+
+#: Per counter, what marks a count against the "N largest" reading (자동차 3대 판매).
+_COUNTED_BEFORE = {c: _noun_pattern(c, "before", "count") for c in _COUNTER_OF}
+#: Per counter, a noun after it that makes the number a label (1번 국도, 3번 출구).
+_LABEL_AFTER = {c: _noun_pattern(c, "after", "label") for c in _COUNTER_OF}
+_LOOK_BEHIND = 12  # characters: enough for the longest listed noun and a space
+
+
+def _is_top_n(num: str, unit: "regex.Match[str]", value: Decimal, approx: bool, text: str, start: int) -> bool:
     """``5대 그룹``, ``세계 500대 기업``: 대 against a small plain number, then a noun."""
     if unit.group("ctr") != "대" or unit.group("gap") or unit.group("each") or approx:
         return False
@@ -73,9 +104,18 @@ def _is_top_n(num: str, unit: "regex.Match[str]", value: Decimal, approx: bool, 
     if not _NOUN_AFTER_RE.match(text, end):
         return False
     markers = read_trailing_markers(text, end)
-    if markers.approx or markers.bound or text.startswith(" 중", end):
+    if markers.approx or markers.bound or _AMONG_RE.match(text, end):
         return False  # 300대 이상, 3대 가량, 10대 중: still vehicles
+    counted = _COUNTED_BEFORE.get("대")
+    if counted is not None and counted.search(text, max(0, start - _LOOK_BEHIND), start):
+        return False  # 자동차 3대 판매: the noun before says what is counted
     return True
+
+
+def _is_label(unit: "regex.Match[str]", text: str) -> bool:
+    """``1번 국도``, ``3번 출구``: a number naming one thing, not counting."""
+    label = _LABEL_AFTER.get(_COUNTER_OF[unit.group("ctr")])
+    return label is not None and not unit.group("each") and label.match(text, unit.end()) is not None
 
 
 def extract_counts(
@@ -96,11 +136,15 @@ def extract_counts(
                 continue
             end = m.end()
             markers = read_trailing_markers(text, end, span_end)
+            nat = m.group("nat")
+            ranged = nat in NATIVE_RANGES  # 두세 곳: the lower end, approximate
+            value = NATIVE_RANGES[nat][0] if ranged else NATIVE_NUMERALS[nat]
             found.append(
                 Count(
-                    text=text[m.start() : end], start=m.start(), end=end, rule="count-native-numeral",
-                    value=Decimal(NATIVE_NUMERALS[m.group("nat")]), counter=_COUNTER_OF[m.group("ctr")],
-                    approx=markers.approx, bound=markers.bound, subject=subjects.of(m.start(), end),
+                    text=text[m.start() : end], start=m.start(), end=end,
+                    rule="count-native-range" if ranged else "count-native-numeral",
+                    value=Decimal(value), counter=_COUNTER_OF[m.group("ctr")],
+                    approx=ranged or markers.approx, bound=markers.bound, subject=subjects.of(m.start(), end),
                 )
             )
         found.sort(key=lambda c: (c.start, c.end))
@@ -118,7 +162,7 @@ def _numeric_counts(
 ) -> list[Count]:
     nm = read_number(m)
     end = unit.end()
-    if _is_top_n(m.group("num"), unit, nm.value, nm.approx, text):
+    if _is_top_n(m.group("num"), unit, nm.value, nm.approx, text, nm.start) or _is_label(unit, text):
         return []
     counter = _COUNTER_OF[unit.group("ctr")]
     markers = read_trailing_markers(text, end, span_end)

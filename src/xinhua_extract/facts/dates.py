@@ -20,10 +20,27 @@ Decisions (where the house rules were silent):
   gold has it); it only licenses the bare ``올``.
 * Parts of a month (``초``, ``초순``, ``상순``, ``중순``, ``하순``, ``말``) keep month grain:
   ``8월 말`` -> ``2021-08``. Parts of a year: ``연말``/``말`` -> the year's December
-  (``2021-12``), ``연초``/``초`` -> its January; bare ``연말``/``연초`` are the reference year's.
+  (``2021-12``), ``연초``/``초`` -> its January; bare ``연초`` and ``연내`` (within the year,
+  ``range="end"``) are the reference year's, bare ``연말`` too except in January and February,
+  when it is the December just past (``연말 특수`` in an article of 2024-01-05 -> ``2023-12``)
+  — but ``연말까지`` is a deadline, this year's December. ``연말연시`` (the turn of the year) is
+  the interval December/January around the nearest December.
+* ``올 한 해``, ``작년 한 해`` are the year; ``금년`` is this year.
+* A year without 년 opening the name of an event (``2019 세계인공지능대회``, ``2022 베이징
+  동계올림픽``) is that year (rule ``event_year``); a year before other nouns is not read.
+* Two-digit years (``'21년``, ``'98년``) and decades (``80년대``) are 2000-2049 / 1950-1999.
+* Weeks (``지난주``, ``이번 주``, ``다음 주``) are the interval Monday/Sunday of that week
+  (grain day).
+* ``N~M일`` without 지난/오는 is a date range unless a duration word follows (``2~3일
+  소요``, ``걸린다``, ``정도``…) or it counts days per week or month (``주 3~4일``).
+* ``한 달 전``, ``두 해 전``: native numerals in offsets. ``2021.03`` (two-digit month) is a
+  month; ``2021.3`` stays a decimal.
   ``1분기 말``/``상반기 초`` -> the period's last/first month (``2021-03``, ``2021-01``).
   ``1/4분기``, ``1·4분기``, ``1사분기`` are ``1분기``; ``2분기 연속`` counts, it names no quarter.
-* A month, day of a month, quarter or half without a year takes the reference year,
+* A month, quarter or half without a year that follows a date with a stated year (digits
+  or a year word) in the same sentence takes that year: ``작년 2분기 성장률은 … 1분기의``
+  -> both last year. Otherwise
+  a month, day of a month, quarter or half without a year takes the reference year,
   unless it would start more than six months after the reference month; then the year
   before (``12월`` in an article of 2024-01-05 -> ``2023-12``). For an interval the end
   decides (``1~11월`` in January -> last year's). ``지난 N월``/``지난 N월 N일`` take the latest
@@ -46,10 +63,7 @@ Decisions (where the house rules were silent):
   (``현재``, ``최근``, ``향후``, ``그동안``).
 * ``이날``, ``당일``, ``전날``, ``같은 날`` point to the article's or a previous sentence's
   day; the gold does not annotate them, so they yield nothing.
-* Two-digit years (``'21년``, ``80년대``), weeks (``지난주``), bare day ranges
-  (``10~12일`` — too close to durations like ``2~3일 소요``), ``연내``, native numerals
-  (``한 달 전``) and dotted year-months (``2021.03``) are not handled (they stay in the
-  corpus as not-supported). Years outside 1000-2199 are not read as years. A match that
+* Years outside 1000-2199 are not read as years. A match that
   names no real day (``2월 30일``, a backwards ``5월 3~1일``) yields nothing.
 * ``rule`` is the name of the matching alternative in :data:`RULES` (``calendar``,
   ``month``, ``month_word``, ``period``, ``day_range``, ``day_of_month``, ``offset``, ``iso_date``,
@@ -64,9 +78,10 @@ from typing import Any, NamedTuple, Optional, Sequence
 
 import regex
 
+from ..particles import particles
 from ..records import DateFact
 
-__all__ = ["ComparisonBasis", "comparison_bases", "extract_dates", "RULES"]
+__all__ = ["ComparisonBasis", "comparison_bases", "extract_dates", "scan_dates", "RULES"]
 
 # --------------------------------------------------------------------------- vocabulary
 #: Year words and their offset from the reference year.
@@ -108,16 +123,18 @@ _YEAR_NUM = r"(?:1\d{3}|20\d\d|21\d\d)"
 _MONTH_NUM = r"(?:1[0-2]|0?[1-9])"
 _DAY_NUM = r"(?:3[01]|[12]\d|0?[1-9])"
 #: 말/초 are words of their own (말레이시아, 초청); accept them only before a particle.
-_PART_END = (
-    r"(?=$|[^가-힣]|에|까지|부터|께|경|쯤|로|으로|의|이|은|는|엔|과|와|도|만|기준|현재|들어|"
-    r"이래|이후|이전|보다|대비|무렵|전후|인(?!대))"
+_PART_END = (  # the shared table data/particles.tsv, column "date" (인대 is no particle)
+    r"(?=$|[^가-힣]|"
+    + "|".join("인(?!대)" if p == "인" else p for p in sorted(particles("date"), key=len, reverse=True))
+    + r")"
 )
 _YEAR_ABS = (
-    _NOT_NUM_BEFORE + r"(?P<y>" + _YEAR_NUM + r")" + _SP + r"년(?P<ydo>도)?(?!대|생|형|산|간|째|치|분|차)"
+    r"(?:" + _NOT_NUM_BEFORE + r"(?P<y>" + _YEAR_NUM + r")|(?<![\w'’])['’](?P<yy>\d\d))" + _SP
+    + r"년(?P<ydo>도)?(?!대|생|형|산|간|째|치|분|차)"
 )
 _YEAR_WORD = (
     _NOT_WORD_BEFORE + r"(?:(?P<yw>" + _alt(w for w in YEAR_WORDS if w != "올") + r")"
-    r"|(?P<yw>올)(?=" + _SP + r"(?:들어|[상하]반기|연말|연초|초" + _PART_END + r"|말" + _PART_END + r"|\d)))"
+    r"|(?P<yw>올)(?=" + _SP + r"(?:들어|한" + _SP + r"해|[상하]반기|연말|연초|초" + _PART_END + r"|말" + _PART_END + r"|\d)))"
 )
 _MONTH = r"(?P<m>" + _MONTH_NUM + r")" + _SP + "월"
 _MONTH_RANGE = (
@@ -139,18 +156,32 @@ _QUARTER_RANGE = (
     + _NOT_A_COUNT
 )
 _HALF = r"(?P<half>상|하)반기" + _PERIOD_PART
-_YEAR_PART = r"(?P<ypart>연말(?!정산)|연초|말" + _PART_END + r"|초" + _PART_END + r")"
+_YEAR_PART = r"(?P<ypart>연말(?!정산|연시)|연초|말" + _PART_END + r"|초" + _PART_END + r")"
+#: 올 한 해, 작년 한 해: the whole year.
+_WHOLE_YEAR = r"(?P<whole>한" + _SP + r"해)"
 #: What may follow a month: a day range, a day or a part of the month.
 _MONTH_TAIL = (
     r"(?:" + _MONTH_RANGE + r"|" + _MONTH + r"(?:" + _SP + r"(?:" + _DAY_RANGE + r"|" + _DAY + r"|"
     + _MONTH_PART + r"))?)"
 )
 #: What may follow a year.
-_YEAR_TAIL = r"(?:" + _MONTH_TAIL + r"|" + _QUARTER_RANGE + r"|" + _QUARTER + r"|" + _HALF + r"|" + _YEAR_PART + r")"
+_YEAR_TAIL = (
+    r"(?:" + _MONTH_TAIL + r"|" + _QUARTER_RANGE + r"|" + _QUARTER + r"|" + _HALF + r"|" + _YEAR_PART + r"|"
+    + _WHOLE_YEAR + r")"
+)
+#: Week words and their offset from the reference week (Monday to Sunday).
+WEEK_WORDS = {"지난주": -1, "지난 주": -1, "이번 주": 0, "이번주": 0, "다음 주": 1, "다음주": 1, "내주": 1}
+#: Native numerals before 달/해 in offsets (한 달 전, 두 해 전).
+_NATIVE_N = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6}
+#: Nouns of events whose name a bare year may open (2019 세계인공지능대회).
+_EVENT_NOUN = (
+    r"(?:대회|박람회|엑스포|포럼|회의|축제|페스티벌|올림픽|월드컵|아시안게임|정상회의|서밋|전시회|교역회|"
+    r"박람|컨퍼런스|콘퍼런스|대전|주간|시즌|포럼|교류회|상품전|모터쇼|마라톤)"
+)
 _COMPARISON_MARK = r"(?:대비|보다|比|비(?![가-힣])|에 비해|와 비교|과 비교)"
 _BARE_DAY_GUARD = (
     r"(?!" + _SP + r"(?:간|동안|째|만에|만|이내|이상|이하|미만|내|안에|새|연속|넘게|가량|정도|여|쯤|씩|마다|"
-    r"평균|치|분|제|자리|전|후|뒤|사이))"
+    r"평균|치|분|제|자리|전|후|뒤|사이|소요|걸|내로|이면|에 한))"
 )
 
 #: The rules, in priority order: (name, pattern). Names starting with ``basis_`` or
@@ -182,7 +213,11 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?<![\d.])(?P<y>" + _YEAR_NUM + r")(?P<sep>[-/]|\.[ ]?)(?P<m>" + _MONTH_NUM + r")(?P=sep)(?P<d>"
         + _DAY_NUM + r")(?![\d])",
     ),
-    ("decade", _NOT_NUM_BEFORE + r"(?P<dec>1\d{2}0|20\d0|21\d0)" + _SP + r"년대"),
+    ("decade", r"(?:" + _NOT_NUM_BEFORE + r"(?P<dec>1\d{2}0|20\d0|21\d0)|(?<![\w'’])['’]?(?P<dec2>\d0))" + _SP + r"년대"),
+    (  # 2021.03: a dotted year and two-digit month (2021.3 reads like a decimal)
+        "iso_month",
+        r"(?<![\d.])(?P<y>" + _YEAR_NUM + r")\.(?P<m>0[1-9]|1[0-2])(?![\d]|\.\d|" + _SP + r"(?:%|％|퍼센트))",
+    ),
     (
         "year_range",
         _NOT_NUM_BEFORE + r"(?P<y>" + _YEAR_NUM + r")" + _SP + r"(?:년도?)?" + _SEP + r"(?:(?P<y2>"
@@ -190,8 +225,14 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "offset",
-        r"(?<![\d.,/~∼～〜\-–])(?P<n>\d{1,3})" + _SP + r"(?P<unit>년|개월|달|일)" + _SP + r"(?P<ago>전|후|뒤)"
-        + _PART_END,
+        r"(?:(?<![\d.,/~∼～〜\-–])(?P<n>\d{1,3})" + _SP + r"(?P<unit>년|개월|달|일)|" + _NOT_WORD_BEFORE
+        + r"(?P<nn>" + _alt(_NATIVE_N) + r")" + _SP + r"(?P<unit>달|해))" + _SP + r"(?P<ago>전|후|뒤)" + _PART_END,
+    ),
+    ("week_word", _NOT_WORD_BEFORE + r"(?P<ww>" + _alt(WEEK_WORDS) + r")(?!" + _SP + r"(?:말|간|동안))"),
+    (  # 2019 세계인공지능대회: a year without 년 opening an event's name
+        "event_year",
+        r"(?<![\d.,:/\-])(?P<y>" + _YEAR_NUM + r")(?![\d.,])(?=" + _SP + r"(?:[\w·]+" + _SP + r"){0,2}?[\w·]*"
+        + _EVENT_NOUN + r")",
     ),
     ("calendar", r"(?:" + _YEAR_ABS + r"|" + _YEAR_WORD + r")(?:" + _SP + _YEAR_TAIL + r")?"),
     (
@@ -205,11 +246,14 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "period",
-        r"(?<![가-힣\d])(?:" + _QUARTER_RANGE + r"|" + _QUARTER + r"|" + _HALF + r"|(?P<ypart>연말(?!정산)|연초))",
+        r"(?<![가-힣\d])(?:" + _QUARTER_RANGE + r"|" + _QUARTER + r"|" + _HALF
+        + r"|(?P<ypart>연말연시|연말(?!정산)|연초|연내))",
     ),
     (
         "day_range",
-        r"(?<![\w.,~∼～〜/\-·])(?P<dir>지난|오는)" + _SP + r"(?<![\w.,~∼～〜/\-·])" + _DAY_RANGE + _BARE_DAY_GUARD,
+        r"(?<![\w.,~∼～〜/\-·])(?:(?P<dir>지난|오는)" + _SP + r"|(?<!(?:주|월|연|하루|일주일에)[ ]?))"
+        r"(?<![\w.,~∼～〜/\-·])" + _DAY_RANGE
+        + _BARE_DAY_GUARD,
     ),
     (
         "day_of_month",
@@ -218,9 +262,13 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
 )
 _RULE_NAMES = tuple(name for name, _ in RULES)
-#: Every rule starts with a digit or one of these syllables; the lookahead lets the
-#: engine skip all other positions cheaply (it cuts the scan time about fourfold).
-_FIRST = r"(?=[0-9전작지매재올금내명이다오상하연직])"
+#: Every rule starts with a digit or one of these words; the lookahead lets the engine
+#: skip all other positions cheaply (it cuts the scan time about fourfold). Keep it in
+#: step with the first words of the rules (the corpus test fails otherwise).
+_FIRST = (
+    r"(?=(?<!\d)\d|['’]\d|지난|지지난|전(?:년|월|달|분기)|작년|재작년|매[년해월달]|올|금년|내[년달주후]|명년|이달|이번"
+    r"|다음|오는|[상하]반기|연[말초내]|직전|(?:한|두|세|네|여섯)" + _SP + r"(?:달|해))"
+)
 _PATTERN = regex.compile(
     _FIRST + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in RULES) + ")", regex.V0
 )
@@ -228,11 +276,7 @@ _PATTERN = regex.compile(
 _COMPARE = regex.compile(_SP + r"(?:보다|대비|比|에 비해|와 비교|과 비교)")
 _TAIL = regex.compile(r"(?P<start>부터|에서부터|[ ]?이래|[ ]?이후)|(?P<end>까지|[ ]?이전(?![하한할했해])|[ ]?전까지)")
 _GAP = regex.compile(_SEP)
-_GROUPS = (
-    "y", "yw", "mw", "m", "m2", "d", "d2", "q", "q2", "half", "ppart", "ypart", "dir",
-    "dec", "y2", "y2s", "n", "unit", "ago",
-)
-_POINT_RULES = frozenset({"calendar", "month", "period", "iso_date", "month_word"})
+_POINT_RULES = frozenset({"calendar", "month", "period", "iso_date", "month_word", "iso_month"})
 
 
 # --------------------------------------------------------------------------- periods
@@ -288,6 +332,7 @@ class _Atom(NamedTuple):
     year_stated: bool  # the text gave the year (digits or a year word)
     range: Optional[str]
     parts: Optional[dict[str, Any]]  # the components, kept for points that may join an interval
+    groups: Optional[dict[str, Any]] = None  # the components of every calendar match
 
 
 class ComparisonBasis(NamedTuple):
@@ -381,6 +426,11 @@ def _shape(g: dict[str, Any], year: int) -> tuple[_Period, _Period]:
     if g["half"]:
         p = _Period("half", year, 1 if g["half"] == "상" else 2)
         return p, p
+    if g["ypart"] == "연내":
+        p = _Period("year", year)
+        return p, p
+    if g["ypart"] == "연말연시":  # the turn of the year: December and the January after
+        return _Period("month", year, 12), _Period("month", year + 1, 1)
     if g["ypart"]:
         p = _Period("month", year, 12 if g["ypart"] in ("연말", "말") else 1)
         return p, p
@@ -388,10 +438,15 @@ def _shape(g: dict[str, Any], year: int) -> tuple[_Period, _Period]:
     return p, p
 
 
+def _two_digit_year(yy: int) -> int:
+    """'21년 -> 2021, '98년 -> 1998, 80년대 -> 1980s: 00-49 are this century, 50-99 the last."""
+    return 2000 + yy if yy < 50 else 1900 + yy
+
+
 def _resolve(rule: str, g: dict[str, Any], ref: Optional[date], year: Optional[int] = None):
     """(lo, hi, grain, relative, year_stated) of one match; lo/hi None when unresolvable."""
     if rule == "decade":
-        start = int(g["dec"])
+        start = int(g["dec"]) if g["dec"] else _two_digit_year(int(g["dec2"]))
         return _Period("year", start), _Period("year", start + 9), "year", False, True
     if rule == "year_range":
         y1 = int(g["y"])
@@ -399,10 +454,20 @@ def _resolve(rule: str, g: dict[str, Any], ref: Optional[date], year: Optional[i
         if y2 <= y1:
             raise _Skip
         return _Period("year", y1), _Period("year", y2), "year", False, True
+    if rule == "event_year":
+        p = _Period("year", int(g["y"]))
+        return p, p, "year", False, True
+    if rule == "week_word":
+        if ref is None:
+            return None, None, "day", True, False
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=WEEK_WORDS[g["ww"]])
+        sunday = monday + timedelta(days=6)
+        lo = _Period("day", monday.year, monday.month, monday.day)
+        return lo, _Period("day", sunday.year, sunday.month, sunday.day), "day", True, False
     if rule == "offset":
-        n, unit = int(g["n"]), g["unit"]
+        n, unit = (int(g["n"]) if g["n"] else _NATIVE_N[g["nn"]]), g["unit"]
         sign = -1 if g["ago"] == "전" else 1
-        grain = {"년": "year", "개월": "month", "달": "month", "일": "day"}[unit]
+        grain = {"년": "year", "해": "year", "개월": "month", "달": "month", "일": "day"}[unit]
         if ref is None:
             return None, None, grain, True, True
         if grain == "year":
@@ -441,6 +506,8 @@ def _resolve(rule: str, g: dict[str, Any], ref: Optional[date], year: Optional[i
         relative, stated = False, False
     elif g["y"]:
         year = int(g["y"])
+    elif g["yy"]:
+        year = _two_digit_year(int(g["yy"]))
     elif g["yw"]:
         relative = True
         if ref is None:
@@ -452,7 +519,9 @@ def _resolve(rule: str, g: dict[str, Any], ref: Optional[date], year: Optional[i
             return None, None, grain, True, False
         if g["dir"]:
             year = _directed_year(hi, ref, forward=g["dir"] == "오는")
-        elif g["ypart"] in ("연말", "연초"):
+        elif g["ypart"] in ("연말", "연말연시"):  # in January and February: the December just past
+            year = ref.year - 1 if ref.month <= 2 else ref.year
+        elif g["ypart"] in ("연초", "연내"):
             year = ref.year
         else:  # the end decides; 12~2월 starts the year before
             year = _window_year(hi, ref) - (hi.year - lo.year)
@@ -474,10 +543,13 @@ def _normalised(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
 
 
 def _matches(text: str, spans: Sequence[tuple[int, int]]):
-    """(span end, match, rule name) for every match in the spans, in text order."""
+    """(span end, match, rule name, its named groups) for every match in the spans, in
+    text order. One ``groupdict()`` per match: reading the groups one by one cost more
+    than the scan itself."""
     for start, end in _normalised(text, spans):
         for m in _PATTERN.finditer(text, start, end):
-            yield end, m, next(name for name in _RULE_NAMES if m.start(name) >= 0)
+            groups = m.groupdict()
+            yield end, m, next(name for name in _RULE_NAMES if groups[name] is not None), groups
 
 
 def _value(lo: Optional[_Period], hi: Optional[_Period]) -> Optional[str]:
@@ -493,7 +565,7 @@ def _scan(
     groups: list[list[_Atom]] = []
     bases: list[ComparisonBasis] = []
     current_end = -1
-    for span_end, m, rule in _matches(text, spans):
+    for span_end, m, rule, g in _matches(text, spans):
         if span_end != current_end:
             groups.append([])
             current_end = span_end
@@ -508,7 +580,6 @@ def _scan(
             continue
         if rule.startswith("block_"):
             continue
-        g = {k: m.group(k) for k in _GROUPS}
         try:
             lo, hi, grain, relative, stated = _resolve(rule, g, ref)
         except (ValueError, OverflowError):  # _Skip, no such day, or beyond year 1..9999
@@ -523,8 +594,14 @@ def _scan(
             continue
         tail = _TAIL.match(text, end, span_end)
         where = None if tail is None else ("start" if tail.group("start") else "end")
+        if g["ypart"] == "연내":  # within the year: by its end
+            where = "end"
+        elif g["ypart"] == "연말" and where == "end" and rule == "period" and ref is not None:
+            lo, hi = _shape(g, ref.year)  # 연말까지 is a deadline: this year's end, even in January
         point = rule in _POINT_RULES and lo == hi
-        groups[-1].append(_Atom(m.start(), end, rule, lo, hi, grain, relative, stated, where, g if point else None))
+        groups[-1].append(
+            _Atom(m.start(), end, rule, lo, hi, grain, relative, stated, where, g if point else None, g)
+        )
     return groups, bases
 
 
@@ -563,6 +640,35 @@ def _join(a: _Atom, b: _Atom, ref: Optional[date]) -> Optional[_Atom]:
     return _Atom(a.start, b.end, "interval", lo, hi, a.grain, relative, a.year_stated, b.range, None)
 
 
+_SENTENCE_END = regex.compile(r"[.!?。](?:\s|$)|\n")
+_INHERITS = frozenset({"month", "period"})
+
+
+def _inherit_years(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """``작년 2분기 성장률은 … 1분기의 4.5%``: a month, quarter or half without a year takes
+    the year of the date stated before it in the same sentence (not the reference year)."""
+    out: list[_Atom] = []
+    anchor: Optional[_Atom] = None
+    for atom in atoms:
+        if anchor is not None and _SENTENCE_END.search(text, anchor.end, atom.start):
+            anchor = None
+        g = atom.groups
+        if (
+            anchor is not None and not atom.year_stated and atom.rule in _INHERITS and g is not None
+            and not g["dir"] and not g["ypart"] and atom.lo is not None and anchor.hi is not None
+        ):
+            try:
+                lo, hi = _shape(g, anchor.hi.year)
+            except ValueError:
+                lo = None
+            if lo is not None and (lo, hi) != (atom.lo, atom.hi):
+                atom = atom._replace(lo=lo, hi=hi, relative=anchor.relative)
+        elif atom.year_stated and atom.rule in ("calendar", "interval", "iso_date", "iso_month") and atom.hi is not None:
+            anchor = atom
+        out.append(atom)
+    return out
+
+
 def extract_dates(
     text: str, spans: Sequence[tuple[int, int]], reference: Optional[date]
 ) -> tuple[DateFact, ...]:
@@ -570,8 +676,17 @@ def extract_dates(
 
     Records carry absolute offsets; ``sentence`` and ``places`` are left for the pipeline.
     """
-    groups, _ = _scan(text, spans, reference)
-    return tuple(
+    return scan_dates(text, spans, reference)[0]
+
+
+def scan_dates(
+    text: str, spans: Sequence[tuple[int, int]], reference: Optional[date]
+) -> tuple[tuple[DateFact, ...], tuple[ComparisonBasis, ...]]:
+    """The dates (as :func:`extract_dates`) and the comparison bases (as
+    :func:`comparison_bases`) of one scan: the fact rules need both, and the scan is the
+    costliest pass over the text after Kiwi."""
+    groups, bases = _scan(text, spans, reference)
+    dates = tuple(
         DateFact(
             text=text[atom.start : atom.end],
             start=atom.start,
@@ -583,8 +698,9 @@ def extract_dates(
             range=atom.range,
         )
         for group in groups
-        for atom in _merge(text, group, reference)
+        for atom in _inherit_years(text, _merge(text, group, reference))
     )
+    return dates, tuple(bases)
 
 
 def comparison_bases(

@@ -9,8 +9,11 @@ Rules (``Money.rule``):
 ``money-range-low``        the lower end of ``100억~200억 위안`` (text ``100억``, bound min;
                            a bare lower end takes the upper end's myriad unit: ``3~4억``)
 ``money-range-high``       its upper end (bound max)
+``money-irregular-currency`` number + a currency word one letter (jamo) off a known one
+                           (``100억 위앤``): read as that currency; the pipeline warns (W103)
 ``money-conversion``       an amount in another currency in parentheses right after an
-                           amount: its own record, ``equivalent_of`` = the index of that
+                           amount, or after it behind ``한화로``/``우리 돈으로`` (``50억
+                           위안, 한화로 약 9천억원``): its own record, ``equivalent_of`` = the index of that
                            amount in the returned tuple, ``rate`` = this / that
 
 The record text runs from the prefix (약, 최대…) to the currency; approximation and bound
@@ -27,7 +30,7 @@ from typing import Optional, Sequence
 
 import regex
 
-from ..numbers import NumberMatch, iter_number_matches, read_number, read_trailing_markers, tidy
+from ..numbers import NumberMatch, iter_bare_amounts, read_number, read_trailing_markers, tidy
 from ..records import ArticleWarning, Fact, Money
 from ._numeric import (
     CURRENCY_FOLLOW,
@@ -35,13 +38,14 @@ from ._numeric import (
     alternation,
     clip_spans,
     currencies,
+    currency_typos,
+    numbers_with_ranges,
     range_low_value,
-    with_ranges,
 )
 
 log = logging.getLogger(__name__)
 
-__all__ = ["extract_money", "conversion_warnings", "KRW_PER_CNY_RANGE"]
+__all__ = ["extract_money", "conversion_warnings", "spelling_warnings", "KRW_PER_CNY_RANGE"]
 
 #: Plausible won per yuan (the rate has moved between about 150 and 200 since 2000).
 KRW_PER_CNY_RANGE = (Decimal(100), Decimal(260))
@@ -61,6 +65,11 @@ _SYMBOL_WINDOW = max(map(len, _SIGNS)) + 1
 _SCALE_RE = regex.compile(rf"(?P<scale>급|선|대{FOLLOW})|{_SP}(?P<scale>규모)")
 # Between an amount and the amount in parentheses converting it.
 _OPEN_RE = regex.compile(rf"{_SP}?\({_SP}?(?:(?:한화|원화|미화|인민폐|우리{_SP}?돈){_SP}?)?")
+# 50억 위안, 한화로 약 9천억원: a conversion written after the amount, outside parentheses.
+_OUTSIDE_RE = regex.compile(
+    rf"(?:으로|로|이며|이고|에|,)?{_SP}?(?:,{_SP}?)?(?:한화|원화|미화|우리{_SP}?돈|달러|인민폐){_SP}?(?:으로|로)(?:는)?{_SP}?"
+    rf"(?:환산하면{_SP}|환산해{_SP}|계산하면{_SP})?"
+)
 _CLOSE_RE = regex.compile(rf"{_SP}?(?:상당{_SP}?)?\)")
 _BARE_OK = regex.compile(r"(?:[천백십]?[억조]|[천백십]만)(?:\(.\))?")
 
@@ -82,11 +91,42 @@ def extract_money(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Money, .
     """Every amount of money inside ``spans`` of ``text``, in text order."""
     found: list[dict] = []
     for span_start, span_end in clip_spans(text, spans):
-        numbers = iter_number_matches(text, span_start, span_end, bare=True)
-        for m, low in with_ranges(numbers, text):
-            found.extend(_records_of(m, low, text, span_start, span_end))
+        # the digit numbers come from the scan counts and percentages share; the amounts
+        # without digits (조 위안, 천억 위안) from a small pattern of their own
+        here = [
+            record
+            for m, low in numbers_with_ranges(text, span_start, span_end)
+            for record in _records_of(m, low, text, span_start, span_end)
+        ]
+        bare = [
+            record
+            for m in iter_bare_amounts(text, span_start, span_end)
+            for record in _records_of(m, None, text, span_start, span_end)
+        ]
+        if bare:
+            here = sorted(here + bare, key=lambda r: r["start"])
+        found.extend(here)
     _link_conversions(found, text)
     return tuple(Money(**fields) for fields in found)
+
+
+_TYPO_RE = regex.compile(rf"{_SP}?(?P<w>\p{{Hangul}}{{2,8}})")
+_CURRENCY_FOLLOW_RE = regex.compile(CURRENCY_FOLLOW)
+
+
+def _typo_currency(text: str, pos: int, span_end: int) -> Optional[tuple[str, int]]:
+    """(the currency word meant, end) for a mistyped currency word right after a number
+    (``위앤``, ``위얀`` for 위안), by :func:`~._numeric.currency_typos`; else None."""
+    tm = _TYPO_RE.match(text, pos, span_end)
+    if tm is None:
+        return None
+    typos = currency_typos()
+    word, at = tm.group("w"), tm.start("w")
+    for length in range(min(len(word), 6), 1, -1):
+        meant = typos.get(word[:length])
+        if meant is not None and _CURRENCY_FOLLOW_RE.match(text, at + length, span_end):
+            return meant, at + length
+    return None
 
 
 def _symbol_before(m: "regex.Match[str]", text: str, span_start: int) -> "Optional[regex.Match[str]]":
@@ -103,7 +143,8 @@ def _records_of(
 ) -> list[dict]:
     cm = _CURRENCY_RE.match(text, m.end(), span_end)
     sm = None
-    if cm is None:
+    typo = _typo_currency(text, m.end(), span_end) if cm is None else None
+    if cm is None and typo is None:
         window = text[max(span_start, m.start() - _SYMBOL_WINDOW) : m.start()]
         if not _SYMBOL_CHARS.intersection(window):
             return []
@@ -116,6 +157,9 @@ def _records_of(
     if sm is not None:
         code = _CODES[sm.group("sym")]
         start, unit_end, rule = sm.start(), nm.end, "money-symbol-number"
+    elif typo is not None:  # 100억 위앤: a mistyped currency word (warned: W103)
+        code = _CODES[typo[0]]
+        start, unit_end, rule = nm.start, typo[1], "money-irregular-currency"
     else:
         code = _CODES[cm.group("cur")]
         start, unit_end, rule = nm.start, cm.end(), "money-number-currency"
@@ -153,7 +197,7 @@ def _link_conversions(found: list[dict], text: str) -> None:
         if source["currency"] == target["currency"] or source.get("equivalent_of") is not None:
             continue
         opened = _OPEN_RE.fullmatch(text, source["end"], target["start"])
-        if opened is None:
+        if opened is None and _OUTSIDE_RE.fullmatch(text, source["end"], target["start"]) is None:
             continue
         target["equivalent_of"] = i - 1
         target["rate"] = _rate(target["value"], source["value"])
@@ -163,6 +207,23 @@ def _link_conversions(found: list[dict], text: str) -> None:
             sm = _SCALE_RE.match(text, closed.end())
             if sm is not None:
                 source["scale"] = sm.group("scale")
+
+
+def spelling_warnings(moneys: Sequence[Fact]) -> tuple[ArticleWarning, ...]:
+    """``W103`` for each amount read with a mistyped currency word (``100억 위앤``)."""
+    return tuple(
+        ArticleWarning(
+            code="W103",
+            message=(
+                f"'{m.text}': the currency word is spelled irregularly; read as {m.currency} "
+                "(one letter off a known currency name) — check the source"
+            ),
+            start=m.start,
+            end=m.end,
+        )
+        for m in moneys
+        if isinstance(m, Money) and m.rule == "money-irregular-currency"
+    )
 
 
 def conversion_warnings(moneys: Sequence[Fact]) -> tuple[ArticleWarning, ...]:

@@ -7,23 +7,32 @@ Rules (``Percentage.rule``):
 ``percentage-points``      number + ``%p`` and its spellings
 ``percentage-range-low``   the lower end of ``5~6%`` (text ``5``, bound min)
 ``percentage-range-high``  its upper end (bound max)
+``percentage-fraction``    a fraction ``N분의 M`` (``3분의 1``): ``value`` is M/N x 100 rounded
+                           half-even to 0.01 (``33.33``), the exact share is ``fraction``
+                           (``"1/3"``); ``approx`` stays false (the text is exact; the
+                           rounding is the record's, and ``fraction`` undoes it)
 
 ``3%대`` ("in the 3% band") is ``3%``, approx. ``포인트`` alone is not ``%p``: ``30포인트
-하락`` is about index points. ``basis`` is the comparison base written right before the
-figure (``전년 동기 대비 5.6%`` -> ``전년 동기 대비``), when there is one; figures listed
-after it (``각각 3.2%, 4.1%``) share it.
+하락`` is about index points. ``basis`` is the comparison base (from
+:func:`~xinhua_extract.facts.dates.comparison_bases`, the one vocabulary of bases) written
+before the figure in its clause — right before it (``전년 동기 대비 5.6%``) or a few words
+earlier (``전년 동기 대비 증가율은 5.6%다``), not across punctuation or another number;
+figures listed after it (``각각 3.2%, 4.1%``) share it.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
+from decimal import Decimal
 from typing import Optional, Sequence
 
 import regex
 
-from ..numbers import read_number, read_trailing_markers
+from ..numbers import LEFT_BOUNDARY, read_number, read_trailing_markers, tidy
 from ..records import Percentage
-from ._numeric import clip_spans, numbers_with_ranges, range_low_value
+from ._numeric import FOLLOW, clip_spans, numbers_with_ranges, range_low_value
+from .dates import ComparisonBasis, comparison_bases
 
 log = logging.getLogger(__name__)
 
@@ -41,25 +50,41 @@ _UNIT_RE = regex.compile(
     regex.VERBOSE,
 )
 
-# Comparison bases (the date rules do not take these as dates): 전년 동기 대비, 지난해
-# 같은 기간보다, 전월 대비 … right before the figure, maybe with 각각 ("respectively").
-_BASIS_RE = regex.compile(
-    rf"""
-    (?P<basis>
-        (?:전년|지난해|작년|전월|지난달|전분기|전\ 분기|전기|전주|전일|동기|같은\ 기간)
-        (?:{_SP}?(?:동기|같은{_SP}기간|동월|동분기))?
-        {_SP}?(?:대비|보다|比|에\ 비해|와\ 비교해|과\ 비교해)
-    )
-    {_SP}*(?:각각{_SP}*)?$
-    """,
-    regex.VERBOSE,
-)
+# The comparison bases come from the date rules (dates.comparison_bases: one vocabulary
+# for "not a date" and "the basis of a change"). A basis applies to the figures after it
+# in its clause: right before the figure (전년 동기 대비 5.6%) or a few words earlier
+# (전년 동기 대비 증가율은 5.6%다), never across a sentence or clause mark or another figure.
 _BASIS_WINDOW = 40
+_CLAUSE_BREAK = regex.compile(r"[.!?;,，。:\n]|\d")
 
 
-def _basis(text: str, start: int, span_start: int) -> Optional[str]:
-    m = _BASIS_RE.search(text, max(span_start, start - _BASIS_WINDOW), start)
-    return m.group("basis") if m else None
+class _Bases:
+    """The comparison bases of the spans, in order: given by the caller (one date scan
+    yields dates and bases: ``dates.scan_dates``) or found on the first figure."""
+
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]], given: Optional[Sequence[ComparisonBasis]]) -> None:
+        self.text = text
+        self.spans = spans
+        self.bases: Optional[list[ComparisonBasis]] = None
+        self.ends: list[int] = []
+        if given is not None:
+            self._keep(given)
+
+    def _keep(self, bases: Sequence[ComparisonBasis]) -> None:
+        self.bases = sorted(bases, key=lambda b: b.end)
+        self.ends = [b.end for b in self.bases]
+
+    def before(self, start: int, span_start: int) -> Optional[str]:
+        """The last basis ending before ``start`` in its clause, within the window."""
+        if self.bases is None:
+            self._keep(comparison_bases(self.text, self.spans))
+        at = bisect.bisect_right(self.ends, start)
+        for b in reversed(self.bases[max(0, at - 4) : at]):
+            if b.start < span_start or start - b.end > _BASIS_WINDOW:
+                break
+            if not _CLAUSE_BREAK.search(self.text, b.end, start):
+                return b.text.rstrip(" \u00a0")
+        return None
 
 
 _LIST_SEP_RE = regex.compile(rf"{_SP}?(?:[,，、]|와|과|및){_SP}?")
@@ -72,9 +97,13 @@ def _listed_basis(found: list[Percentage], text: str, start: int) -> Optional[st
     return None
 
 
-def extract_percentages(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Percentage, ...]:
-    """Every percentage inside ``spans`` of ``text``, in text order."""
+def extract_percentages(
+    text: str, spans: Sequence[tuple[int, int]], bases: Optional[Sequence[ComparisonBasis]] = None
+) -> tuple[Percentage, ...]:
+    """Every percentage inside ``spans`` of ``text``, in text order. ``bases``: the comparison
+    bases of the spans when the caller has them (``dates.scan_dates``); else found here."""
     out: list[Percentage] = []
+    found = _Bases(text, spans, bases)
     for span_start, span_end in clip_spans(text, spans):
         for m, low_match in numbers_with_ranges(text, span_start, span_end):
             u = _UNIT_RE.match(text, m.end(), span_end)
@@ -87,10 +116,10 @@ def extract_percentages(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Pe
             rule = "percentage-points" if unit == "%p" else "percentage-number"
             bound = markers.bound or nm.bound
             approx = nm.approx or markers.approx or u.group("band") is not None
-            basis = _basis(text, nm.start, span_start) or _listed_basis(out, text, nm.start)
+            basis = found.before(nm.start, span_start) or _listed_basis(out, text, nm.start)
             if low_match is not None:
                 low = read_number(low_match)
-                basis = _basis(text, low.start, span_start) or _listed_basis(out, text, low.start) or basis
+                basis = found.before(low.start, span_start) or _listed_basis(out, text, low.start) or basis
                 out.append(
                     Percentage(
                         text=low.text, start=low.start, end=low.end, rule="percentage-range-low",
@@ -105,4 +134,34 @@ def extract_percentages(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Pe
                     unit=unit, approx=approx, bound=bound, basis=basis,
                 )
             )
+        out.extend(_fractions(text, span_start, span_end, found))
+    out.sort(key=lambda p: (p.start, p.end))
     return tuple(out)
+
+
+# 3분의 1 ("one third"), 10분의 1, 4분의 3: M/N as a percentage.
+_FRACTION_RE = regex.compile(
+    rf"{LEFT_BOUNDARY}(?P<den>[1-9]\d{{0,3}}){_SP}?분의{_SP}?(?P<num>[1-9]\d{{0,3}})(?![\d.,%％])(?!{_SP}?(?:%|％|퍼센트)){FOLLOW}"
+)
+_HUNDRED = Decimal(100)
+_CENT = Decimal("0.01")
+
+
+def _fractions(text: str, span_start: int, span_end: int, found: _Bases) -> list[Percentage]:
+    """``3분의 1`` -> a percentage: ``value`` rounded to 0.01 (33.33) and the exact
+    ``fraction`` ("1/3"); a fraction of one or more (``2분의 3``) is not a share."""
+    out = []
+    if "분의" not in text[span_start:span_end]:
+        return out
+    for m in _FRACTION_RE.finditer(text, span_start, span_end):
+        den, num = int(m.group("den")), int(m.group("num"))
+        if num >= den:
+            continue
+        value = tidy((Decimal(num) * _HUNDRED / Decimal(den)).quantize(_CENT))
+        out.append(
+            Percentage(
+                text=m.group(), start=m.start(), end=m.end(), rule="percentage-fraction", value=value,
+                unit="%", basis=found.before(m.start(), span_start), fraction=f"{num}/{den}",
+            )
+        )
+    return out

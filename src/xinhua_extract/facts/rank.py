@@ -6,6 +6,11 @@ Rules (``Rank.rule``):
 ``rank-within``     N위권: within the top N (``within`` true)
 ``rank-top-n``      상위 N (text ``상위 10``, ``within`` true); ``상위 10위권`` is one rank.
                     ``상위 1%`` is a percentage, not a rank.
+``rank-range-low``  the better end of ``3~5위`` (text ``3``, ``bound`` min)
+``rank-range-high`` its worse end (text ``5위``, ``bound`` max)
+
+``N등`` (``1등``: first prize, first place) and ``N순위`` (``1순위 과제``: first priority)
+are ranks like ``N위``; ``1등급`` (a grade) is not: what follows must be a particle.
 
 The number is plain digits. What follows 위 must be a particle or a non-letter, so
 ``3위안`` (yuan) and ``위원회`` stay out. ``N대`` labels (``세계 500대 기업``) are not
@@ -22,7 +27,7 @@ import regex
 
 from ..numbers import LEFT_BOUNDARY
 from ..records import Rank
-from ._numeric import FOLLOW, clip_spans
+from ._numeric import FOLLOW, RANGE_SEPARATOR, clip_spans
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +37,9 @@ _RANK_RE = regex.compile(
     rf"""
     (?:(?<![\p{{L}}\p{{N}}])(?P<top>상위)[ ]?)?
     (?:(?<=제|상위[ ]?)|{LEFT_BOUNDARY})
+    (?:(?P<low>\d{{1,5}})(?P<lowwi>위|등)?{RANGE_SEPARATOR})?
     (?P<num>\d{{1,5}})(?![\d.,\p{{Latin}}])
-    (?P<wi>위(?P<within>권)?{FOLLOW})?
+    (?P<wi>(?:(?P<word>순위|위|등)(?P<within>권)?){FOLLOW})?
     """,
     regex.VERBOSE,
 )
@@ -45,19 +51,34 @@ def extract_ranks(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Rank, ..
     out: list[Rank] = []
     for span_start, span_end in clip_spans(text, spans):
         for m in _RANK_RE.finditer(text, span_start, span_end):
-            top, wi = m.group("top"), m.group("wi")
+            top, wi, low = m.group("top"), m.group("wi"), m.group("low")
             if wi is None:
-                if top is None or _PERCENT_AFTER.match(text, m.end("num"), span_end):
+                if top is None or low is not None or _PERCENT_AFTER.match(text, m.end("num"), span_end):
                     continue
                 end, rule = m.end("num"), "rank-top-n"
             else:
-                end = m.end("within") if m.group("within") else m.start("wi") + 1
+                end = m.end("within") if m.group("within") else m.end("word")
                 rule = "rank-top-n" if top else ("rank-within" if m.group("within") else "rank-position")
-            start = m.start("top") if top else m.start("num")
+            within = bool(top or m.group("within"))
+            bound = None
+            if low is not None:  # 3~5위: the best and the worst place of the range
+                if int(low) >= int(m.group("num")):
+                    continue  # not a range of places (a date, a score)
+                lstart = m.start("top") if top else m.start("low")
+                lend = m.end("lowwi") if m.group("lowwi") else m.end("low")
+                out.append(
+                    Rank(
+                        text=text[lstart:lend], start=lstart, end=lend, rule="rank-range-low",
+                        value=Decimal(low), within=within, bound="min",
+                    )
+                )
+                start, rule, bound = m.start("num"), "rank-range-high", "max"
+            else:
+                start = m.start("top") if top else m.start("num")
             out.append(
                 Rank(
                     text=text[start:end], start=start, end=end, rule=rule,
-                    value=Decimal(m.group("num")), within=bool(top or m.group("within")),
+                    value=Decimal(m.group("num")), within=within, bound=bound,
                 )
             )
     return tuple(out)

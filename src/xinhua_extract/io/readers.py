@@ -29,6 +29,11 @@ JSONL line, a truncated WARC (the records before the damage are kept). Nothing i
 dropped silently; the only things skipped on purpose are WARC records that are not
 article pages (requests, metadata, images, redirects, 404s) and, inside directories,
 files whose suffix no reader handles (logged at DEBUG).
+
+Hostile archives: only regular files are read (a FIFO, socket or device is an error
+record, never a blocked read); a source whose reading fails in any way is one error
+record and the next source is read; file names and ids that UTF-8 cannot encode are
+carried escaped (:func:`escape_name`) in ids, sources and error records.
 """
 
 from __future__ import annotations
@@ -39,7 +44,9 @@ import io
 import json
 import logging
 import os
+import stat
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Iterator, Optional, Union
@@ -60,6 +67,33 @@ SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".warc", "
 #: The first line the HTML reader writes: the site banner, so that the layout stage
 #: recognises a ``portal-2021`` page exactly as for a page saved as text.
 SITE_BANNER = "新華網韓國語"
+
+
+# --------------------------------------------------------------------------- names
+_SURROGATES = regex.compile(r"[\ud800-\udfff]")
+
+
+def escape_name(name: Optional[str]) -> Optional[str]:
+    """``name`` with what UTF-8 cannot encode written as escapes, so that it can go into
+    JSON, Parquet and error records: a byte of a file name in another encoding
+    (``surrogateescape``, e.g. a CP949 name ``\\xb1\\xe2\\xbb\\xe7.txt``) becomes ``\\xNN``, any
+    other lone surrogate (a JSON id ``"\\ud800"``) ``\\uNNNN``. Valid text is unchanged."""
+    if name is None or not _SURROGATES.search(name):
+        return name
+    return _SURROGATES.sub(
+        lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}" if 0xDC80 <= ord(m.group()) <= 0xDCFF
+        else f"\\u{ord(m.group()):04x}",
+        name,
+    )
+
+
+def _escape_fields(record: Any, *names: str) -> None:
+    for name in names:
+        value = getattr(record, name)
+        if isinstance(value, str):
+            escaped = escape_name(value)
+            if escaped is not value:
+                object.__setattr__(record, name, escaped)
 
 
 # --------------------------------------------------------------------------- records
@@ -88,6 +122,7 @@ class SourceDoc:
     def __post_init__(self) -> None:
         if self.format not in ("text", "html"):
             raise ValueError(f"SourceDoc.format must be 'text' or 'html', not {self.format!r}")
+        _escape_fields(self, "id", "source")  # names not valid UTF-8 travel escaped
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +140,9 @@ class ArticleError:
     message: str
 
     type = "error"  # not a field: lets consumers tell errors from articles
+
+    def __post_init__(self) -> None:
+        _escape_fields(self, "id", "source", "message")  # always writable as UTF-8
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": "error", "id": self.id, "source": self.source, "code": self.code, "message": self.message}
@@ -155,12 +193,64 @@ def iter_sources(
         if isinstance(src, (SourceDoc, ArticleError)):
             yield src
         elif isinstance(src, (str, os.PathLike)):
-            yield from read_path(src, stdin=stdin, **opts)
+            yield from _guarded(read_path(src, stdin=stdin, **opts), os.fspath(src))
         else:
             raise TypeError(
                 f"a source is a path (str or os.PathLike) or a SourceDoc, not {type(src).__name__}; "
                 "wrap text in memory as SourceDoc(text, id=...)"
             )
+
+
+def _guarded(items: Iterator[Item], label: Any) -> Iterator[Item]:
+    """``items``, but an exception while reading them ends them with one error record
+    instead of ending the run (a reader's bug, a file system gone wrong)."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - reported in the stream, the run goes on
+        label = os.fsdecode(label) if isinstance(label, bytes) else str(label)
+        log.warning("reading %s failed", escape_name(label), exc_info=True)
+        yield _error(None, label, f"reading stopped with {type(exc).__name__}: {exc}")
+
+
+def _special_file(p: Path) -> Optional[str]:
+    """What ``p`` is when it is not a regular file nor a directory (a FIFO, a socket, a
+    device), or None. Reading one could block forever or never end."""
+    try:
+        mode = os.stat(p).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return _KINDS.get(stat.S_IFMT(mode), "special file")
+
+
+_KINDS = {stat.S_IFIFO: "FIFO (named pipe)", stat.S_IFSOCK: "socket", stat.S_IFCHR: "character device",
+          stat.S_IFBLK: "block device"}
+
+
+def _not_regular(p: Path, kind: str) -> ArticleError:
+    return _error(_stem(p), str(p), f"{p} is a {kind}, not a regular file; only files are read")
+
+
+def _open_regular(p: Path) -> Union[IO[bytes], ArticleError]:
+    """``p`` opened for reading if it is a regular file (checked on the open descriptor,
+    which ``O_NONBLOCK`` keeps from blocking on a FIFO), else an error record."""
+    try:
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        return _error(_stem(p), str(p), f"cannot read {p}: {exc.strerror or exc}")
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            return _not_regular(p, _KINDS.get(stat.S_IFMT(mode), "directory" if stat.S_ISDIR(mode) else "special file"))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        fh = os.fdopen(fd, "rb")
+        fd = -1
+        return fh
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
 def _is_glob(s: str) -> bool:
@@ -190,14 +280,14 @@ def read_path(path: PathLike, *, stdin: Optional[IO[bytes]] = None, **opts: Any)
     p = Path(s)
     if p.is_dir():
         yield from read_directory(p, **opts)
-    elif p.is_file():
+    elif p.is_file() or _special_file(p):
         yield from read_file(p, **opts)
     elif _is_glob(s):
-        matches = sorted(m for m in _glob.glob(s, recursive=True) if os.path.isfile(m))
+        matches = sorted(m for m in _glob.glob(s, recursive=True) if os.path.isfile(m) or _special_file(Path(m)))
         if not matches:
             yield _error(None, s, f"no file matches the pattern {s!r}; check the path and quote the glob")
         for m in matches:
-            yield from read_file(Path(m), **opts)
+            yield from _guarded(read_file(Path(m), **opts), m)
     else:
         hint = ""
         if "\n" in s or len(s) > 400:
@@ -210,7 +300,8 @@ def read_directory(path: PathLike, **opts: Any) -> Iterator[Item]:
     """Every supported file below ``path`` (recursively, hidden entries skipped), sorted."""
     root = Path(path)
     files = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    unreadable: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable.append):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
             if name.startswith("."):
@@ -220,8 +311,11 @@ def read_directory(path: PathLike, **opts: Any) -> Iterator[Item]:
                 files.append(p)
             else:
                 log.debug("skipping %s: no reader for its suffix", p)
+    for exc in unreadable:  # a subdirectory that cannot be listed is not skipped silently
+        where = exc.filename if exc.filename is not None else root
+        yield _error(None, str(where), f"cannot list the directory {where}: {exc.strerror or exc}")
     for p in sorted(files, key=lambda q: q.relative_to(root).as_posix()):
-        yield from read_file(p, **opts)
+        yield from _guarded(read_file(p, **opts), p)
 
 
 def read_file(path: PathLike, **opts: Any) -> Iterator[Item]:
@@ -239,8 +333,12 @@ def read_file(path: PathLike, **opts: Any) -> Iterator[Item]:
 
 
 def _read_bytes(p: Path) -> Union[bytes, ArticleError]:
+    fh = _open_regular(p)
+    if isinstance(fh, ArticleError):
+        return fh
     try:
-        return p.read_bytes()
+        with fh:
+            return fh.read()
     except OSError as exc:
         return _error(_stem(p), str(p), f"cannot read {p}: {exc.strerror or exc}")
 
@@ -288,11 +386,11 @@ def read_jsonl(
     if isinstance(path_or_stream, (str, os.PathLike)):
         p = Path(path_or_stream)
         label, stem = str(p), _stem(p)
-        try:
-            raw: IO[bytes] = gzip.open(p, "rb") if _suffix(p) == ".jsonl.gz" else open(p, "rb")
-        except OSError as exc:
-            yield _error(stem, label, f"cannot read {p}: {exc.strerror or exc}")
+        opened = _open_regular(p)
+        if isinstance(opened, ArticleError):
+            yield opened
             return
+        raw: IO[bytes] = gzip.GzipFile(fileobj=opened, mode="rb") if _suffix(p) == ".jsonl.gz" else opened
     else:
         raw = path_or_stream
         label = name or "<stream>"
@@ -302,7 +400,7 @@ def read_jsonl(
         while True:
             try:
                 line = raw.readline()
-            except (OSError, EOFError) as exc:  # e.g. a truncated .jsonl.gz
+            except (OSError, EOFError, zlib.error) as exc:  # e.g. a truncated or corrupt .jsonl.gz
                 yield _error(None, f"{label}:{lineno + 1}", f"cannot read past line {lineno}: {exc}")
                 return
             if not line:
@@ -314,6 +412,8 @@ def read_jsonl(
     finally:
         if raw is not path_or_stream:
             raw.close()
+            if raw is not opened:
+                opened.close()  # GzipFile(fileobj=...) leaves its file open
 
 
 def _jsonl_item(line, lineno, label, stem, text_field, id_field, published_field, url_field="url") -> Item:
@@ -358,11 +458,11 @@ def read_warc(path_or_stream: Union[PathLike, IO[bytes]], *, name: Optional[str]
 
     if isinstance(path_or_stream, (str, os.PathLike)):
         label = str(path_or_stream)
-        try:
-            stream: IO[bytes] = open(path_or_stream, "rb")
-        except OSError as exc:
-            yield _error(_stem(Path(label)), label, f"cannot read {label}: {exc.strerror or exc}")
+        opened = _open_regular(Path(path_or_stream))
+        if isinstance(opened, ArticleError):
+            yield opened
             return
+        stream: IO[bytes] = opened
     else:
         stream = path_or_stream
         label = name or "<stream>"

@@ -628,6 +628,22 @@ def observations_table(articles: Iterable[Article]):
 
 
 # --------------------------------------------------------------------------- Parquet
+#: Default bound of a :class:`ParquetWriter`'s buffer, as estimated by :func:`approx_bytes`
+#: (the Python objects of the buffered rows; the Arrow tables made from them at a flush
+#: take about as much again).
+DEFAULT_MAX_BUFFER_BYTES = 16 * 2**20
+
+
+def approx_bytes(obj: Any) -> int:
+    """About how much memory the rows ``obj`` (dicts, lists, tuples of scalars) hold as
+    Python objects: cheap (``sys.getsizeof`` per object), good to within a small factor."""
+    if isinstance(obj, dict):
+        return sys.getsizeof(obj) + sum(approx_bytes(v) for v in obj.values())
+    if isinstance(obj, (list, tuple)):
+        return sys.getsizeof(obj) + sum(approx_bytes(v) for v in obj)
+    return sys.getsizeof(obj) if obj is not None else 0
+
+
 _PART = re.compile(r"^part-(\d{5,})\.parquet$")
 TABLES = ("articles", "facts", "places", "observations")
 
@@ -635,7 +651,9 @@ TABLES = ("articles", "facts", "places", "observations")
 class ParquetWriter(_Writer):
     """Four Parquet datasets under the directory ``path`` (see the module docstring).
 
-    Articles are buffered and written every ``articles_per_part`` articles as one part
+    Articles are buffered and written every ``articles_per_part`` articles -- or sooner,
+    once the buffered rows hold about ``max_buffer_bytes`` (a few huge articles must not
+    hold the parent's memory hostage) -- as one part
     file per table: each written to a temporary name, fsynced, then renamed into place
     -- facts, places, observations, and *articles last*: a part number is committed when its articles
     file exists. Resume deletes temporary files and facts/places parts of uncommitted
@@ -643,11 +661,13 @@ class ParquetWriter(_Writer):
     """
 
     def __init__(self, path: Union[str, os.PathLike], *, resume: bool = False, articles_per_part: int = 1000,
-                 compression: str = "zstd") -> None:
+                 compression: str = "zstd", max_buffer_bytes: int = DEFAULT_MAX_BUFFER_BYTES) -> None:
         self.path = Path(path)
         if self.path.exists() and not self.path.is_dir():
             raise ValueError(f"Parquet output {self.path} exists and is not a directory; give a directory path")
         self.articles_per_part = max(1, int(articles_per_part))
+        self.max_buffer_bytes = max(1, int(max_buffer_bytes))
+        self._buffer_bytes = 0
         self.compression = compression
         self.encoder = Encoder("parquet")
         self.count = 0
@@ -688,8 +708,9 @@ class ParquetWriter(_Writer):
 
     def _write_encoded(self, item: Encoded) -> None:
         self._buffer.append(item.data)
+        self._buffer_bytes += approx_bytes(item.data)
         self.count += 1
-        if len(self._buffer) >= self.articles_per_part:
+        if len(self._buffer) >= self.articles_per_part or self._buffer_bytes >= self.max_buffer_bytes:
             self.flush()
 
     def flush(self) -> None:
@@ -716,6 +737,7 @@ class ParquetWriter(_Writer):
             _fsync_dir(final.parent)
         self._next += 1
         self._buffer.clear()
+        self._buffer_bytes = 0
 
     def close(self) -> None:
         self.flush()

@@ -14,6 +14,8 @@ KRW conversions (facts with ``equivalent_of``) get no observation: they restate 
 
 from __future__ import annotations
 
+import bisect
+
 import dataclasses
 from typing import Optional, Sequence
 
@@ -33,9 +35,20 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
                       places: Sequence[PlaceMention], reference: Optional[str] = None) -> tuple[Observation, ...]:
     """One :class:`~xinhua_extract.records.Observation` per money, percentage and count fact
     that is not a KRW conversion, in fact order. ``reference`` (ISO date the article's
-    relative dates were resolved against) makes a figure dated after it a target."""
+    relative dates were resolved against) makes a figure dated after it a target.
+
+    Facts in sentences that Kiwi did not tokenize (a Chinese-script paragraph of a bilingual
+    page, ``lang="zh"``, which restates the Korean one) get no observation: the rules read
+    Korean morphemes."""
+    starts = [t.start for t in tokens]
+
+    def tokenized(s: Sentence) -> bool:
+        k = bisect.bisect_left(starts, s.start)
+        return k < len(starts) and starts[k] < s.end
+
     wanted = [i for i, f in enumerate(facts)
-              if f.type in MEASURED_TYPES and getattr(f, "equivalent_of", None) is None and f.sentence is not None]
+              if f.type in MEASURED_TYPES and getattr(f, "equivalent_of", None) is None and f.sentence is not None
+              and f.lang != "zh" and tokenized(sentences[f.sentence])]
     if not wanted or not tokens:
         return ()
     layer = Layer(text, tokens, facts, places, sentences)

@@ -35,6 +35,8 @@ def measure_of(layer: Layer, fact: Fact, index: int, lo: int, hi: int, role_hint
     toks = layer.tokens
     fr = layer.covering(fact.start, fact.end)
     first = fr.start if len(fr) else layer.span(fact.start, fact.end)[0]
+    if not lo <= first < hi:
+        return None, "no-token"  # Kiwi gave the figure no morpheme (damaged text): no phrase to read
     after = tail(layer, fact, hi)
     w = words()
 

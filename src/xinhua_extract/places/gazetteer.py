@@ -237,6 +237,7 @@ class Gazetteer:
         self._region_ko = {k: tuple(v) for k, v in region_ko.items()}
         self._stoplist: frozenset[str] = frozenset(_compact(n) for n in stoplist)
         self._strict_names: frozenset[str] | None = None
+        self._sino_heads: frozenset[str] | None = None
         self._region_re = None
         self._region_ko_loose = {k: tuple(v) for k, v in region_ko_loose.items()}
         self._region_zh = {k: tuple(v) for k, v in region_zh.items()}
@@ -373,6 +374,8 @@ class Gazetteer:
             for rec in _read_tsv(base / "regions.tsv")
         ]
         stoplist = [rec["hangul"] for rec in _read_tsv(base / "place_name_stoplist.tsv")]
+        # two-syllable county names that are words in Kiwi's dictionary (구현, 지현): generated
+        stoplist += [rec["hangul"] for rec in _read_tsv(base / "county_common_words.tsv")]
         return cls(divisions, regions, aliases, sino_alternatives, stoplist)
 
     # ------------------------------------------------------------------ queries
@@ -465,6 +468,34 @@ class Gazetteer:
         if not tiers:
             return ()
         return self._rank({code: tier for code, tier in tiers.items() if tier in (STANDARD, ALIAS)})
+
+    def lookup_sino_with_suffix(self, name: str) -> tuple[Division, ...]:
+        """Provinces and prefecture-level cities whose Sino-Korean reading with its own
+        Korean suffix is ``name`` (절강성, 강소성, 항주시, 광주시), most salient first. Older
+        texts write these readings (한자음); the suffix is the context that makes an
+        everyday word (강소 'small but strong') a place, so the bare reading is not here."""
+        tiers = self._ko_tiers.get(_compact(name.strip()))
+        if not tiers:
+            return ()
+        found = self._rank({code: tier for code, tier in tiers.items() if tier == SINO})
+        return tuple(
+            d for d in found
+            if d.level in ("province", "prefecture") and any(
+                name.endswith(suffix) and name[: -len(suffix)] == d.sino[: len(d.stem_zh)]
+                for suffix in self._korean_suffixes(d.suffix_zh)
+            )
+        )
+
+    def sino_suffixed_heads(self) -> frozenset[str]:
+        """The first two syllables of every name :meth:`lookup_sino_with_suffix` knows: a
+        cheap test that rejects most hangul runs."""
+        if self._sino_heads is None:
+            heads = set()
+            for key, tiers in self._ko_tiers.items():
+                if len(key) >= 3 and any(t == SINO for t in tiers.values()):
+                    heads.add(key[:2])
+            self._sino_heads = frozenset(heads)
+        return self._sino_heads
 
     def korean_name_set(self) -> frozenset[str]:
         """Every space-free standard or alias Korean name, with and without suffix."""

@@ -21,6 +21,7 @@ with the private jieba tokenizer (:mod:`xinhua_extract.places.segment`).
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -28,6 +29,7 @@ from typing import Iterable, Optional, Sequence
 
 import regex
 
+from ..particles import particles
 from ..records import ArticleWarning, Gloss, Paragraph, PlaceMention, Token
 from .gazetteer import Division, Region, get_gazetteer
 
@@ -50,16 +52,14 @@ SUFFIX_LEVELS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
 )
 _SUFFIX = {suffix: (levels, zh) for suffix, levels, zh in SUFFIX_LEVELS}
 
-#: Particles (조사) and copula endings that may follow a place name within one word.
-PARTICLES = frozenset(
-    """은 는 이 가 을 를 의 에 에서 에는 에서는 에도 에서도 으로 로 으로는 로는 와 과 와의 과의 도 만 까지
-    부터 이나 나 이며 며 이고 고 이자 인 이다 처럼 보다 에게 등 등지 일대 지역 내 측 쪽 및 간 에선
-    으로의 로의 에의 이라 라 이란 란 만의 까지의 에서의""".split()
-)
+#: Particles (조사) and copula endings that may follow a place name within one word (the
+#: shared table data/particles.tsv, column "place").
+PARTICLES = frozenset(particles("place"))
 
 #: Nouns that make a place name part of something else: 홍콩달러 is a currency.
 _NOT_PLACE_HEADS = ("달러", "위안")
 
+_COUNTY_SUFFIX_ZH = ("县", "縣", "旗", "自治县", "自治縣")
 _NUMBER_AHEAD = regex.compile(r"\s*[0-9]")
 _HANGUL_RUN = regex.compile(r"\p{Hangul}+")
 _ZH_SEP = regex.compile(r"[·∙・]")
@@ -78,6 +78,23 @@ class _Candidate:
     suffix: str
     hanja: Optional[str]
     compound: bool = False
+    sino: bool = False  # a Sino-Korean reading with its suffix (절강성), see _sino_split
+
+
+def _covered(spans: list[tuple[int, int]]):
+    """A test ``pos -> bool``: whether some span ``(start, end)`` holds ``pos``."""
+    spans = sorted(spans)
+    starts = [start for start, _ in spans]
+    reach, furthest = [], -1  # reach[i]: the furthest end among spans[:i + 1]
+    for _, end in spans:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and reach[i] > pos
+
+    return inside
 
 
 def find_places(
@@ -94,28 +111,35 @@ def find_places(
     """
     gaz = get_gazetteer()
     gloss_at = {g.head_start: g for g in glosses}
+    # names the article glosses as places: used bare later even when the gazetteer does not
+    # know the spelling (항주(杭州) ... 항주의) or when it is an everyday word (다리(大理))
+    glossed: dict[str, set[str]] = {}
+    for g in glosses:
+        if g.kind == "place" and len(g.head) >= 2:
+            glossed.setdefault(g.head[:2], set()).add(g.head)
     mentions: list[PlaceMention] = []
     warnings: list[ArticleWarning] = []
 
-    taken: list[tuple[int, int]] = []
     candidates: list[_Candidate] = []
     for para in paragraphs:  # content only: the layout never makes others
         if para.lang == "zh":
             mentions.extend(_chinese_mentions(text, para))
             continue
+        taken = []
         for region_mention in _region_mentions(text, para):
             mentions.append(region_mention)
             taken.append((region_mention.start, region_mention.end))
-        candidates.extend(
-            c for c in _hangul_candidates(text, para, gloss_at) if not any(s <= c.start < e for s, e in taken)
-        )
+        inside = _covered(taken)  # (a search per candidate: linear in the mentions, not quadratic)
+        candidates.extend(c for c in _hangul_candidates(text, para, gloss_at, glossed) if not inside(c.start))
     # 지난해 is one word to Kiwi, 시안국제항 is 시안 + 국제항: an everyday-word name fused with
     # what follows counts only where Kiwi cuts the word after the name
-    cuts = {(t.start, t.end) for t in tokens}
-    candidates = [
-        c for c in candidates
-        if not (c.compound and gaz.is_common_word(c.name) and (c.start, c.end) not in cuts)
-    ]
+    sino_names = {c.name for c in candidates if c.sino}
+    if sino_names:  # 절강성 … 절강의: the reading the article wrote with its suffix, used bare
+        candidates.extend(_bare_sino_candidates(text, paragraphs, sino_names, {c.start for c in candidates}))
+    risky = [c for c in candidates if c.compound and gaz.is_common_word(c.name)]
+    if risky:
+        dropped = {id(c) for c in risky if not _token_spans(tokens, c.start, c.end)}
+        candidates = [c for c in candidates if id(c) not in dropped]
 
     # the article's context: the codes of provinces and prefectures it names on their
     # own, then of its glossed mentions (with their parents)
@@ -135,7 +159,7 @@ def find_places(
                 context.update(filter(None, (chosen.code, chosen.parent, chosen.province_code)))
 
     # standalone names first: a name the article uses on its own may also head a compound
-    for cand in sorted(candidates, key=lambda c: c.compound):
+    for cand in sorted(candidates, key=lambda c: (c.compound, not c.sino)):
         mention = _resolve(cand, text, gaz, anchors, context, warnings)
         if mention is not None:
             mentions.append(mention)
@@ -144,6 +168,20 @@ def find_places(
 
     mentions.sort(key=lambda m: (m.start, m.end))
     return tuple(_drop_out_of_hierarchy(text, mentions, gaz)), tuple(warnings)
+
+
+_TOKEN_START = operator.attrgetter("start")
+
+
+def _token_spans(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a Kiwi token spans exactly ``start``-``end`` (tokens are in text order):
+    a binary search, not a set of every token of the article."""
+    i = bisect.bisect_left(tokens, start, key=_TOKEN_START)
+    while i < len(tokens) and tokens[i].start == start:
+        if tokens[i].end == end:
+            return True
+        i += 1
+    return False
 
 
 def _drop_out_of_hierarchy(text: str, mentions: list[PlaceMention], gaz) -> list[PlaceMention]:
@@ -196,8 +234,12 @@ class _Anchors:
 
 
 # --------------------------------------------------------------------------- candidates
-def _hangul_candidates(text: str, para: Paragraph, gloss_at: dict[int, Gloss]) -> Iterable[_Candidate]:
-    names = get_gazetteer().korean_name_set()
+def _hangul_candidates(
+    text: str, para: Paragraph, gloss_at: dict[int, Gloss], glossed: Optional[dict[str, set[str]]] = None
+) -> Iterable[_Candidate]:
+    gaz = get_gazetteer()
+    names = gaz.korean_name_set()
+    sino_heads = gaz.sino_suffixed_heads()
     for m in _HANGUL_RUN.finditer(text, para.start, para.end):
         start = m.start()
         gloss = gloss_at.get(start)
@@ -212,10 +254,69 @@ def _hangul_candidates(text: str, para: Paragraph, gloss_at: dict[int, Gloss]) -
             continue
         if start > 0 and _is_word_char(text[start - 1]):
             continue  # inside a Latin/Han/digit word
-        split = _split_run(m.group(), names)
+        run = m.group()
+        split = _split_run(run, names)
         if split is not None:
             name, suffix, length, compound = split
             yield _Candidate(start, start + length, name, suffix, None, compound)
+            continue
+        heads = glossed.get(run[:2]) if glossed else None
+        split = _glossed_split(run, heads) if heads else None
+        if split is None and run[:2] in sino_heads:
+            split = _sino_split(run, gaz)
+        if split is not None:
+            name, suffix, length, sino = split
+            yield _Candidate(start, start + length, name, suffix, None, False, sino)
+
+
+def _bare_sino_candidates(
+    text: str, paragraphs: Sequence[Paragraph], names: set[str], taken: set[int]
+) -> list[_Candidate]:
+    """Bare uses of Sino-Korean readings the article also writes with their suffix; they
+    resolve by that anchor (a second pass, run only for articles with such readings)."""
+    heads: dict[str, set[str]] = {}
+    for name in names:
+        heads.setdefault(name[:2], set()).add(name)
+    out = []
+    for para in paragraphs:
+        if para.lang == "zh":
+            continue
+        for m in _HANGUL_RUN.finditer(text, para.start, para.end):
+            start, run = m.start(), m.group()
+            if start in taken or run[:2] not in heads or (start > 0 and _is_word_char(text[start - 1])):
+                continue
+            split = _glossed_split(run, heads[run[:2]])
+            if split is not None and not split[1]:
+                out.append(_Candidate(start, start + split[2], split[0], "", None))
+    return out
+
+
+def _glossed_split(run: str, heads: set[str]) -> Optional[tuple[str, str, int, bool]]:
+    """``항주의``, ``항주시는``: a name the article glossed as a place, then its own suffix
+    and particles (name, suffix, length, False)."""
+    for head in sorted(heads, key=len, reverse=True):
+        if not run.startswith(head):
+            continue
+        rest = run[len(head) :]
+        for suffix, _levels, _zh in SUFFIX_LEVELS:
+            if rest.startswith(suffix) and _is_particles(rest[len(suffix) :]):
+                return head, suffix, len(head) + len(suffix), False
+        if _is_particles(rest):
+            return head, "", len(head), False
+    return None
+
+
+def _sino_split(run: str, gaz) -> Optional[tuple[str, str, int, bool]]:
+    """``절강성은``, ``강소성과``: the Sino-Korean reading of a province or prefecture-level
+    city with its own suffix, then particles (stem, suffix, length, True)."""
+    for cut in range(min(len(run), 6), 2, -1):
+        name = run[:cut]
+        if not _is_particles(run[cut:]) or not gaz.lookup_sino_with_suffix(name):
+            continue
+        for suffix, _levels, _zh in SUFFIX_LEVELS:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                return name[: -len(suffix)], suffix, cut, True
+    return None
 
 
 def _is_word_char(ch: str) -> bool:
@@ -294,6 +395,10 @@ def _resolve(
     if anchored is not None and (not cand.suffix or anchored.level in _SUFFIX[cand.suffix][0]):
         return _mention(text, cand, anchored, (anchored,), "anchored")
 
+    if cand.sino:  # 절강성: the reading with its suffix names the province or city
+        found = gaz.lookup_sino_with_suffix(cand.name + cand.suffix)
+        chosen = _choose(found, cand, context) if found else None
+        return _mention(text, cand, chosen, found, "sino") if found else None
     found = _fit_suffix(gaz.lookup_hangul_strict(cand.name), cand.suffix)
     if not found:
         return None
@@ -324,7 +429,11 @@ def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Divisio
     kept only under a prefecture or province the article names: 둥후(東湖) in a Wuhan story is the East
     Lake zone, not Nanchang's 东湖区; 지리(吉利) is the carmaker, not Luoyang's 吉利区."""
     found = _fit_suffix(gaz.lookup_zh(cand.hanja), cand.suffix)
-    if not cand.suffix:
+    if not found and cand.suffix:  # 츠(磁)현: a one-character stem is indexed with its suffix
+        found = _fit_suffix(
+            tuple(d for zh in _SUFFIX[cand.suffix][1] for d in gaz.lookup_zh(cand.hanja + zh)), cand.suffix
+        )
+    if not cand.suffix and not cand.hanja.endswith(_COUNTY_SUFFIX_ZH):  # 셴현(獻縣) names its suffix
         found = tuple(d for d in found if d.level != "county" or d.parent in context)
     return found
 
@@ -357,6 +466,12 @@ def _bare_ok(division: Division, name: str, context: set[str], before_number: bo
         if not common:
             return True
         return division.province_code in context and not before_number
+    if len(name) == 2 and name.endswith(("현", "기")) and not common:
+        # 츠현: a one-character county written with its suffix. The pairs that are words in
+        # Kiwi's dictionary (구현 'implementation', 지현) are common words (generated:
+        # data/county_common_words.tsv); the others are the county, or stay ambiguous with
+        # candidates when several counties share the spelling (리현).
+        return not before_number
     return False
 
 
@@ -419,7 +534,7 @@ def _region_mentions(text: str, para: Paragraph) -> Iterable[PlaceMention]:
         region = regions[0]
         hanja = None
         if end < len(text) and text[end] == "(":
-            close = text.find(")", end)
+            close = text.find(")", end, para.end)  # within the paragraph: linear in the article
             if close > 0:
                 inner = _ZH_SEP.split(text[end + 1 : close], maxsplit=1)[0].strip()
                 if gaz.lookup_region_zh(inner):

@@ -19,6 +19,8 @@ import threading
 import time
 from typing import TYPE_CHECKING, NamedTuple
 
+import regex
+
 from .gazetteer import DATA_DIR, Division, Region, get_gazetteer
 from .transcribe import to_simplified
 
@@ -132,6 +134,33 @@ def _is_generic(division: Division) -> bool:
     return len(division.stem_zh) == 1 and division.suffix_zh == "区"
 
 
+#: Longest piece of Chinese text given to jieba at once: its HMM segmenter is quadratic
+#: in the length of a run of characters it does not know (20,000 of one character: 1.2 s,
+#: 100,000: 23 s). A Chinese sentence or gloss is far shorter.
+JIEBA_MAX_CHARS = 400
+
+_NOT_HAN = regex.compile(r"[^\p{Han}]")
+
+
+def _windows(text: str, limit: int = JIEBA_MAX_CHARS) -> list[tuple[int, int]]:
+    """Consecutive spans of ``text`` of at most ``limit`` characters, cut after the last
+    non-Han character (punctuation, a space) in the second half of the window, else at
+    ``limit``: linear, and no cut inside a word for ordinary text."""
+    out: list[tuple[int, int]] = []
+    pos, end = 0, len(text)
+    while end - pos > limit:
+        lo, hi = pos + limit // 2, pos + limit
+        last = None
+        for last in _NOT_HAN.finditer(text, lo, hi):
+            pass
+        cut = last.end() if last is not None else hi
+        out.append((pos, cut))
+        pos = cut
+    if end > pos:
+        out.append((pos, end))
+    return out
+
+
 def segment_zh(text: str) -> list[Segment]:
     """Split Chinese ``text`` (simplified or traditional) into tokens tagged with places.
 
@@ -142,7 +171,12 @@ def segment_zh(text: str) -> list[Segment]:
     if not text:
         return []
     simplified = to_simplified(text)
-    raw = list(get_tokenizer().tokenize(simplified, HMM=True))
+    tokenizer = get_tokenizer()
+    raw = [
+        (word, base + start, base + end)
+        for base, stop in _windows(simplified)
+        for word, start, end in tokenizer.tokenize(simplified[base:stop], HMM=True)
+    ]
     segments: list[Segment] = []
     context: list[Division] = []
     i = 0

@@ -158,24 +158,48 @@ EXAMPLES: tuple[Example, ...] = (
     _ex("지난해 매출", ("지난해", None, "year", True, None), reference=None),
     _ex("10일 발표했다.", ("10일", None, "day", True, None), reference=None),
     _ex("2021년 3월 수출", ("2021년 3월", "2021-03", "month", False, None), reference=None),
-    # --- not supported yet (strict xfail: a fix must move them up)
-    _ex("'21년 상반기", ("'21년 상반기", "2021-H1", "half", False, None), xfail="two-digit years"),
-    _ex("80년대 개혁개방", ("80년대", "1980/1989", "year", False, None), xfail="two-digit decades"),
+    # --- two-digit years, weeks, bare day ranges, 연내, native numerals, dotted year-months
+    _ex("'21년 상반기", ("'21년 상반기", "2021-H1", "half", False, None)),
+    _ex("80년대 개혁개방", ("80년대", "1980/1989", "year", False, None)),
     _ex(
         "지난주 발표했다.",
         ("지난주", "2021-08-16/2021-08-22", "day", True, None),
-        xfail="weeks are not a grain of the schema",
     ),
     _ex("지난 3~4일 국빈 방문했다.", ("지난 3~4일", "2021-08-03/2021-08-04", "day", True, None)),
     _ex("지난 30~2일 열린 박람회", ("지난 30~2일", "2021-07-30/2021-08-02", "day", True, None)),
     _ex(
         "10~12일 열린 포럼",
         ("10~12일", "2021-08-10/2021-08-12", "day", True, None),
-        xfail="bare day ranges read like durations (2~3일 소요)",
     ),
-    _ex("연내 완공할 계획", ("연내", "2021", "year", True, "end"), xfail="연내 (within the year) not decided"),
-    _ex("한 달 전 발표", ("한 달 전", "2021-07", "month", True, None), xfail="native Korean numerals"),
-    _ex("2021.03 기준", ("2021.03", "2021-03", "month", False, None), xfail="dotted year-month reads like a decimal"),
+    _ex("연내 완공할 계획", ("연내", "2021", "year", True, "end")
+),
+    _ex("한 달 전 발표", ("한 달 전", "2021-07", "month", True, None)),
+    _ex("2021.03 기준", ("2021.03", "2021-03", "month", False, None)),
+    _ex("'98년 외환위기", ("'98년", "1998", "year", False, None)),
+    _ex("00년대 초반", ("00년대", "2000/2009", "year", False, None)),
+    _ex("다음 주 개막한다.", ("다음 주", "2021-08-30/2021-09-05", "day", True, None)),
+    _ex("이번 주 발표", ("이번 주", "2021-08-23/2021-08-29", "day", True, None)),
+    _ex("두 해 전 문을 열었다.", ("두 해 전", "2019", "year", True, None)),
+    _ex("올 한 해 수출", ("올 한 해", "2021", "year", True, None)),
+    _ex("작년 한 해 동안 늘었다.", ("작년 한 해", "2020", "year", True, None)),
+    _ex("금년 목표", ("금년", "2021", "year", True, None)),
+    _ex("연말 특수", ("연말", "2023-12", "month", True, None), reference=_NEW_YEAR),
+    _ex("연말연시 소비", ("연말연시", "2021-12/2022-01", "month", True, None)),
+    _ex("연말연시 특별 운송", ("연말연시", "2023-12/2024-01", "month", True, None), reference=_NEW_YEAR),
+    _ex("2019 세계인공지능대회가 열렸다.", ("2019", "2019", "year", False, None)),
+    _ex("2022 베이징 동계올림픽", ("2022", "2022", "year", False, None)),
+    _ex(
+        "작년 2분기 성장률은 6.3%로 1분기의 4.5%를 웃돌았다.",
+        ("작년 2분기", "2020-Q2", "quarter", True, None),
+        ("1분기", "2020-Q1", "quarter", True, None),
+    ),
+    _ex(
+        "2019년 3월 착공해 6월 완공했다. 8월 개통한다.",
+        ("2019년 3월", "2019-03", "month", False, None),
+        ("6월", "2019-06", "month", False, None),
+        ("8월", "2021-08", "month", True, None),
+    ),
+    _ex("5~7일 상하이에서 열린 박람회", ("5~7일", "2021-08-05/2021-08-07", "day", True, None)),
 )
 
 NEGATIVES: tuple[Negative, ...] = tuple(
@@ -241,6 +265,14 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "2천년 역사",
         "4개씩 포함돼",
         "100위권에 올랐다.",
+        "1~2일 걸린다.",
+        "3~5일 소요될 전망",
+        "지난주말 행사",
+        "2021.3 수준",
+        "2021.03% 증가",
+        "한 해 동안 노력했다.",
+        "2019 명이 참가했다.",
+        "주 3~4일 근무",
     )
 )
 

@@ -87,13 +87,20 @@ EXAMPLES = [
     ex("예산은 5억 위안에서 8억 위안으로 늘었다.",
        m("5억 위안", "500000000", "CNY"), m("8억 위안", "800000000", "CNY")),
     ex("생산액이 120억 위안 남짓이다.", m("120억 위안", "12000000000", "CNY", approx=True)),
-    # not supported yet
-    ex("총 일억 위안을 투자했다.", m("일억 위안", "100000000", "CNY"),
-       xfail="hangul digit words (일, 삼…) are not read"),
-    ex("한화로 약 1조원에 이른다.", m("약 1조원", "1000000000000", "KRW", equivalent_of=0),
-       xfail="a conversion outside parentheses is not linked to its source"),
-    ex("投资额为100亿元", m("100亿元", "10000000000", "CNY"),
-       xfail="Chinese number characters (亿, 万) are read only as glosses after hangul units"),
+    ex("총 일억 위안을 투자했다.", m("일억 위안", "100000000", "CNY")),
+    ex("예산은 삼천만 위안이다.", m("삼천만 위안", "30000000", "CNY")),
+    ex("이십여억 위안", m("이십여억 위안", "2000000000", "CNY", approx=True)),
+    ex("투자액은 50억 위안, 한화로 약 9천억원에 이른다.",
+       m("50억 위안", "5000000000", "CNY"), m("약 9천억원", "900000000000", "KRW", approx=True, equivalent_of=0)),
+    ex("총액은 2억 달러로, 우리 돈으로 2천600억원이다.",
+       m("2억 달러", "200000000", "USD"), m("2천600억원", "260000000000", "KRW", equivalent_of=0)),
+    ex("投资额为100亿元", m("100亿元", "10000000000", "CNY")),
+    ex("地区生产总值达3万亿元", m("3万亿元", "3000000000000", "CNY")),
+    ex("사업비 1.2亿 위안을 들였다.", m("1.2亿 위안", "120000000", "CNY")),
+    ex("투자액은 100억 위앤이다.", m("100억 위앤", "10000000000", "CNY", rule="money-irregular-currency")),
+    ex("5억 위얀을 들였다.", m("5억 위얀", "500000000", "CNY", rule="money-irregular-currency")),
+    ex("매출 3천만 달로를 기록했다.", m("3천만 달로", "30000000", "USD", rule="money-irregular-currency")),
+    ex("총사업비는6억 위안이다.", m("6억 위안", "600000000", "CNY")),
 ]
 
 NEGATIVES = [
@@ -123,4 +130,10 @@ NEGATIVES = [
     neg("위안화 환율은 달러당 6.45를 기록했다."),
     neg("만원 버스에 올랐다."),
     neg("4엔진 항공기"),
+    neg("통일억 위안"),
+    neg("10 유료 서비스"),
+    neg("3대 달라진 점"),
+    neg("5위원회"),
+    neg("제3원칙"),
+    neg("사천성에 갔다."),
 ]
