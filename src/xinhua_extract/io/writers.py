@@ -656,7 +656,7 @@ class ParquetWriter(_Writer):
     hold the parent's memory hostage) -- as one part
     file per table: each written to a temporary name, fsynced, then renamed into place
     -- facts, places, observations, and *articles last*: a part number is committed when its articles
-    file exists. Resume deletes temporary files and facts/places parts of uncommitted
+    file exists. Resume deletes temporary files and facts/places/observations parts of uncommitted
     numbers, and reads the committed ids.
     """
 
