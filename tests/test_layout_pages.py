@@ -127,6 +127,22 @@ def test_partner_headline_without_dateline_only_off_xinhua_hosts():
         assert layout.title is None and layout.blocks[0].kind == "caption"
 
 
+def test_korean_line_under_a_chinese_wire_photo_title_is_its_caption():
+    text, gold = _page("p30")
+    layout = analyse_layout(text, url=gold["url"])
+    def kind_of(prefix):
+        start = text.index(prefix)
+        return next(b.kind for b in layout.blocks if b.start <= start < b.end)
+
+    assert kind_of("탁구 남자단체 결승전에서") == "caption" and kind_of("이로써 중국 탁구대표팀") == "body"
+    # a Chinese paragraph under it (a bilingual page) stays what it is
+    korean = next(line for line in text.splitlines() if line.startswith("탁구 남자단체 결승전에서"))
+    bilingual = text.replace(korean, "中国队在里约奥运会乒乓球男子团体决赛中以3比1战胜日本队夺冠。", 1)
+    layout = analyse_layout(bilingual, url=gold["url"])
+    text = bilingual
+    assert kind_of("中国队在里约") != "caption"
+
+
 def test_genre_label_before_the_headline_is_the_kicker():
     text, gold = _page("p24")
     layout = analyse_layout(text, url=gold["url"])
@@ -143,6 +159,10 @@ def test_photo_label_and_noun_phrase_captions_are_never_title_or_body():
     assert classify_line("조판 사진: 톈안먼(天安門) 광장 열병식 준비") == "caption"
     assert classify_line("자료 사진: 창장 대교") == "caption"
     assert classify_line("2월 18일 밤, 발전소 제어실에서 만두를 나눠 먹는 근무자들.") == "caption"
+    assert classify_line("2월 8일, 주민들이 광장에서 사자춤 공연을 구경하고 있다.") == "caption"
+    assert classify_line("관광객들이 8일 얼음 미끄럼틀을 타고 있다. 2024.3.8") == "caption"
+    # two sentences (a caption run on into the text) stay a plain line
+    assert classify_line("2월 8일, 주민들이 공연을 구경하고 있다. 올해 행사에는 10만 명이 몰렸다.") is None
     # a dated sentence with a predicate stays a plain line (body)
     assert classify_line("2월 18일 밤, 근무자들이 발전소 제어실에서 만두를 나눠 먹었다.") is None
     assert classify_line("3월 5일 베이징에서 제14기 전인대 1차 회의가 개막했다") is None

@@ -82,6 +82,7 @@ _BYLINE_EQUALS = regex.compile(r"\s*(?P<byline>[^=()\[\]]{1,30}?\s기자)\s*=\s*
 _PLACE_HANJA = regex.compile(r"\s*[(（][\p{Han}·\s]{1,12}[)）]\s*$")
 _LONGEST_BANNER = 40  # 新華網韓國語 >> 기사 본문 and the like
 _LONGEST_TITLE = 120
+_LONGEST_CAPTION = 300  # a photo's caption line
 _LONGEST_HEADLINE = 60  # a recommended-article title under 추천 기사
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _FULL_STOP = regex.compile(r"[.!?。]\s*$")
@@ -439,13 +440,15 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
             _take_other(b, j, kinds[j], caption=True)
         i = lead
 
-    # --- body
+    # --- body (the Korean line right under a Chinese wire photo title is that photo's caption)
     for j in range(i, end_of_content):
         line = lines[j]
         if j == dateline_idx:
             _take_dateline(b, j, _match_dateline(line.text))
             continue
-        _take_other(b, j, kinds[j], caption=False)
+        under_wire_title = j > 0 and kinds[j - 1] == "caption" and _is_chinese(lines[j - 1].text) \
+            and kinds[j] is None and len(line.text.strip()) <= _LONGEST_CAPTION and not _is_chinese(line.text)
+        _take_other(b, j, kinds[j], caption=under_wire_title)
 
     # --- footer, related articles, recommendations: everything from there on (a
     # partner's 편집자: line under 원문 출처 is still the page's meta)
