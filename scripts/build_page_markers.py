@@ -80,7 +80,7 @@ MARKERS: list[tuple[str, str, str]] = [
     ("caption", r"^(?=.{0,300}$).*[(（]\s*(?:\d{4}\s*년\s*)?\d{1,2}\s*월\s*\d{1,2}\s*일\s*촬영\s*[)）]", "… 수업하고 있다(2013년 3월 20일 촬영). : a photo's date"),
     ("caption", r"^\s*[(（][\p{Han}·・\s]{1,24}[)）]\s*[(（]\d{1,2}[)）]", "Chinese wire photo title: (国际)(1)… / (习近平出访配合稿·图文互动)(1)…"),
     ("caption", r"^(?=.{0,160}$)(?!\s*\[).*\S\s*촬영한\s", "short line describing a photo: … 1월 5일 촬영한 …"),
-    ("caption", r"^(?=.{0,300}$)\s*(?:\d{4}\s*년\s*)?\d{1,2}\s*월\s*\d{1,2}\s*일[^.!?。\n]*(?:고\s*있다|모습이다|장면이다)\.\s*$", "2월 1일, 한 목민이 … 춘제를 맞이하고 있다.: one dated sentence describing a scene (the photo caption formula)"),
+    ("caption", r"^(?=.{0,300}$)\s*(?:(?:\d{4}\s*년\s*)?\d{1,2}\s*월\s*)?\d{1,2}\s*일[^.!?。\n]*(?:고\s*있다|모습이다|장면이다)\.\s*$", "2월 1일, 한 목민이 … 춘제를 맞이하고 있다. / 8일 … 벼를 쌓고 있다.: one dated sentence describing a scene (the photo caption formula)"),
     ("caption", r"^(?=.{0,300}$).*\S\s+(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\.?\s*$", "… 죽방울 공연을 펼치고 있다. 2024.2.13: a caption closed by the photo's date stamp (2023–)"),
     ("caption", r"^(?=.{0,160}$)\s*(?:\p{Hangul}{1,4}\s*)?사진\s*[:：]", "조판 사진: 루거우챠오 / 자료 사진: …: a photo's label line"),
     ("caption", r"^(?=.{0,300}$)\s*\d{1,2}\s*월\s*\d{1,2}\s*일[^\n]*[^\s다요까니죠.!?\"”’'][.]?\s*$", "2월 18일 저녁, … 순시하고 있는 장빙(張兵).: a gallery photo's date and a noun phrase, no predicate"),

@@ -161,6 +161,7 @@ def test_photo_label_and_noun_phrase_captions_are_never_title_or_body():
     assert classify_line("2월 18일 밤, 발전소 제어실에서 만두를 나눠 먹는 근무자들.") == "caption"
     assert classify_line("2월 8일, 주민들이 광장에서 사자춤 공연을 구경하고 있다.") == "caption"
     assert classify_line("관광객들이 8일 얼음 미끄럼틀을 타고 있다. 2024.3.8") == "caption"
+    assert classify_line("20일 오상시의 한 논에서 농민들이 벼를 트럭에 싣고 있다.") == "caption"
     # two sentences (a caption run on into the text) stay a plain line
     assert classify_line("2월 8일, 주민들이 공연을 구경하고 있다. 올해 행사에는 10만 명이 몰렸다.") is None
     # a dated sentence with a predicate stays a plain line (body)
