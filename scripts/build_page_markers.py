@@ -97,9 +97,9 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    OUT.write_text(render(), encoding="utf-8")
-    print(f"wrote {OUT} ({len(MARKERS)} markers)")
-    return 0
+    from _generated import write_or_check
+
+    return write_or_check({OUT: render}, argv, "build_page_markers.py")
 
 
 if __name__ == "__main__":
