@@ -76,6 +76,8 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
                                  heads.get(prev, set()) if prev is not None else set(), last_level, reference,
                                  made[-1] if made else None))
         _respectively(layer, info, made, levels.get(prev, []) if prev is not None else [])
+        if len(made) > 1:
+            _respective_places(layer, discourse, facts, info, made)
         levels[s] = [(o.fact, o.measure) for o in made if o.role == "level"]
         out.extend(made)
         heads[s] = {o.measure.text.split()[-1] for o in made if o.measure}
@@ -135,6 +137,57 @@ def _respectively(layer: Layer, info, made: list[Observation], previous_levels: 
         return
     for n, (fact, measure) in zip(loose, previous_levels[-len(loose):]):
         made[n] = dataclasses.replace(made[n], measure=measure, level_of=fact)
+
+
+def _respective_places(layer: Layer, discourse: Discourse, facts: Sequence[Fact], info,
+                       made: list[Observation]) -> None:
+    """A sentence that names several owners and gives each its own figure: ``헤이룽장,
+    랴오닝, 지린의 증속은 각각 0.3%, 0.7%, 0.3%`` (the n-th owner before 각각 owns the n-th
+    figure of the list after it), or ``랴오닝의 증속이 2.6%로 꼴찌; 헤이룽장의 증속이
+    5.1%로 …`` (a figure that was given the whole list belongs to the owners named since the
+    figure before it). The owners are the mentions the discourse read as owners (or as the
+    members a count counts: ``저장, 장쑤 2개 성 주민의 소득은 각각 …``)."""
+    toks, place_of = layer.tokens, layer.place_of
+    owner_codes = {code for kind in (info.owners, info.regions, info.members)
+                   for codes in kind.values() for code in codes}
+    if not owner_codes:
+        return
+
+    def owners_between(a: int, b: int) -> list[str]:
+        """Owner codes of the mentions whose tokens lie in [a, b), in text order, once each."""
+        out: list[str] = []
+        seen = -1
+        for q in range(a, b):
+            p = place_of[q]
+            if p < 0 or p == seen:
+                continue
+            seen = p
+            code = discourse.places[p].code
+            if code in owner_codes and code not in out:
+                out.append(code)
+        return out
+
+    lo, hi = info.lo, info.hi
+    each = next((k for k in range(lo, hi) if toks[k].form == "각각"), None)
+    if each is not None:
+        before = [o for o in made if facts[o.fact].end <= toks[each].start]
+        after = [n for n, o in enumerate(made) if facts[o.fact].start >= toks[each].end]
+        if after:
+            kind = facts[made[after[0]].fact].type
+            listed = [n for n in after if facts[made[n].fact].type == kind]
+            start = layer.span(facts[before[-1].fact].end, facts[before[-1].fact].end)[0] if before else lo
+            codes = owners_between(start, each) or owners_between(lo, each)  # 저장, 장쑤 2개 성의 …은 각각
+            if len(listed) > 1 and len(codes) == len(listed):
+                for n, code in zip(listed, codes):
+                    made[n] = dataclasses.replace(made[n], places=(code,), place_source="respectively")
+                return
+    previous_end = lo
+    for n, o in enumerate(made):
+        first = layer.span(facts[o.fact].start, facts[o.fact].end)[0]
+        codes = owners_between(previous_end, first)
+        previous_end = layer.span(facts[o.fact].end, facts[o.fact].end)[0]
+        if len(o.places) > 1 and codes and set(codes) < set(o.places):
+            made[n] = dataclasses.replace(made[n], places=tuple(codes), place_source="since-previous")
 
 
 def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, s: int,

@@ -73,6 +73,15 @@ EXAMPLES = [
        "1천여 곳", "level", "기업", places=["530100"], period=None),
     ob("안후이·장시·후베이가 각각 3곳씩 선정됐다.", "3곳씩", "level", None,
        places=["340000", "360000", "420000"]),
+    # several owners, each with its own figure: in order after 각각, or the owner named since the last figure
+    ob("1~9월 산시(山西)성, 간쑤(甘肅)성, 칭하이(靑海)성의 관광 수입은 각각 15.2%, 11.4%, 9.8% 늘었다.",
+       "11.4%", "change", "관광 수입", direction="up", places=["620000"], period="2024-01/2024-09"),
+    ob("푸젠과 장시 2개 성의 농가 소득은 각각 2만1천 위안과 1만9천 위안이었다.", "1만9천 위안", "level", "소득",
+       places=["360000"]),
+    ob("안후이의 수출 증가율이 12%로 1위; 허난의 수출 증가율이 9%로 2위를 차지했다.", "9%", "level", "증가율",
+       places=["410000"]),
+    ob("베이징시와 톈진시의 수출액은 모두 8% 늘었고 수입액은 5% 줄었다.", "5%", "change", "수입액",
+       direction="down", places=["110000", "120000"]),  # no owner since the last figure: both still own it
     ob("중국의 지난해 국내총생산은 126조 위안을 넘어섰다.", "126조 위안", "level", "국내총생산",
        places=["CN"], period="2023"),
     ob("광저우시의 한 물류기업 관계자는 \"푸젠성의 항만 물동량은 8% 늘었다\"고 말했다.", "8%", "change", "물동량",
