@@ -81,6 +81,7 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
         levels[s] = [(o.fact, o.measure) for o in made if o.role == "level"]
         out.extend(made)
         heads[s] = {o.measure.text.split()[-1] for o in made if o.measure}
+        heads[s].update(g for o in made if o.measure for g in [_gloss_after(text, o.measure.end)] if g)
         if any(o.role == "change" for o in made):
             heads[s].add("")  # marks a sentence that reported a change
         about[s] = info.about or carried_place or discourse.home
@@ -95,6 +96,16 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
         else:
             governing[s] = carried_period
     return tuple(out)
+
+
+def _gloss_after(text: str, end: int) -> Optional[str]:
+    """``국내총생산(GDP)``: the short gloss right after a measure, a second name for its head
+    (a later ``GDP는`` continues the same measure)."""
+    if end < len(text) and text[end] == "(":
+        close = text.find(")", end, end + 12)
+        if close > end + 1:
+            return text[end + 1:close].strip() or None
+    return None
 
 
 def _after(period: Optional[str], reference: str) -> bool:
@@ -248,6 +259,11 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
                  # 증가율은 …: a rate right after a change is that change's rate
                  or (head_text is not None and head_text.endswith("율") and "" in previous_heads))
     period, period_source = discourse.period_of(s, first, continues, carried_period)
+    if (period_source is None and before is not None and before.period_source == "previous"
+            and layer.clause[first] not in info.now):
+        # GDP는 … 6.9% 성장했고 성장 속도는 … 0.2%포인트 상승했다: the sentence continues the
+        # previous one, so its later figures stay in that period too
+        period, period_source = before.period, "previous"
     if (role in ("level", "change") and period_source == "clause" and reference and _after(period, reference)
             and not _past_in_clause(layer, fact, hi)):
         role, rule, direction = "target", "target-future", None  # 다음 달 1일부터 … 인하: not yet real

@@ -158,10 +158,15 @@ def _change_ahead(layer: Layer, fact: Fact, index: int, i: int, hi: int) -> Opti
         i += 1  # 객실 8천 개를 늘렸다: the amount added
     steps = 0
     k = i
-    while k < hi and steps < 8:
+    while k < hi and steps < 12:
         t = toks[k]
         steps += 1
         if layer.fact_of[k] >= 0 or t.tag in _SKIP_TAGS or t.form in w["bound"] or t.form in "()":
+            k += 1
+            continue
+        # the next item of a list may bring its own period and basis: 1분기에 동기대비 7.0%,
+        # 2분기에 동기대비 7.0% 증가했다 (the date, its particle and the basis are passed over)
+        if t.form in w["basis"] or (t.tag == "JKB" and t.form == "에" and k > i and layer.fact_of[k - 1] >= 0):
             k += 1
             continue
         if t.tag in ("VV", "VA") and k + 1 < hi and toks[k + 1].form == "게":  # 넘게 늘었다

@@ -82,6 +82,21 @@ EXAMPLES = [
        places=["410000"]),
     ob("베이징시와 톈진시의 수출액은 모두 8% 늘었고 수입액은 5% 줄었다.", "5%", "change", "수입액",
        direction="down", places=["110000", "120000"]),  # no owner since the last figure: both still own it
+    # a list whose items bring their own period and basis share the verb after the last one
+    ob("수출은 1분기에 동기대비 4.1%, 2분기에 동기대비 5.3% 증가했다.", "4.1%", "change", "수출",
+       direction="up", period="2024-Q1"),
+    # A부터 B까지 in the figure's clause is one period
+    ob("2023년 3월부터 10월까지 저장성의 전자상거래 매출은 9.4% 늘었다.", "9.4%", "change", "매출",
+       direction="up", places=["330000"], period="2023-03/2023-10"),
+    # 그중 right after the source continues the previous sentence: its period carries
+    ob("올 1분기 광둥성의 관광객은 1억2천만 명이었다. 성 문화여유청에 따르면 그중 도시 주민은 8천만 명이다.",
+       "8천만 명", "level", "주민", places=["440000"], period="2024-Q1"),
+    # 국내총생산(GDP) then GDP는: the same measure, so the same period; and the rest of the sentence
+    ob("2023년 장쑤성의 국내총생산(GDP)은 12조8천억 위안이었다. GDP는 5.8% 성장했고 증가 속도는 1.1%포인트 높아졌다.",
+       "1.1%포인트", "change", "속도", direction="up", places=["320000"], period="2023"),
+    # 중국인 (the people of China) make the statement national
+    ob("올 1분기 국내 여행을 즐긴 중국인은 14억 명을 넘었다.", "14억 명", "level", "중국인", places=["CN"],
+       period="2024-Q1"),
     ob("중국의 지난해 국내총생산은 126조 위안을 넘어섰다.", "126조 위안", "level", "국내총생산",
        places=["CN"], period="2023"),
     ob("광저우시의 한 물류기업 관계자는 \"푸젠성의 항만 물동량은 8% 늘었다\"고 말했다.", "8%", "change", "물동량",
