@@ -24,6 +24,7 @@ from .discourse import Discourse
 from .measure import has_argument_before, measure_of, trim
 from .phrases import PAST, Layer
 from .roles import role_of
+from .words import words
 
 MEASURED_TYPES = frozenset({"money", "percentage", "count"})
 
@@ -96,6 +97,32 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
         else:
             governing[s] = carried_period
     return tuple(out)
+
+
+def _scope_of_measure(layer: Layer, measure: Span, fact: Fact, places: tuple[str, ...],
+                      place_source: Optional[str]) -> tuple[tuple[str, ...], Optional[str]]:
+    """When no owner is named in the figure's clause, the measure itself may say whose figure
+    it is: a count of provinces (``27개 성``) is China's, and a world total (``세계 신에너지차
+    판매량``) is no division's — neither takes a place carried from elsewhere."""
+    w = words()
+    words_of = measure.text.split()
+    if fact.type == "count" and words_of[-1] in w["division_class"]:
+        return ("CN",), "division-class"
+    if (words_of[0] in w["world"] or words_of[0].startswith("전세계")) and not any(c.isdigit() for c in measure.text):
+        return (), "world"  # (not '세계 500대 기업': a class of firms, found anywhere)
+    return places, place_source
+
+
+def _owner_before(layer: Layer, first: int) -> bool:
+    """A place is named in the figure's clause before the figure (``후베이성에는 … 4개 지역``);
+    not ``31개 성에서 충칭의 …``, where the place after the count is one of those counted."""
+    c = layer.clause[first]
+    k = first - 1
+    while k >= 0 and layer.clause[k] == c:
+        if layer.place_of[k] >= 0:
+            return True
+        k -= 1
+    return False
 
 
 def _gloss_after(text: str, end: int) -> Optional[str]:
@@ -253,6 +280,8 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
         if found is not None:
             whole = Span(text=layer.text[found.start:found.end], start=found.start, end=found.end)
     places, place_source = discourse.places_of(s, first, carried_place)
+    if measure is not None and (place_source != "clause" or not _owner_before(layer, first)):
+        places, place_source = _scope_of_measure(layer, measure, fact, places, place_source)
     head_text = measure.text.split()[-1] if measure else None
     continues = (discourse.continues(s, first) or not has_argument_before(layer, first, lo)
                  or (head_text is not None and head_text in previous_heads)

@@ -97,6 +97,13 @@ EXAMPLES = [
     # 중국인 (the people of China) make the statement national
     ob("올 1분기 국내 여행을 즐긴 중국인은 14억 명을 넘었다.", "14억 명", "level", "중국인", places=["CN"],
        period="2024-Q1"),
+    # the measure says whose figure it is when the clause names no owner before it
+    ob("장시성의 성장률은 8.1%였다. 27개 성의 성장률이 1분기보다 높아졌다.", "27개", "level", "성", places=["CN"]),
+    ob("31개 성 가운데 후난성의 증가율이 가장 높았다.", "31개", "level", "성", places=["CN"]),
+    ob("광저우시는 전기차 허브다. 올 1~9월 세계 전기차 판매량은 1천만 대였다.", "1천만 대", "level", "판매량",
+       places=[], period="2024-01/2024-09"),
+    ob("항저우시의 외자 기업은 늘었다. 세계 500대 기업 중 150곳이 이곳에 투자했다.", "150곳", "level", "기업",
+       places=["330100"]),  # a class of firms found anywhere: not a world total
     ob("중국의 지난해 국내총생산은 126조 위안을 넘어섰다.", "126조 위안", "level", "국내총생산",
        places=["CN"], period="2023"),
     ob("광저우시의 한 물류기업 관계자는 \"푸젠성의 항만 물동량은 8% 늘었다\"고 말했다.", "8%", "change", "물동량",
