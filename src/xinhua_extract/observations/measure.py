@@ -4,6 +4,8 @@ the span ends on the head noun and holds no particle).
 Rules, first match wins (``measure_of`` returns the rule's name with the span):
 
 ``gloss``        the figure glosses the phrase before it: ``수출입 증가율(4.4%)``
+``heading``      a label and a colon before the figure (dates and qualifiers between):
+                 ``대외무역: 14.2% 증가``, ``기업이윤: 1-11월 6조8700억 위안``
 ``apposition``   the figure's clause modifies the phrase after it (when no bare phrase precedes it): ``87%에 해당하는 95개 클러스터``,
                  ``4천만 명이 넘는 관광객``
 ``grade``        a threshold grade names the class after it: ``천억 위안급 산업 규모``
@@ -45,6 +47,15 @@ def measure_of(layer: Layer, fact: Fact, index: int, lo: int, hi: int, role_hint
         run = layer.run_before(first - 2, lo) if layer.glued(first - 1) else None
         if run:
             return run, "gloss"
+
+    # heading: 기업이윤: 1-11월 6조8700억 위안 달해, 대외무역: 14.2% 증가 (the label before the colon)
+    k = first - 1
+    while k >= lo and (layer.fact_of[k] >= 0 or toks[k].form in w["qualifier"] or toks[k].tag == "MAG"):
+        k -= 1
+    if k - 1 >= lo and toks[k].form == ":" and layer.glued(k):
+        run = layer.run_before(k - 1, lo)
+        if run and layer.head(run).form not in w["generic"]:
+            return run, "heading"
 
     adjacent = _adjacent(layer, first, lo, after, hi)
     run = None if adjacent else _apposition(layer, index, after, hi)

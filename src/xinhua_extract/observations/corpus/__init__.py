@@ -104,6 +104,11 @@ EXAMPLES = [
        places=[], period="2024-01/2024-09"),
     ob("항저우시의 외자 기업은 늘었다. 세계 500대 기업 중 150곳이 이곳에 투자했다.", "150곳", "level", "기업",
        places=["330100"]),  # a class of firms found anywhere: not a world total
+    # a heading names its measure before a colon; 실제 (in real terms) is no measure
+    ob("지표3:【외자 유치: 1-9월 1천200억 위안 기록】", "1천200억 위안", "level", "유치"),
+    ob("【농민 소득: 실제 6.3% 증가】", "6.3%", "change", "소득", direction="up"),
+    ob("주민 소득은 9.1% 늘었다. 물가를 빼면 실제 6.1% 증가했다.", "6.1%", "change", "소득", direction="up",
+       xfail="a change with no phrase of its own takes the last level's measure, not the last change's"),
     ob("중국의 지난해 국내총생산은 126조 위안을 넘어섰다.", "126조 위안", "level", "국내총생산",
        places=["CN"], period="2023"),
     ob("광저우시의 한 물류기업 관계자는 \"푸젠성의 항만 물동량은 8% 늘었다\"고 말했다.", "8%", "change", "물동량",
