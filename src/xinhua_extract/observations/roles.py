@@ -131,10 +131,17 @@ def _target_ahead(layer: Layer, i: int, hi: int, index: int) -> bool:
 
 
 def _share(layer: Layer, i: int, hi: int) -> bool:
-    """``N%를 차지``, ``N%에 해당``."""
+    """``N%를 차지``, ``N%에 해당``, ``N%를 점유``, ``N%가 넘는 비중``."""
     w = words()
     toks = layer.tokens
     if i + 1 < hi and toks[i].tag in ("JKO", "JKB") and toks[i + 1].form in w["share"]:
+        return True
+    # 64%가 넘는 비중을 차지했다: the figure bounds the proportion it names
+    k = i + 1 if i < hi and toks[i].tag == "JKS" else i
+    if k + 1 < hi and toks[k].form == "가" and toks[k].tag == "VV" and toks[k + 1].form == "어":
+        k += 2  # Kiwi reads 64%가 넘는 as 가/VV + 어/EC + 넘는
+    if (k + 2 < hi and toks[k].tag in ("VV", "VA") and toks[k].form in w["compare"] and toks[k + 1].tag == "ETM"
+            and toks[k + 2].form in w["share_noun"]):
         return True
     return False
 
