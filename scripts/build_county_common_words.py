@@ -54,14 +54,9 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if "--check" in argv:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            sys.stderr.write("out of date: county_common_words.tsv; run python scripts/build_county_common_words.py\n")
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    return 0
+    from _generated import write_or_check
+
+    return write_or_check({OUT: render}, argv, "build_county_common_words.py")
 
 
 if __name__ == "__main__":

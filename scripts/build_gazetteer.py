@@ -244,23 +244,11 @@ OUTPUTS = {
 
 
 def main(argv: list[str]) -> int:
-    """Write the files, or with ``--check`` report (exit 1) those that differ."""
-    check = "--check" in argv
-    stale = []
-    # hanja_readings.tsv first: the Sino-Korean columns of divisions.tsv read it.
-    for name, render in OUTPUTS.items():
-        path = DATA / name
-        text = render()
-        if check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(name)
-        else:
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path} ({len(text.encode('utf-8')):,} bytes)")
-    if stale:
-        sys.stderr.write(f"out of date: {', '.join(stale)}; run python scripts/build_gazetteer.py\n")
-        return 1
-    return 0
+    """Write the files, or with ``--check`` report (exit 1) those that differ.
+    (hanja_readings.tsv first: the Sino-Korean columns of divisions.tsv read it.)"""
+    from _generated import write_or_check
+
+    return write_or_check({DATA / name: render for name, render in OUTPUTS.items()}, argv, "build_gazetteer.py")
 
 
 if __name__ == "__main__":

@@ -253,19 +253,9 @@ OUTPUTS = {
 
 
 def main(argv: list[str]) -> int:
-    check = "--check" in argv
-    stale = []
-    for path, render in OUTPUTS.items():
-        text = render()
-        if check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(path.name)
-        else:
-            path.write_text(text, encoding="utf-8")
-    if stale:
-        sys.stderr.write(f"out of date: {', '.join(stale)}; run python scripts/build_numeric_tables.py\n")
-        return 1
-    return 0
+    from _generated import write_or_check
+
+    return write_or_check(OUTPUTS, argv, "build_numeric_tables.py")
 
 
 if __name__ == "__main__":

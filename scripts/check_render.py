@@ -11,7 +11,10 @@ script appended that records, for every highlighted element, the background colo
 the size the browser computed; the check fails unless every fact and every place of every
 article has exactly one highlighted element, painted (non-transparent background,
 non-empty box), with the right data attributes, the warnings are listed and conversions
-point at their amounts (and hovering one, simulated by the probe, lights up the other). Look at the PNG to judge the rest (colours, legend, map).
+point at their amounts (and hovering one, simulated by the probe, lights up the other),
+and every observation's figure says its measure, places, period and role on hover while
+its measure is underlined (computed ``text-decoration-line``) and linked to the figure
+both ways on hover. Look at the PNG to judge the rest (colours, legend, map).
 
 Exit status 0 when every check passed, 1 otherwise, 2 when Chromium is missing.
 """
@@ -58,6 +61,23 @@ document.querySelectorAll('mark[data-equivalent-of]').forEach(function (el) {
   var other = document.getElementById(el.getAttribute('data-equivalent-of'));
   el.dispatchEvent(new MouseEvent('mouseenter'));
   el.setAttribute('data-probe-hover-links', other && other.classList.contains('xm-linked') ? 'yes' : 'no');
+  el.dispatchEvent(new MouseEvent('mouseleave'));
+});
+document.querySelectorAll('span.xmeas').forEach(function (el) {
+  var s = getComputedStyle(el), r = el.getBoundingClientRect();
+  el.setAttribute('data-probe-decoration', s.textDecorationLine);
+  el.setAttribute('data-probe-box', Math.round(r.width) + 'x' + Math.round(r.height));
+  var facts = (el.getAttribute('data-facts') || '').split(' ').filter(Boolean)
+    .map(function (i) { return document.getElementById(i); });
+  el.dispatchEvent(new MouseEvent('mouseenter'));
+  el.setAttribute('data-probe-hover-facts', facts.length && facts.every(function (f) {
+    return f && f.classList.contains('xm-obs-linked'); }) ? 'yes' : 'no');
+  el.dispatchEvent(new MouseEvent('mouseleave'));
+});
+document.querySelectorAll('mark[data-measure-ref]').forEach(function (el) {
+  var m = document.getElementById(el.getAttribute('data-measure-ref'));
+  el.dispatchEvent(new MouseEvent('mouseenter'));
+  el.setAttribute('data-probe-hover-measure', m && m.classList.contains('xmeas-linked') ? 'yes' : 'no');
   el.dispatchEvent(new MouseEvent('mouseleave'));
 });
 document.body.setAttribute('data-probe', 'done');
@@ -152,12 +172,64 @@ def check_html(page: str, articles: Sequence, *, batch: bool = False, probed: bo
                 problems.append(f"{name}: conversion {fact.text!r} is not linked to fact {source}")
             elif probed and el.get("data-probe-hover-links") != "yes":
                 problems.append(f"{name}: hovering conversion {fact.text!r} does not light up fact {source}")
+        problems += _check_observations(section, article, name, prefix, probed)
     if batch:
         rows = soup.select("table.summary tr.summary-row")
         if len(rows) != len(articles):
             problems.append(f"summary table has {len(rows)} rows for {len(articles)} articles")
         if soup.select_one(".map svg") is None:
             problems.append("no map")
+    return problems
+
+
+def _check_observations(section, article, name: str, prefix: str, probed: bool) -> list[str]:
+    """Every observation: its figure's hover names measure, role, places and period; its
+    measure is one underlined element that points back at the figure."""
+    problems: list[str] = []
+    measures = {(int(el.get("data-start", -1)), int(el.get("data-end", -1))): el
+                for el in section.select('span.xmeas[data-kind="measure"]')}
+    wanted = {(o.measure.start, o.measure.end) for o in article.observations if o.measure is not None}
+    if set(measures) != wanted:
+        problems.append(f"{name}: {len(measures)} measure elements for {len(wanted)} distinct measures")
+    seen_facts: set[int] = set()
+    for k, obs in enumerate(article.observations):
+        fact = section.select_one(f'mark.xm[data-kind="fact"][data-index="{obs.fact}"]')
+        if fact is None:
+            problems.append(f"{name}: observation {k}: no element for fact {obs.fact}")
+            continue
+        if obs.fact in seen_facts:  # a second observation of one fact: the hover shows the first
+            continue
+        seen_facts.add(obs.fact)
+        tip = fact.get("title", "")
+        want = [f"role: {obs.role}", f"period: {obs.period or 'not said'}"] + [c for c in obs.places]
+        if obs.measure is not None:
+            want.append(f"measure: {obs.measure.text}")
+        missing = [w for w in want if w not in tip]
+        if missing:
+            problems.append(f"{name}: fact {obs.fact} hover lacks {missing}")
+        if fact.get("data-role") != obs.role or (fact.get("data-period") or None) != obs.period:
+            problems.append(f"{name}: fact {obs.fact} data-role/period {fact.get('data-role')!r}/{fact.get('data-period')!r}")
+        if obs.measure is None:
+            continue
+        el = measures.get((obs.measure.start, obs.measure.end))
+        if el is None:
+            continue
+        if fact.get("data-measure-ref") != el.get("id"):
+            problems.append(f"{name}: fact {obs.fact} does not point at its measure {el.get('id')}")
+        if f"{prefix}f{obs.fact}" not in el.get("data-facts", "").split():
+            problems.append(f"{name}: measure {obs.measure.text!r} does not point at fact {obs.fact}")
+        if el.get("data-clipped") != "true" and el.get_text() != obs.measure.text:
+            problems.append(f"{name}: measure shows {el.get_text()!r}, not {obs.measure.text!r}")
+        if probed:
+            if "underline" not in el.get("data-probe-decoration", ""):
+                problems.append(f"{name}: measure {obs.measure.text!r} is not underlined "
+                                f"({el.get('data-probe-decoration')!r})")
+            if any(v == "0" for v in el.get("data-probe-box", "0x0").split("x")):
+                problems.append(f"{name}: measure {obs.measure.text!r} has an empty box")
+            if el.get("data-probe-hover-facts") != "yes":
+                problems.append(f"{name}: hovering measure {obs.measure.text!r} does not light up its figures")
+            if fact.get("data-probe-hover-measure") != "yes":
+                problems.append(f"{name}: hovering fact {obs.fact} does not light up its measure")
     return problems
 
 

@@ -9,13 +9,14 @@
     xinhua-extract eval-observations GOLD_DIR [--texts DIR]
     xinhua-extract place NAME
     xinhua-extract render FILE... -o OUT.html
+    xinhua-extract series OUT --measure TEXT [--place CODE] [--role ROLE]
 
 Exit codes (see ``docs/batch.md``):
 
 ==== ==============================================================================
 0    success
 1    some sources failed (``parse``: error records written; ``show``: the article
-     failed; ``place``: no entry found)
+     failed; ``place``: no entry found; ``series``: no value matched)
 2    usage error (bad arguments or option combination, unreadable gold directory)
 3    the output cannot be written, or an optional component is missing
 130  interrupted (Ctrl-C / SIGTERM); the output is consistent: rerun with ``--resume``
@@ -109,7 +110,29 @@ def _build_parser() -> argparse.ArgumentParser:
     rn.add_argument("files", nargs="+", metavar="FILE")
     rn.add_argument("-o", "--output", required=True, metavar="OUT.html")
     rn.add_argument("--published", help="publication time for pages without one")
+
+    _add_series_parser(sub)
     return p
+
+
+def _add_series_parser(sub) -> None:
+    from .series import MATCH_MODES, ROLES
+
+    se = sub.add_parser("series", help="one measure's values across a parsed archive, by period",
+                        description="Print the values of one measure (e.g. 매출, GDP, 기업) found in the output of "
+                                    "`parse` (a Parquet directory, a JSONL, CSV or spaCy file), sorted by period.")
+    se.add_argument("output", metavar="OUT", help="a Parquet directory, .jsonl, .csv or .spacy file written by parse")
+    se.add_argument("-m", "--measure", required=True, metavar="TEXT",
+                    help="the measure: by default its head noun or a head-final phrase (매출, 산업 매출)")
+    se.add_argument("--match", choices=MATCH_MODES, default="head",
+                    help="head: the measure ends with TEXT (default); contains: TEXT anywhere; exact: the whole measure")
+    se.add_argument("-p", "--place", metavar="CODE",
+                    help="a division code (370000), CN, or a division name (산둥성); includes the divisions inside it")
+    se.add_argument("--no-descendants", action="store_true", help="--place matches only that place itself")
+    se.add_argument("-r", "--role", choices=ROLES, help="only observations of this role")
+    se.add_argument("--format", dest="table_format", choices=("table", "csv", "jsonl"), default="table",
+                    help="table (default, for reading), csv or jsonl (for further processing)")
+    se.add_argument("--width", type=int, default=36, help="table: abbreviate titles and measures to this many characters")
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -128,7 +151,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     handler = {"parse": _cmd_parse, "show": _cmd_show, "eval": _cmd_eval, "eval-observations": _cmd_eval_observations,
-               "place": _cmd_place, "render": _cmd_render, "eval-layout": _cmd_eval_layout}[args.command]
+               "place": _cmd_place, "render": _cmd_render, "eval-layout": _cmd_eval_layout,
+               "series": _cmd_series}[args.command]
     try:
         return handler(args)
     except _UsageError as exc:
@@ -657,6 +681,77 @@ def _cmd_render(args) -> int:
         return EXIT_OUTPUT
     print(f"wrote {args.output} ({len(articles)} article(s))", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+# --------------------------------------------------------------------------- series
+SERIES_COLUMNS = ("period", "value", "unit", "role", "measure", "places", "published", "article", "title")
+
+
+def _cmd_series(args) -> int:
+    from .errors import XinhuaExtractError
+    from .series import series
+
+    try:
+        points = series(args.output, args.measure, place=args.place, role=args.role, match=args.match,
+                        descendants=not args.no_descendants)
+    except XinhuaExtractError as exc:
+        raise _UsageError(f"{exc.code} {exc.message}") from None
+    except OSError as exc:
+        print(f"xinhua-extract series: cannot read {args.output}: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    what = f"{args.measure!r} (match {args.match})" + (f" in {args.place}" if args.place else "") + (
+        f", role {args.role}" if args.role else "")
+    if not points:
+        print(f"no value of {what} in {args.output}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.table_format == "jsonl":
+        import json
+
+        for p in points:
+            print(json.dumps(p.to_dict(), ensure_ascii=False))
+    elif args.table_format == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(SERIES_COLUMNS + ("fact", "direction", "basis"))
+        for p in points:
+            writer.writerow([c if c is not None else "" for c in _series_cells(p, width=None)] +
+                            [p.fact_text or "", p.direction or "", p.basis or ""])
+    else:
+        print(format_series(points, width=args.width))
+        print(f"{len(points)} value(s) of {what}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _series_cells(p, *, width: Optional[int]) -> list[str]:
+    value = format(p.value, "f") if p.value is not None else "?"
+    if p.approx:
+        value = "~" + value
+    role = p.role + (f" {p.direction}" if p.direction else "")
+    title, measure = p.title or "", p.measure or ""
+    if width:
+        title, measure = _abbrev(title, width), _abbrev(measure, width)
+    return [p.period or "-", value, p.unit or "", role, measure or "-", ",".join(p.places) or "-",
+            p.published.date().isoformat() if p.published else "-", p.article_id or "-", title]
+
+
+def format_series(points, *, width: Optional[int] = 36) -> str:
+    """The table ``series`` prints: one line per value, columns aligned for a terminal
+    (hangul and hanja take two columns), numbers right-aligned."""
+    rows = [list(SERIES_COLUMNS)] + [_series_cells(p, width=width) for p in points]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(SERIES_COLUMNS))]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = []
+        for i, cell in enumerate(row):
+            if i == 1 and n > 0:
+                cells.append(" " * (widths[i] - _width(cell)) + cell)
+            elif i == len(row) - 1:
+                cells.append(cell)
+            else:
+                cells.append(_pad(cell, widths[i]))
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":  # python -m xinhua_extract.cli

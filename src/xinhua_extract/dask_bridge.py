@@ -5,7 +5,7 @@
 >>> client = Client(n_workers=4, threads_per_worker=1)      # doctest: +SKIP
 >>> docs = to_bag(["archive/2023/", "crawl.warc.gz"])       # doctest: +SKIP
 >>> results = parse_bag(docs)          # a Bag of Article | ArticleError, input order
->>> frames = to_dataframes(results)    # {"articles", "facts", "places"}: dask DataFrames
+>>> frames = to_dataframes(results)    # {"articles", "facts", "places", "observations"}: dask DataFrames
 >>> frames["facts"].groupby("type").size().compute()        # doctest: +SKIP
 
 * :func:`to_bag` expands the sources *on the client* into units -- one unit per file
@@ -154,7 +154,8 @@ def _frame(items: Iterable, table: str):
     from .io import writers
 
     articles = [i for i in items if not isinstance(i, ArticleError)]
-    build = {"articles": writers.articles_table, "facts": writers.facts_table, "places": writers.places_table}[table]
+    build = {"articles": writers.articles_table, "facts": writers.facts_table, "places": writers.places_table,
+             "observations": writers.observations_table}[table]
     return arrow_frame(build(articles))
 
 
@@ -165,8 +166,8 @@ def frames_meta(table: str):
     return arrow_frame(writers.schema(table).empty_table())
 
 
-def to_dataframes(parsed_bag, tables: Iterable[str] = ("articles", "facts", "places")) -> dict[str, Any]:
-    """``{"articles": ddf, "facts": ddf, "places": ddf}``: dask DataFrames of a parsed Bag
+def to_dataframes(parsed_bag, tables: Iterable[str] = ("articles", "facts", "places", "observations")) -> dict[str, Any]:
+    """``{"articles": ddf, "facts": ddf, "places": ddf, "observations": ddf}``: dask DataFrames of a parsed Bag
     (error records are left out; get them with ``bag.filter``), columns as in the
     Parquet tables (``docs/batch.md``), joinable on ``article_id``."""
     import dask

@@ -2,7 +2,8 @@
 
 :func:`render_article_html` shows one article's page text with every fact and place
 highlighted by type (colour, a label badge, the normalised value and code on hover),
-KRW conversions linked to their yuan figure, warnings at the top, the metadata in a header
+KRW conversions linked to their yuan figure, each figure's observation (its measure
+underlined, and the measure, places, period and role on the figure's hover), warnings at the top, the metadata in a header
 and page furniture greyed out. :func:`render_batch_html` adds a summary table and a map of
 the places mentioned, drawn as inline SVG from the coordinates on the mentions.
 
@@ -13,7 +14,12 @@ Markup contract (tests and ``scripts/check_render.py`` rely on it): each fact is
 ``<mark class="xm xm-<type>" data-kind="fact" data-index="i">`` and each place one
 ``<mark class="xm xm-place|xm-region" data-kind="place" data-index="i">``, ids ``f<i>`` /
 ``p<i>`` (prefixed ``a<n>-`` in a batch page); the text nodes inside
-``<div class="article-text">`` concatenate to exactly ``article.text``.
+``<div class="article-text">`` concatenate to exactly ``article.text``. Each distinct
+measure of the observations is one ``<span class="xmeas" data-kind="measure"
+data-index="k">`` (id ``m<k>``) whose ``data-facts`` lists the ids of the figures it is
+the measure of; a figure with an observation carries ``data-role``, ``data-measure``,
+``data-measure-ref``, ``data-places``, ``data-period`` (and ``data-direction``) and
+says the same in its hover text.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable, Optional, Sequence
 
-from .records import Article, Fact, Money, PlaceMention
+from .records import Article, Fact, Money, Observation, PlaceMention
 
 #: Fact types and place kinds in display order: (css key, entity label, colour, legend text).
 TYPES: tuple[tuple[str, str, str, str], ...] = (
@@ -81,6 +87,10 @@ mark.xm.xm-clipped, mark.xm mark.xm.xm-clipped { border-right: 3px double #c0392
 mark.xm-conv::before { content: "\\21C4" attr(data-conv-label); font: 600 .6em/1 sans-serif; vertical-align: super; margin-right: 2px; color:#333; }
 mark.xm-conv.xm-linked, mark.xm:target { outline: 3px solid #d93025; outline-offset: 1px; }
 span.xw { text-decoration: underline wavy #d93025; text-underline-offset: 5px; }
+span.xmeas { text-decoration: underline solid #1f2328 2px; text-underline-offset: 6px; cursor: help; }
+span.xmeas.xmeas-linked { background: rgba(26,115,232,.16); border-radius: 3px; }
+mark.xm.xm-obs-linked { outline: 3px solid #1a73e8; outline-offset: 1px; }
+.legend .lg-measure { text-decoration: underline solid #1f2328 2px; text-underline-offset: 4px; }
 table { border-collapse: collapse; font-size: .86em; margin: 6px 0; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 3px 7px; text-align: left; vertical-align: top; }
 th { background: var(--soft); }
@@ -107,6 +117,20 @@ _TYPE_CSS = "".join(
 )
 
 _JS = """
+(function () {
+  function ids(el, attr) { return (el.getAttribute(attr) || '').split(' ').filter(Boolean); }
+  function byIds(list) { return list.map(function (i) { return document.getElementById(i); }).filter(Boolean); }
+  function link(el, others, cls) {
+    el.addEventListener('mouseenter', function () { others().forEach(function (x) { x.classList.add(cls); }); });
+    el.addEventListener('mouseleave', function () { others().forEach(function (x) { x.classList.remove(cls); }); });
+  }
+  document.querySelectorAll('span.xmeas[data-facts]').forEach(function (el) {
+    link(el, function () { return byIds(ids(el, 'data-facts')); }, 'xm-obs-linked');
+  });
+  document.querySelectorAll('mark[data-measure-ref]').forEach(function (el) {
+    link(el, function () { return byIds(ids(el, 'data-measure-ref')); }, 'xmeas-linked');
+  });
+})();
 (function () {
   function group(el) { return document.querySelectorAll('[data-conv="' + el.getAttribute('data-conv') + '"]'); }
   document.querySelectorAll('mark[data-conv]').forEach(function (el) {
@@ -179,7 +203,42 @@ def _attrs(pairs: Iterable[tuple[str, object]]) -> str:
 
 
 # --------------------------------------------------------------------------- one article
-def _fact_tip(article: Article, i: int, fact: Fact, conv: dict[int, tuple[int, int]]) -> str:
+def _observation_lines(article: Article, obs: Observation) -> list[str]:
+    """The hover lines of a figure's observation: measure, role, places, period."""
+    names = {p.code: p.name_zh for p in article.places if p.code and p.name_zh}
+    lines = [f"measure: {obs.measure.text if obs.measure is not None else '(none found)'}"]
+    role = obs.role + (f" ({obs.direction})" if obs.direction else "")
+    lines.append(f"role: {role}")
+    if obs.places:
+        lines.append("places: " + ", ".join(f"{c} {names[c]}" if c in names else c for c in obs.places))
+    else:
+        lines.append("places: none (outside China, or not said)")
+    lines.append(f"period: {obs.period or 'not said'}")
+    if obs.basis:
+        lines.append(f"basis: {obs.basis}")
+    if obs.whole is not None:
+        lines.append(f"share of: {obs.whole.text}")
+    if obs.level_of is not None and 0 <= obs.level_of < len(article.facts):
+        lines.append(f"change of #{obs.level_of} {article.facts[obs.level_of].text}")
+    return lines
+
+
+def _observations_by_fact(article: Article) -> dict[int, Observation]:
+    """Fact index -> its observation (the first, should a fact have several)."""
+    out: dict[int, Observation] = {}
+    for obs in article.observations:
+        out.setdefault(obs.fact, obs)
+    return out
+
+
+def _measure_ids(article: Article) -> dict[tuple[int, int], int]:
+    """(start, end) of each distinct measure -> its number ``k`` (element id ``m<k>``), in text order."""
+    spans = sorted({(o.measure.start, o.measure.end) for o in article.observations if o.measure is not None})
+    return {span: k for k, span in enumerate(spans)}
+
+
+def _fact_tip(article: Article, i: int, fact: Fact, conv: dict[int, tuple[int, int]],
+              obs: Optional[Observation] = None) -> str:
     lines = [f"{_LABEL.get(fact.type, fact.type.upper())} · {fact.type} #{i}"]
     value = _dec(getattr(fact, "value", None)) or "(unresolved)"
     unit = getattr(fact, "currency", None) or getattr(fact, "unit", None) or getattr(fact, "counter", None) or ""
@@ -200,7 +259,10 @@ def _fact_tip(article: Article, i: int, fact: Fact, conv: dict[int, tuple[int, i
     if fact.rule:
         lines.append(f"rule: {fact.rule}")
     if fact.places:
-        lines.append("places: " + ", ".join(fact.places))
+        lines.append("places in the sentence: " + ", ".join(fact.places))
+    if obs is not None:
+        lines.append("— observation —")
+        lines += _observation_lines(article, obs)
     return "\n".join(lines)
 
 
@@ -260,6 +322,25 @@ def _article_items(article: Article, prefix: str) -> list[_Item]:
                    f'title="{_e(warning.code + ": " + warning.message)}">')
             add(warning.start, warning.end, 1, lambda _c, tag=tag: tag, "</span>")
 
+    observed = _observations_by_fact(article)
+    measure_ids = _measure_ids(article)
+    for (start, end), k in measure_ids.items():
+        of = [(n, o) for n, o in enumerate(article.observations)
+              if o.measure is not None and (o.measure.start, o.measure.end) == (start, end)]
+        facts = " ".join(dict.fromkeys(f"{prefix}f{o.fact}" for _, o in of))
+        tip = [f"MEASURE · {article.text[start:end]}"] + [
+            f"{o.role} of #{o.fact} {article.facts[o.fact].text if 0 <= o.fact < len(article.facts) else '?'}"
+            + (f" ({o.period})" if o.period else "") for _, o in of]
+        attrs = [("id", f"{prefix}m{k}"), ("data-kind", "measure"), ("data-index", k),
+                 ("data-start", start), ("data-end", end), ("data-facts", facts),
+                 ("data-observations", " ".join(str(n) for n, _ in of)), ("title", "\n".join(tip))]
+
+        def opener(clipped: bool, attrs=attrs) -> str:
+            return f'<span class="xmeas{" xmeas-clipped" if clipped else ""}"' + _attrs(
+                attrs + ([("data-clipped", "true")] if clipped else [])) + ">"
+
+        add(start, end, 4, opener, "</span>")
+
     conv = _conversions(article)
     conv_of: dict[int, int] = {}
     for j, (i, number) in conv.items():
@@ -290,7 +371,19 @@ def _article_items(article: Article, prefix: str) -> list[_Item]:
         converted_by = [f"{prefix}f{j}" for j, (src, _) in conv.items() if src == i]
         if converted_by:
             attrs.append(("data-converted-by", " ".join(converted_by)))
-        attrs.append(("title", _fact_tip(article, i, fact, conv)))
+        obs = observed.get(i)
+        if obs is not None:
+            classes.append("xm-observed")
+            attrs += [
+                ("data-role", obs.role),
+                ("data-measure", obs.measure.text if obs.measure is not None else None),
+                ("data-measure-ref", f"{prefix}m{measure_ids[(obs.measure.start, obs.measure.end)]}"
+                 if obs.measure is not None else None),
+                ("data-places", " ".join(obs.places) if obs.places else None),
+                ("data-period", obs.period),
+                ("data-direction", obs.direction),
+            ]
+        attrs.append(("title", _fact_tip(article, i, fact, conv, obs)))
         add(fact.start, fact.end, 2, _mark_opener(classes, attrs), "</mark>")
     for i, place in enumerate(article.places):
         key = "region" if place.kind == "region" else "place"
@@ -356,6 +449,7 @@ def _legend_html(article: Optional[Article] = None) -> str:
         chips.append(f'<span class="lg-{key}" title="{_e(label)}">{_e(text)} · {_e(label)}{n}</span>')
     chips.append('<span class="lg-furniture">page furniture</span>')
     chips.append('<span class="lg-conv">\u21c4cN: conversion pair (hover one to highlight both)</span>')
+    chips.append('<span class="lg-measure">measure of a figure (hover it or the figure to link them)</span>')
     return f'<div class="legend">{"".join(chips)}</div>'
 
 
@@ -406,11 +500,30 @@ def _tables_html(article: Article, prefix: str) -> str:
             f'<td><a href="#{prefix}f{j}">{_e(krw.text)}</a> = {_e(_dec(getattr(krw, "value", None)))} {_e(getattr(krw, "currency", ""))}</td>'
             f'<td class="num">{_e(_dec(getattr(krw, "rate", None)))}</td></tr>'
         )
-    convs = ""
+    convs = _observations_table(article, prefix)
     if rows:
-        convs = ("<h2>Conversions</h2><table class=\"conversions\"><tr><th></th><th>amount</th><th>converted</th>"
+        convs += ("<h2>Conversions</h2><table class=\"conversions\"><tr><th></th><th>amount</th><th>converted</th>"
                  "<th>rate</th></tr>" + "".join(rows) + "</table>")
     return facts + places + convs
+
+
+def _observations_table(article: Article, prefix: str) -> str:
+    if not article.observations:
+        return ""
+    measure_ids = _measure_ids(article)
+    rows = []
+    for n, o in enumerate(article.observations):
+        fact = article.facts[o.fact] if 0 <= o.fact < len(article.facts) else None
+        measure = (f'<a href="#{prefix}m{measure_ids[(o.measure.start, o.measure.end)]}">{_e(o.measure.text)}</a>'
+                   if o.measure is not None else "")
+        rows.append(
+            f'<tr class="observation" data-index="{n}"><td class="num">{n}</td>'
+            f'<td><a href="#{prefix}f{o.fact}">{_e(fact.text if fact is not None else "?")}</a></td>'
+            f"<td>{_e(o.role)}{_e(' ' + o.direction if o.direction else '')}</td><td>{measure}</td>"
+            f"<td>{_e(' '.join(o.places))}</td><td>{_e(o.period)}</td><td>{_e(o.basis)}</td><td>{_e(o.rule)}</td></tr>"
+        )
+    return ("<h2>Observations</h2><table class=\"observations\"><tr><th>#</th><th>figure</th><th>role</th>"
+            "<th>measure</th><th>places</th><th>period</th><th>basis</th><th>rule</th></tr>" + "".join(rows) + "</table>")
 
 
 def _colour(key: str) -> str:
@@ -628,6 +741,7 @@ def _summary_html(articles: Sequence[Article]) -> str:
         counts = _counts(article)
         totals.update(counts)
         totals["warnings"] += len(article.warnings)
+        totals["observations"] += len(article.observations)
         cells = "".join(f'<td class="num">{counts[k]}</td>' for k in keys)
         codes = sorted({w.code for w in article.warnings})
         rows.append(
@@ -635,20 +749,22 @@ def _summary_html(articles: Sequence[Article]) -> str:
             f'<td><a href="#a{n}-article">{_e(article.title or "(untitled)")}</a></td>'
             f"<td class=\"nowrap\">{_e(article.published.isoformat() if article.published else '')}</td>{cells}"
             f'<td class="num">{counts["place"]}</td><td class="num">{counts["region"]}</td>'
+            f'<td class="num observations">{len(article.observations)}</td>'
             f'<td class="num" title="{_e(" ".join(codes))}">{len(article.warnings)}</td></tr>'
         )
     total_cells = "".join(f'<td class="num">{totals[k]}</td>' for k in keys)
     rows.append(f'<tr class="total"><td></td><td></td><td>total ({len(articles)} articles)</td><td></td>{total_cells}'
                 f'<td class="num">{totals["place"]}</td><td class="num">{totals["region"]}</td>'
+                f'<td class="num observations">{totals["observations"]}</td>'
                 f'<td class="num">{totals["warnings"]}</td></tr>')
     return (f'<table class="summary"><tr><th>#</th><th>id</th><th>title</th><th>published</th>{head}'
-            f"<th>places</th><th>regions</th><th>warnings</th></tr>{''.join(rows)}</table>")
+            f"<th>places</th><th>regions</th><th>observations</th><th>warnings</th></tr>{''.join(rows)}</table>")
 
 
 def render_batch_html(articles: Iterable[Article], *, title: str = "xinhua-extract review",
                       include_articles: bool = True) -> str:
     """Many articles on one self-contained page: a summary table (facts per type,
-    places, regions, warnings per article), a map of the places mentioned, then each
+    places, regions, observations, warnings per article), a map of the places mentioned, then each
     article rendered as by :func:`render_article_html` (ids prefixed ``a<n>-``)."""
     articles = list(articles)
     body = [

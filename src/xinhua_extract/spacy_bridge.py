@@ -4,8 +4,10 @@ Importing this module registers (idempotently, ``force=True``-safe):
 
 * the custom attributes ``Doc._.xinhua`` / ``Doc._.xinhua_article`` and
   ``Span._.value``, ``currency``, ``unit``, ``counter``, ``code``, ``fact_index``,
-  ``place_index``, ``xinhua`` (all *getters* reading ``doc.user_data["xinhua"]``, so they
-  survive a :class:`~spacy.tokens.DocBin` round trip with ``store_user_data=True``);
+  ``place_index``, ``xinhua``, and for observations ``Span._.observation`` and
+  ``measure`` (on a fact), ``observations`` and ``xinhua_facts`` (on a measure) -- all
+  *getters* reading ``doc.user_data["xinhua"]``, so they survive a
+  :class:`~spacy.tokens.DocBin` round trip with ``store_user_data=True``;
 * the tokenizer ``xinhua_extract.KiwiTokenizer.v1`` in ``spacy.registry.tokenizers``;
 * the pipeline component factories ``xinhua_extract`` and ``xinhua_extract_v1``.
 
@@ -19,7 +21,9 @@ regions (웨강아오 대만구, 창장삼각주 …) ``LOC``.
 
 Overlap policy for ``doc.ents`` (which cannot overlap): the longer span wins; on equal
 length a fact beats a place; then the earlier start, then the lower index. Every fact and
-place — kept or not — is in ``doc.spans["xinhua_all"]``.
+place — kept or not — is in ``doc.spans["xinhua_all"]``. The measures of the observations
+(what a figure measures: ``리튬전지 산업 매출``) are the span group
+``doc.spans["xinhua_measures"]``, label ``MEASURE``, each linked to its fact entity.
 """
 
 from __future__ import annotations
@@ -56,6 +60,9 @@ PLACE_LABELS: dict[str, str] = {"division": "GPE", "region": "LOC"}
 
 #: ``doc.spans`` key of the group holding every fact and place (overlaps allowed).
 SPANS_KEY = "xinhua_all"
+#: ``doc.spans`` key of the group of observation measures, and their label.
+MEASURES_KEY = "xinhua_measures"
+MEASURE_LABEL = "MEASURE"
 #: ``doc.user_data`` key of the article metadata and span records.
 USER_DATA_KEY = "xinhua"
 #: Optional ``doc.user_data`` keys the component reads (and removes) before parsing: the
@@ -263,6 +270,32 @@ def _span_records(article: Article, shift: int = 0, region_label: str = "LOC") -
     return out
 
 
+def _observation_records(article: Article, shift: int = 0) -> list[dict[str, Any]]:
+    """One JSON-ready record per observation: its ``to_dict()`` plus ``index`` (into
+    ``Article.observations``), the measure's and the fact's Doc character offsets
+    (``measure_start``/``measure_end``, ``fact_start``/``fact_end``) and the fact's
+    entity ``fact_label``."""
+    out: list[dict[str, Any]] = []
+    for k, obs in enumerate(article.observations):
+        rec = obs.to_dict()
+        fact = article.facts[obs.fact] if 0 <= obs.fact < len(article.facts) else None
+        m = obs.measure
+        rec.update(
+            index=k,
+            measure_start=m.start + shift if m is not None else None,
+            measure_end=m.end + shift if m is not None else None,
+            fact_start=fact.start + shift if fact is not None else None,
+            fact_end=fact.end + shift if fact is not None else None,
+            fact_label=FACT_LABELS.get(fact.type, fact.type.upper()) if fact is not None else None,
+        )
+        out.append(rec)
+    return out
+
+
+def _measure_offsets(article: Article) -> list[int]:
+    return [x for o in article.observations if o.measure is not None for x in (o.measure.start, o.measure.end)]
+
+
 def resolve_overlaps(records: Sequence[dict[str, Any]]) -> list[int]:
     """Indices (into ``records``) of the spans that go into ``doc.ents``, in text order.
 
@@ -294,8 +327,10 @@ def resolve_overlaps(records: Sequence[dict[str, Any]]) -> list[int]:
     return sorted(kept, key=lambda i: (records[i]["start"], records[i]["end"]))
 
 
-def _metadata(article: Article, records: list[dict[str, Any]], store_article: bool) -> dict[str, Any]:
-    """``doc.user_data["xinhua"]``: article metadata, warnings, span records (msgpack-safe)."""
+def _metadata(article: Article, records: list[dict[str, Any]], store_article: bool,
+              observations: Optional[list[dict[str, Any]]] = None) -> dict[str, Any]:
+    """``doc.user_data["xinhua"]``: article metadata, warnings, span and observation
+    records (msgpack-safe)."""
     meta: dict[str, Any] = {"bridge_version": BRIDGE_VERSION}
     for key in _META_FIELDS:
         value = getattr(article, key)
@@ -303,6 +338,7 @@ def _metadata(article: Article, records: list[dict[str, Any]], store_article: bo
     meta["dateline"] = article.dateline.to_dict() if article.dateline else None
     meta["warnings"] = [w.to_dict() for w in article.warnings]
     meta["spans"] = records
+    meta["observations"] = observations or []
     if store_article:
         meta["article"] = article.to_dict()
     return meta
@@ -329,8 +365,28 @@ def _annotate(doc: Doc, article: Article, *, shift: int, region_label: str, stor
     doc.set_ents(sorted(ents, key=lambda s: s.start), default="outside")
     spans.sort(key=lambda s: (s.start_char, s.end_char, s.label_))
     doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=spans)
-    doc.user_data[USER_DATA_KEY] = _metadata(article, records, store_article)
+    observations = _observation_records(article, shift)
+    doc.spans[MEASURES_KEY] = SpanGroup(doc, name=MEASURES_KEY, spans=_measure_spans(doc, observations))
+    doc.user_data[USER_DATA_KEY] = _metadata(article, records, store_article, observations)
     return doc
+
+
+def _measure_spans(doc: Doc, observations: list[dict[str, Any]]) -> list[Span]:
+    """One ``MEASURE`` span per distinct measure (two observations may share one: the
+    level and the change of ``GDP``), in text order; sets each record's ``aligned``."""
+    spans: dict[tuple[int, int], Optional[Span]] = {}
+    for rec in observations:
+        start, end = rec["measure_start"], rec["measure_end"]
+        if start is None or end is None or end <= start:
+            rec["aligned"] = False
+            continue
+        if (start, end) not in spans:
+            spans[(start, end)] = doc.char_span(start, end, label=MEASURE_LABEL)
+            if spans[(start, end)] is None:
+                log.warning("measure %r at %d-%d does not align with the Doc's tokens; left out",
+                            (rec.get("measure") or {}).get("text"), start, end)
+        rec["aligned"] = spans[(start, end)] is not None
+    return [span for _, span in sorted(spans.items()) if span is not None]
 
 
 # --------------------------------------------------------------------------- vocab
@@ -381,7 +437,8 @@ def to_doc(
     text Kiwi did not cover split on whitespace), split further wherever a fact or place
     starts or ends, so ``doc.char_span(start, end)`` exists for each. ``doc.ents`` holds
     the facts and places minus overlaps (see :func:`resolve_overlaps`),
-    ``doc.spans["xinhua_all"]`` all of them; sentences are ours. ``nlp`` (a Language or a
+    ``doc.spans["xinhua_all"]`` all of them, ``doc.spans["xinhua_measures"]`` the
+    measures of the observations (tokens are split at their edges too); sentences are ours. ``nlp`` (a Language or a
     Vocab) supplies the vocab only — its pipeline is not run (call ``nlp(doc)`` for that).
     ``store_article=True`` keeps the whole article in ``doc.user_data`` (then
     ``doc._.xinhua_article`` rebuilds it, also after a DocBin round trip).
@@ -391,6 +448,8 @@ def to_doc(
     vocab = _vocab_of(nlp)
     starts = [x.start for x in (*article.facts, *article.places)]
     ends = [x.end for x in (*article.facts, *article.places)]
+    starts += [o.measure.start for o in article.observations if o.measure is not None]
+    ends += [o.measure.end for o in article.observations if o.measure is not None]
     doc = _build_doc(
         vocab,
         article.text,
@@ -495,6 +554,46 @@ def _lists(value: Any) -> Any:
     return value
 
 
+def _observations_of(doc: Doc) -> list[dict[str, Any]]:
+    """The observation records, JSON-shaped (lists) also after a DocBin round trip."""
+    data = doc.user_data.get(USER_DATA_KEY) or {}
+    return [_lists(o) for o in data.get("observations") or ()]
+
+
+def _observation_getter(span: Span) -> Optional[dict[str, Any]]:
+    """On a fact entity: the record of its observation (``None`` when it has none: a
+    date, a rank, a KRW conversion)."""
+    rec = _span_record(span)
+    if rec is None or rec.get("source") != "fact":
+        return None
+    return next((o for o in _observations_of(span.doc) if o.get("fact") == rec["index"]), None)
+
+
+def _measure_getter(span: Span) -> Optional[Span]:
+    """On a fact entity: the ``MEASURE`` span of its observation, or ``None``."""
+    obs = _observation_getter(span)
+    if obs is None or obs.get("measure_start") is None or not obs.get("aligned", True):
+        return None
+    return span.doc.char_span(obs["measure_start"], obs["measure_end"], label=MEASURE_LABEL)
+
+
+def _observations_getter(span: Span) -> list[dict[str, Any]]:
+    """On a measure span: the records of every observation that measures it."""
+    return [o for o in _observations_of(span.doc)
+            if o.get("measure_start") == span.start_char and o.get("measure_end") == span.end_char]
+
+
+def _facts_getter(span: Span) -> list[Span]:
+    """On a measure span: the fact entities it is the measure of, in observation order."""
+    out = []
+    for o in _observations_getter(span):
+        if o.get("fact_start") is not None:
+            fact = span.doc.char_span(o["fact_start"], o["fact_end"], label=o.get("fact_label") or "")
+            if fact is not None:
+                out.append(fact)
+    return out
+
+
 SPAN_EXTENSIONS: dict[str, Any] = {
     "value": _value_getter,
     "currency": _field_getter("currency", "fact"),
@@ -504,6 +603,10 @@ SPAN_EXTENSIONS: dict[str, Any] = {
     "fact_index": _index_getter("fact"),
     "place_index": _index_getter("place"),
     "xinhua": _span_record,
+    "observation": _observation_getter,
+    "measure": _measure_getter,
+    "observations": _observations_getter,
+    "xinhua_facts": _facts_getter,
 }
 DOC_EXTENSIONS: dict[str, Any] = {"xinhua": _doc_meta, "xinhua_article": _doc_article}
 
@@ -604,7 +707,7 @@ _DEFAULT_CONFIG: dict[str, Any] = {
 
 class XinhuaComponent:
     """Runs :func:`~xinhua_extract.parse_article` on ``doc.text`` and sets ``doc.ents``,
-    ``doc.spans["xinhua_all"]``, sentence starts and ``doc._.xinhua``.
+    ``doc.spans["xinhua_all"]`` and ``["xinhua_measures"]``, sentence starts and ``doc._.xinhua``.
 
     ``parse_article`` gets ``id`` and ``published`` from ``doc.user_data["xinhua_id"]`` /
     ``["xinhua_published"]`` when set (``doc = nlp.make_doc(text)``, set them, ``nlp(doc)``).
@@ -656,6 +759,7 @@ class XinhuaComponent:
             )
         records = [*article.facts, *article.places]
         cuts = {x.start + shift for x in records} | {x.end + shift for x in records}
+        cuts |= {x + shift for x in _measure_offsets(article)}
         cuts |= _sentence_boundaries(article.sentences, article.blocks, shift)
         morphemes = [Token(form=t.form, tag=t.tag, start=t.start + shift, end=t.end + shift)
                      for t in article.tokens] if shift else list(article.tokens)
@@ -745,6 +849,8 @@ __all__ = [
     "FACT_LABELS",
     "PLACE_LABELS",
     "SPANS_KEY",
+    "MEASURES_KEY",
+    "MEASURE_LABEL",
     "USER_DATA_KEY",
     "HINT_ID",
     "HINT_PUBLISHED",

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from xinhua_extract.io.readers import ArticleError
-from xinhua_extract.io.writers import article_json, facts_table, places_table
+from xinhua_extract.io.writers import article_json, facts_table, observations_table, places_table
 
 pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
@@ -35,6 +35,7 @@ def test_dask_local_cluster_matches_the_local_path(tmp_path, session_corpus, par
         frames = to_dataframes(bag)
         facts = frames["facts"].compute()
         places = frames["places"].compute()
+        observations = frames["observations"].compute()
         articles = frames["articles"].compute()
         workers_used = len(client.scheduler_info()["workers"])
     assert workers_used == 2
@@ -49,6 +50,7 @@ def test_dask_local_cluster_matches_the_local_path(tmp_path, session_corpus, par
     want_facts = arrow_frame(facts_table(local))
     assert facts.reset_index(drop=True).equals(want_facts)
     assert places.reset_index(drop=True).equals(arrow_frame(places_table(local)))
+    assert observations.reset_index(drop=True).equals(arrow_frame(observations_table(local)))
     money = facts[facts["type"] == "money"]["value"]
     assert all(isinstance(v, Decimal) for v in money)
     assert list(articles["article_id"]) == [a.id for a in local]

@@ -184,3 +184,32 @@ def build_hand_article(*, overlapping: bool = False) -> Article:
     )
 
 
+
+
+def with_hand_observations(article: Article) -> Article:
+    """The hand article with observations written by hand: the title's and the body's
+    yuan figures measure ``리튬전지 매출``, the count and the change both measure
+    ``기업`` (one measure span, two facts); the KRW conversion, the date and the rank have
+    none. Works on the ``overlapping`` variant too (the same facts)."""
+    import dataclasses
+
+    from xinhua_extract.records import Observation, Span
+
+    t = article.text
+
+    def span(needle: str, nth: int = 0) -> Span:
+        s, e = _at(t, needle, nth)
+        return Span(text=t[s:e], start=s, end=e)
+
+    index = {f.text: i for i, f in enumerate(article.facts)}
+    observations = (
+        Observation(fact=index["11억 위안"], role="level", measure=span("리튬전지 매출"), places=("370000",),
+                    period=None, rule="hand", place_source="title"),
+        Observation(fact=index["11억9천만 위안"], role="level", measure=span("리튬전지 매출", 1), places=("370400",),
+                    period="2022", rule="hand", place_source="clause", period_source="clause"),
+        Observation(fact=index["12개"], role="level", measure=span("기업"), places=("370400",), rule="hand",
+                    place_source="previous"),
+        Observation(fact=index["25.4%"], role="change", measure=span("기업"), places=("370400",), direction="up",
+                    level_of=index["12개"], rule="hand", place_source="previous"),
+    )
+    return dataclasses.replace(article, observations=observations)

@@ -22,6 +22,7 @@ from xinhua_extract.spacy_bridge import (
     COMPONENT_NAME,
     HINT_ID,
     HINT_PUBLISHED,
+    MEASURES_KEY,
     SPANS_KEY,
     TOKENIZER_NAME,
     XinhuaComponent,
@@ -53,6 +54,8 @@ def snapshot(doc):
         [(e.start_char, e.end_char, e.label_) for e in doc.ents],
         sorted((s.start_char, s.end_char, s.label_) for s in doc.spans[SPANS_KEY]),
         [(e._.value, e._.code, e._.fact_index, e._.place_index) for e in doc.ents],
+        [(s.start_char, s.end_char, s.label_, [f.start_char for f in s._.xinhua_facts])
+         for s in doc.spans[MEASURES_KEY]],
     )
 
 

@@ -198,11 +198,11 @@ def test_batch_summary_and_ids(hand_article, hand_article_overlapping):
     rows = soup.select("table.summary tr.summary-row")
     assert len(rows) == 2
     cells = [td.get_text() for td in rows[1].find_all("td")]
-    # #, id, title, published, money, percentage, count, rank, date, places, regions, warnings
+    # #, id, title, published, money, percentage, count, rank, date, places, regions, observations, warnings
     assert cells[1] == "hand_001" and cells[3] == "2023-05-02T10:00:00+08:00"
-    assert cells[4:] == ["3", "1", "1", "1", "1", "6", "1", "2"]
+    assert cells[4:] == ["3", "1", "1", "1", "1", "6", "1", "0", "2"]
     total = [td.get_text() for td in soup.select_one("table.summary tr.total").find_all("td")]
-    assert total[4:] == ["6", "2", "2", "2", "2", "9", "2", "4"]
+    assert total[4:] == ["6", "2", "2", "2", "2", "9", "2", "0", "4"]
     ids = [el["id"] for el in soup.find_all(id=True)]
     assert len(ids) == len(set(ids)), "ids must be unique across the articles of a batch"
     assert rows[0].find("a")["href"] == "#a0-article"

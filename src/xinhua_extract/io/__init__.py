@@ -3,8 +3,8 @@
 Readers (:mod:`xinhua_extract.io.readers`) turn paths -- ``.txt``, ``.html``, ``.jsonl``,
 ``.warc``/``.warc.gz`` files, directories, globs, ``-`` for stdin -- into a lazy stream of
 :class:`SourceDoc` (or :class:`ArticleError` where a source cannot be read). Writers
-(:mod:`xinhua_extract.io.writers`) write Articles as JSON Lines, as three Parquet tables
-(articles, facts, places) or as a CSV of facts, append-safely, so an interrupted run can
+(:mod:`xinhua_extract.io.writers`) write Articles as JSON Lines, as four Parquet tables
+(articles, facts, places, observations) or as CSV (facts, and observations beside them), append-safely, so an interrupted run can
 be resumed. See ``docs/batch.md``.
 """
 
@@ -36,6 +36,8 @@ from .writers import (
     articles_table,
     fact_rows,
     facts_table,
+    observation_rows,
+    observations_table,
     open_writer,
     place_rows,
     places_table,
@@ -69,6 +71,8 @@ __all__ = [
     "articles_table",
     "fact_rows",
     "facts_table",
+    "observation_rows",
+    "observations_table",
     "open_writer",
     "place_rows",
     "places_table",

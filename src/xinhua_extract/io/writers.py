@@ -1,4 +1,4 @@
-"""Writers: Articles out, as JSON Lines, Parquet (three tables) or a CSV of facts.
+"""Writers: Articles out, as JSON Lines, Parquet (four tables) or CSV (facts, observations).
 
 Every writer is *append-safe*: it writes only whole records, makes them durable in
 order, and can be reopened with ``resume=True`` on the output of an interrupted run --
@@ -18,10 +18,11 @@ Parquet layout (one dataset directory per table, joinable on ``article_id``)::
     OUT/articles/part-00000.parquet   one row per article
     OUT/facts/part-00000.parquet      one row per fact
     OUT/places/part-00000.parquet     one row per place mention
+    OUT/observations/part-00000.parquet  one row per observation and place
     OUT/errors.jsonl                  error records, if any
 
-Column types are in :data:`ARTICLES_SCHEMA`, :data:`FACTS_SCHEMA`, :data:`PLACES_SCHEMA`
-and in ``docs/batch.md``. Exact numbers are ``decimal128(38, 10)`` (28 integer digits:
+Column types are in :data:`ARTICLES_SCHEMA`, :data:`FACTS_SCHEMA`, :data:`PLACES_SCHEMA`,
+:data:`OBSERVATIONS_SCHEMA` and in ``docs/batch.md``. Exact numbers are ``decimal128(38, 10)`` (28 integer digits:
 money in base units reaches 10^17; 10 decimals: percentages and rates), coordinates
 ``decimal128(10, 6)``, the publication time ``timestamp[s, tz=+08:00]``.
 """
@@ -43,7 +44,7 @@ from decimal import ROUND_HALF_EVEN, Context, Decimal
 from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
-from ..records import Article
+from ..records import Article, Fact, Observation, Sentence
 from .readers import ArticleError
 
 log = logging.getLogger(__name__)
@@ -200,10 +201,9 @@ class Encoder:
         if self.format == "jsonl":
             data: Any = article_json(article, tokens=self.tokens).encode("utf-8") + b"\n"
         elif self.format == "parquet":
-            data = (article_row(article), fact_rows(article), place_rows(article))
+            data = (article_row(article), fact_rows(article), place_rows(article), observation_rows(article))
         else:
-            rows = [[_csv_cell(r.get(c)) for c in CSV_COLUMNS] for r in fact_rows(article)]
-            data = _csv_bytes(rows) if rows else b""
+            data = _csv_encoded(article)
         return Encoded(id=article.id, format=self.format, data=data, fact_types=tuple(f.type for f in article.facts),
                        n_places=len(article.places), n_warnings=len(article.warnings))
 
@@ -459,6 +459,69 @@ def place_rows(article: Article) -> list[dict[str, Any]]:
     ]
 
 
+def observation_rows(article: Article) -> list[dict[str, Any]]:
+    """The ``observations`` table rows of an article: one per observation and place, in
+    ``Article.observations`` order (``observation_index``), the places in their order
+    (``place_order``); an observation with no place gets one row with a null ``place``.
+
+    The rows are denormalised for a dataset builder: each carries the article's title and
+    publication time, the fact's value and unit, and the offsets of its sentence, so the
+    table is usable without joining the others."""
+    rows: list[dict[str, Any]] = []
+    facts, sentences = article.facts, article.sentences
+    published = _published(article.published)
+    for index, obs in enumerate(article.observations):
+        fact = facts[obs.fact] if 0 <= obs.fact < len(facts) else None
+        if fact is None:
+            log.warning("article %s: observation %d points at fact %d, which does not exist", article.id, index, obs.fact)
+        sentence = getattr(fact, "sentence", None)
+        sent = sentences[sentence] if sentence is not None and 0 <= sentence < len(sentences) else None
+        rows += observation_rows_of(article.id, published, article.title, index, obs, fact, sent)
+    return rows
+
+
+def observation_rows_of(article_id: Optional[str], published: Optional[datetime], title: Optional[str], index: int,
+                        obs: Observation, fact: Optional[Fact], sent: Optional[Sentence]) -> list[dict[str, Any]]:
+    """The rows of one observation (``index`` in its article) with its fact and the
+    fact's sentence: what :func:`observation_rows` makes per observation, for readers that
+    decode only the records they need (``xinhua_extract.series``)."""
+    measure, whole = obs.measure, obs.whole
+    base = {
+        "article_id": article_id,
+        "published": published,
+        "title": title,
+        "observation_index": index,
+        "fact_index": obs.fact,
+        "fact_type": getattr(fact, "type", None),
+        "fact_text": getattr(fact, "text", None),
+        "fact_start": getattr(fact, "start", None),
+        "fact_end": getattr(fact, "end", None),
+        "role": obs.role,
+        "measure": measure.text if measure is not None else None,
+        "measure_start": measure.start if measure is not None else None,
+        "measure_end": measure.end if measure is not None else None,
+        "value": getattr(fact, "value", None),
+        "currency": getattr(fact, "currency", None),
+        "unit": getattr(fact, "unit", None),
+        "counter": getattr(fact, "counter", None),
+        "approx": getattr(fact, "approx", None),
+        "bound": getattr(fact, "bound", None),
+        "period": obs.period,
+        "direction": obs.direction,
+        "basis": obs.basis,
+        "whole": whole.text if whole is not None else None,
+        "level_of": obs.level_of,
+        "sentence": getattr(fact, "sentence", None),
+        "sentence_start": sent.start if sent is not None else None,
+        "sentence_end": sent.end if sent is not None else None,
+        "n_places": len(obs.places),
+        "rule": obs.rule,
+        "place_source": obs.place_source,
+        "period_source": obs.period_source,
+    }
+    return [{**base, "place": code, "place_order": order} for order, code in enumerate(obs.places or (None,))]
+
+
 def _schemas():
     import pyarrow as pa
 
@@ -488,21 +551,42 @@ def _schemas():
         ("hanja", s), ("code", s), ("name_zh", s), ("level", s), ("province_code", s),
         ("candidates", pa.list_(s)), ("members", pa.list_(s)), ("lon", coord), ("lat", coord), ("rule", s),
     ])
-    return articles, facts, places
+    observations = pa.schema([(name, _OBS_TYPES[kind](pa)) for name, kind in OBSERVATION_FIELDS])
+    return articles, facts, places, observations
 
+
+#: Columns of the ``observations`` table (and of the observations CSV), with their kinds.
+OBSERVATION_FIELDS: tuple[tuple[str, str], ...] = (
+    ("article_id", "str"), ("published", "time"), ("title", "str"),
+    ("observation_index", "int"), ("fact_index", "int"), ("fact_type", "str"), ("fact_text", "str"),
+    ("fact_start", "int"), ("fact_end", "int"),
+    ("role", "str"), ("measure", "str"), ("measure_start", "int"), ("measure_end", "int"),
+    ("value", "dec"), ("currency", "str"), ("unit", "str"), ("counter", "str"), ("approx", "bool"), ("bound", "str"),
+    ("period", "str"), ("direction", "str"), ("basis", "str"), ("whole", "str"), ("level_of", "int"),
+    ("sentence", "int"), ("sentence_start", "int"), ("sentence_end", "int"),
+    ("place", "str"), ("place_order", "int"), ("n_places", "int"),
+    ("rule", "str"), ("place_source", "str"), ("period_source", "str"),
+)
+_OBS_TYPES = {
+    "str": lambda pa: pa.string(),
+    "int": lambda pa: pa.int32(),
+    "bool": lambda pa: pa.bool_(),
+    "dec": lambda pa: pa.decimal128(DECIMAL_PRECISION, DECIMAL_SCALE),
+    "time": lambda pa: pa.timestamp("s", tz=PUBLISHED_TZ),
+}
 
 _SCHEMA_CACHE: dict[str, Any] = {}
 
 
 def schema(table: str):
-    """The Arrow schema of ``articles``, ``facts`` or ``places``."""
+    """The Arrow schema of ``articles``, ``facts``, ``places`` or ``observations``."""
     if not _SCHEMA_CACHE:
-        _SCHEMA_CACHE.update(zip(("articles", "facts", "places"), _schemas()))
+        _SCHEMA_CACHE.update(zip(("articles", "facts", "places", "observations"), _schemas()))
     return _SCHEMA_CACHE[table]
 
 
 def __getattr__(name: str):  # ARTICLES_SCHEMA etc. without importing pyarrow at import time
-    if name in ("ARTICLES_SCHEMA", "FACTS_SCHEMA", "PLACES_SCHEMA"):
+    if name in ("ARTICLES_SCHEMA", "FACTS_SCHEMA", "PLACES_SCHEMA", "OBSERVATIONS_SCHEMA"):
         return schema(name.split("_")[0].lower())
     raise AttributeError(name)
 
@@ -538,6 +622,11 @@ def places_table(articles: Iterable[Article]):
     return _table([r for a in articles for r in place_rows(a)], "places")
 
 
+def observations_table(articles: Iterable[Article]):
+    """A ``pyarrow.Table`` of ``observations`` rows."""
+    return _table([r for a in articles for r in observation_rows(a)], "observations")
+
+
 # --------------------------------------------------------------------------- Parquet
 #: Default bound of a :class:`ParquetWriter`'s buffer, as estimated by :func:`approx_bytes`
 #: (the Python objects of the buffered rows; the Arrow tables made from them at a flush
@@ -556,18 +645,18 @@ def approx_bytes(obj: Any) -> int:
 
 
 _PART = re.compile(r"^part-(\d{5,})\.parquet$")
-TABLES = ("articles", "facts", "places")
+TABLES = ("articles", "facts", "places", "observations")
 
 
 class ParquetWriter(_Writer):
-    """Three Parquet datasets under the directory ``path`` (see the module docstring).
+    """Four Parquet datasets under the directory ``path`` (see the module docstring).
 
     Articles are buffered and written every ``articles_per_part`` articles -- or sooner,
     once the buffered rows hold about ``max_buffer_bytes`` (a few huge articles must not
     hold the parent's memory hostage) -- as one part
     file per table: each written to a temporary name, fsynced, then renamed into place
-    -- facts, places, and *articles last*: a part number is committed when its articles
-    file exists. Resume deletes temporary files and facts/places parts of uncommitted
+    -- facts, places, observations, and *articles last*: a part number is committed when its articles
+    file exists. Resume deletes temporary files and facts/places/observations parts of uncommitted
     numbers, and reads the committed ids.
     """
 
@@ -582,7 +671,7 @@ class ParquetWriter(_Writer):
         self.compression = compression
         self.encoder = Encoder("parquet")
         self.count = 0
-        self._buffer: list[tuple] = []  # (article row, fact rows, place rows)
+        self._buffer: list[tuple] = []  # (article row, fact rows, place rows, observation rows)
         self.done = Counter()
         for t in TABLES:
             (self.path / t).mkdir(parents=True, exist_ok=True)
@@ -632,12 +721,13 @@ class ParquetWriter(_Writer):
 
         n = self._next
         tables = {
-            "facts": _table([r for _, facts, _ in self._buffer for r in facts], "facts"),
-            "places": _table([r for _, _, places in self._buffer for r in places], "places"),
-            "articles": _table([row for row, _, _ in self._buffer], "articles"),
+            "facts": _table([r for item in self._buffer for r in item[1]], "facts"),
+            "places": _table([r for item in self._buffer for r in item[2]], "places"),
+            "observations": _table([r for item in self._buffer for r in item[3]], "observations"),
+            "articles": _table([item[0] for item in self._buffer], "articles"),
         }
         name = f"part-{n:05d}.parquet"
-        for t in ("facts", "places", "articles"):  # articles last: it commits the part
+        for t in ("facts", "places", "observations", "articles"):  # articles last: it commits the part
             final = self.path / t / name
             tmp = final.with_name(name + ".tmp")
             pq.write_table(tables[t], tmp, compression=self.compression)
@@ -655,15 +745,17 @@ class ParquetWriter(_Writer):
 
 
 def read_parquet_tables(path: Union[str, os.PathLike]) -> dict[str, Any]:
-    """``{"articles": Table, "facts": Table, "places": Table}`` of a Parquet output
-    directory, parts concatenated in part order."""
+    """``{"articles": Table, "facts": Table, "places": Table, "observations": Table}`` of
+    a Parquet output directory, parts concatenated in part order (a table directory that
+    is absent -- ``observations`` in an output of version 0.x -- reads as empty)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     root = Path(path)
     out = {}
     for t in TABLES:
-        parts = sorted((int(m.group(1)), f) for f in (root / t).iterdir() if (m := _PART.match(f.name)))
+        folder = root / t
+        parts = sorted((int(m.group(1)), f) for f in folder.iterdir() if (m := _PART.match(f.name))) if folder.is_dir() else []
         tables = [pq.read_table(f, schema=schema(t)) for _, f in parts]
         out[t] = pa.concat_tables(tables) if tables else schema(t).empty_table()
     return out
@@ -672,6 +764,8 @@ def read_parquet_tables(path: Union[str, os.PathLike]) -> dict[str, Any]:
 # --------------------------------------------------------------------------- CSV of facts
 CSV_COLUMNS = ("article_id", "fact_index", "type", "text", "start", "end", "sentence", "rule", "places",
                "value", "date_value", "rate") + tuple(c for c in _FACT_EXTRA)
+#: Columns of the observations CSV: those of the ``observations`` Parquet table.
+OBSERVATION_CSV_COLUMNS = tuple(name for name, _ in OBSERVATION_FIELDS)
 
 
 def _csv_cell(value: Any) -> str:
@@ -692,6 +786,34 @@ def _csv_bytes(rows: list[list[str]]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
+def _csv_encoded(article: Article) -> tuple[bytes, bytes]:
+    """An article's rows for the CSV writer: (facts CSV bytes, observations CSV bytes)."""
+    facts = [[_csv_cell(r.get(c)) for c in CSV_COLUMNS] for r in fact_rows(article)]
+    observations = [[_csv_cell(r.get(c)) for c in OBSERVATION_CSV_COLUMNS] for r in observation_rows(article)]
+    return (_csv_bytes(facts) if facts else b"", _csv_bytes(observations) if observations else b"")
+
+
+def observations_csv_path(path: Union[str, os.PathLike]) -> Path:
+    """Where the CSV writer puts the observations of the facts CSV ``path``:
+    ``OUT.observations.csv`` beside ``OUT.csv`` (``NAME.observations.csv`` for another suffix)."""
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        return path.with_name(path.name[: -len(path.suffix)] + ".observations.csv")
+    return path.with_name(path.name + ".observations.csv")
+
+
+def _csv_runs(data: bytes, spans: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """(article id, end byte) of each run of consecutive rows of one article."""
+    runs: list[tuple[str, int]] = []
+    for s, e in spans:
+        article_id = next(csv.reader(io.StringIO(data[s:e].decode("utf-8"))))[0]
+        if runs and runs[-1][0] == article_id:
+            runs[-1] = (article_id, e)
+        else:
+            runs.append((article_id, e))
+    return runs
+
+
 def _csv_records(data: bytes) -> list[tuple[int, int]]:
     """(start, end) byte spans of the complete CSV records in ``data`` (RFC 4180 quoting:
     a newline ends a record when the quotes before it are balanced)."""
@@ -708,63 +830,96 @@ def _csv_records(data: bytes) -> list[tuple[int, int]]:
 
 
 class CsvFactsWriter(_Writer):
-    """The facts of every article as CSV (UTF-8, header row, ``CSV_COLUMNS``). Values are
-    exact decimal strings; ``places`` holds the codes separated by spaces; booleans
-    ``true``/``false``; empty cells are nulls. One article's rows are one write.
+    """The facts of every article as CSV (UTF-8, header row, ``CSV_COLUMNS``), and their
+    observations in a second CSV beside it (:func:`observations_csv_path`,
+    ``OBSERVATION_CSV_COLUMNS``: the ``observations`` Parquet table). Values are exact
+    decimal strings; ``places`` holds the codes separated by spaces; booleans
+    ``true``/``false``; empty cells are nulls. One article's rows are one write per file:
+    its observations first, then its facts -- the facts file commits the article.
 
-    Resume drops the rows of the last article in the file (it may have been cut short)
-    and anything after the last complete record, then skips the ids before it. Articles
-    without facts leave no row, so a resumed run parses them again (same output).
+    Resume drops the rows of the last article in the facts file (it may have been cut
+    short) and anything after the last complete record, then skips the ids before it;
+    the observations file keeps exactly the rows of the articles the facts file kept.
+    Articles without facts leave no row, so a resumed run parses them again (same output).
     """
 
     def __init__(self, path: Union[str, os.PathLike], *, resume: bool = False, fsync_interval: float = 1.0) -> None:
         self.path = Path(path)
+        self.observations_path = observations_csv_path(self.path)
         self.encoder = Encoder("csv")
         self.done = Counter()
         self.count = 0
         fresh = not (resume and self.path.exists() and self.path.stat().st_size > 0)
+        kept_runs: list[str] = []
         if not fresh:
-            self._prepare_resume()
+            kept_runs = self._prepare_resume()
+        obs_fresh = fresh or not self.observations_path.exists()
+        if not obs_fresh:
+            self._prepare_resume_observations(kept_runs)
+        self._obs = _AppendFile(self.observations_path, fresh=obs_fresh, fsync_interval=fsync_interval)
+        if obs_fresh or self.observations_path.stat().st_size == 0:
+            self._obs.write(_csv_bytes([list(OBSERVATION_CSV_COLUMNS)]))
         self._out = _AppendFile(self.path, fresh=fresh, fsync_interval=fsync_interval)
         if fresh or self.path.stat().st_size == 0:
             self._out.write(_csv_bytes([list(CSV_COLUMNS)]))
         self.errors = ErrorLog(_sidecar(self.path), resume=resume)
         self.done.update(self.errors.done)
 
-    def _prepare_resume(self) -> None:
+    def _prepare_resume(self) -> list[str]:
+        """Cut the facts file after its last whole article but one; return the ids of the
+        runs of rows it keeps, in order."""
         data = self.path.read_bytes()
         spans = _csv_records(data)
         if not spans:
             self.path.write_bytes(b"")
-            return
+            return []
         header, rows = spans[0], spans[1:]
-        ids = [next(csv.reader(io.StringIO(data[s:e].decode("utf-8"))))[0] for s, e in rows]
-        keep = rows[-1][1] if rows else header[1]
-        if rows:  # the last article may be incomplete: drop all its rows
-            last = ids[-1]
-            i = len(ids)
-            while i > 0 and ids[i - 1] == last:
-                i -= 1
-            keep = rows[i - 1][1] if i > 0 else header[1]
-            ids = ids[:i]
+        runs = _csv_runs(data, rows)
+        # the last article may be incomplete: drop all its rows
+        runs = runs[:-1]
+        keep = runs[-1][1] if runs else header[1]
         if keep < len(data):
             log.warning("resume: cutting %d bytes (the last article's rows) from %s", len(data) - keep, self.path)
             with open(self.path, "rb+") as fh:
                 fh.truncate(keep)
                 _fsync(fh.fileno())
         # consecutive rows of one article count once
-        prev = object()
-        for i in ids:
-            if i != prev:
-                self.done[i] += 1
-            prev = i
+        self.done.update(article_id for article_id, _ in runs)
+        return [article_id for article_id, _ in runs]
+
+    def _prepare_resume_observations(self, kept_runs: list[str]) -> None:
+        """Cut the observations file after the rows of the last article the facts file
+        kept. Its runs of rows follow the facts file's runs in order (an article with
+        observations has facts; it is written first), so they are matched in order."""
+        path = self.observations_path
+        data = path.read_bytes()
+        spans = _csv_records(data)
+        if not spans:
+            path.write_bytes(b"")
+            return
+        keep, k = spans[0][1], 0
+        for article_id, end in _csv_runs(data, spans[1:]):
+            while k < len(kept_runs) and kept_runs[k] != article_id:
+                k += 1
+            if k == len(kept_runs):
+                break
+            keep, k = end, k + 1
+        if keep < len(data):
+            log.warning("resume: cutting %d bytes of observations of unfinished articles from %s", len(data) - keep, path)
+            with open(path, "rb+") as fh:
+                fh.truncate(keep)
+                _fsync(fh.fileno())
 
     def _write_encoded(self, item: Encoded) -> None:
-        if item.data:
-            self._out.write(item.data)
+        facts, observations = item.data
+        if observations:
+            self._obs.write(observations)
+        if facts:
+            self._out.write(facts)
         self.count += 1
 
     def close(self) -> None:
+        self._obs.close()
         self._out.close()
         super().close()
 
@@ -789,16 +944,22 @@ __all__ = [
     "COORD_SCALE",
     "PUBLISHED_TZ",
     "CSV_COLUMNS",
+    "OBSERVATION_CSV_COLUMNS",
+    "OBSERVATION_FIELDS",
     "TABLES",
     "result_key",
     "article_json",
     "article_row",
     "fact_rows",
     "place_rows",
+    "observation_rows",
+    "observation_rows_of",
+    "observations_csv_path",
     "schema",
     "articles_table",
     "facts_table",
     "places_table",
+    "observations_table",
     "Encoded",
     "Encoder",
     "ErrorLog",
