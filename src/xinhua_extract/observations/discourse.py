@@ -193,8 +193,8 @@ class Discourse:
             return None
         q = last + 1
         while q < hi and (layer.is_nominal(q) or layer.place_of[q] >= 0 or toks[q].form in "()"
-                          or toks[q].form in MIDDOTS):
-            q += 1
+                          or toks[q].form in MIDDOTS or toks[q].form in ("등", "등지")):
+            q += 1  # (베이징 등지로 팔려나갔다: 등지 is a bound noun after a space)
         if q < hi and toks[q].tag == "JKB" and toks[q].form in ("로", "으로", "까지"):
             return None
         if q < hi and toks[q].tag == "JKB" and toks[q].form == "에서":

@@ -111,6 +111,9 @@ EXAMPLES = [
     ob("【농민 소득: 실제 6.3% 증가】", "6.3%", "change", "소득", direction="up"),
     ob("주민 소득은 9.1% 늘었다. 물가를 빼면 실제 6.1% 증가했다.", "6.1%", "change", "소득", direction="up",
        xfail="a change with no phrase of its own takes the last level's measure, not the last change's"),
+    # a destination (X 등지로) is not what the next sentence is about
+    ob("허난성 란카오현의 오동나무는 상하이 등지로 팔린다. 지난해 현 주민의 소득은 2만 위안이었다.", "2만 위안", "level",
+       "소득", places=["410225"], period="2023"),
     ob("중국의 지난해 국내총생산은 126조 위안을 넘어섰다.", "126조 위안", "level", "국내총생산",
        places=["CN"], period="2023"),
     ob("광저우시의 한 물류기업 관계자는 \"푸젠성의 항만 물동량은 8% 늘었다\"고 말했다.", "8%", "change", "물동량",
