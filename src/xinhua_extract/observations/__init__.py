@@ -85,7 +85,11 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
         heads[s].update(g for o in made if o.measure for g in [_gloss_after(text, o.measure.end)] if g)
         if any(o.role == "change" for o in made):
             heads[s].add("")  # marks a sentence that reported a change
-        about[s] = info.about or carried_place or discourse.home
+        # what the sentence was about: the places it names as owners, else the one place all
+        # its figures were read for (상하이시에 따르면 … 투자 유치액은: Shanghai's), else what it carried
+        own = {o.places for o in made}
+        about[s] = (info.about or (next(iter(own)) if len(own) == 1 and next(iter(own)) else None)
+                    or carried_place or discourse.home)
         # the time frame the sentence leaves for the next one: its last figure's period, its
         # own last date, none after 현재/최근, else the frame it stayed in
         if made and made[-1].period is not None:  # the first dated figure's frame, unless it ended undated
