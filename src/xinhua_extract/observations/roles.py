@@ -121,13 +121,22 @@ def _target_ahead(layer: Layer, i: int, hi: int, index: int) -> bool:
                 return False
             if t.form == "겠":
                 return True
-        if t.tag == "NNG" and t.form in w["target"]:
+        if t.tag == "NNG" and t.form in w["target"] and not _compared_after(toks, k, hi):
             return True
         if t.tag == "ETM" and t.form in FUTURE_ETM and k + 1 < hi:
             n = toks[k + 1]
             if (n.tag == "NNB" and n.form == "것") or (n.tag == "NNG" and n.form in w["target"]):
                 return True
     return False
+
+
+def _compared_after(toks, k: int, hi: int) -> bool:
+    """The plan word at ``k`` is the standard of a comparison: ``예상치보다 높았고`` (higher than
+    forecast: the figure is what happened), ``목표 대비``."""
+    q = k + 1
+    while q < hi and toks[q].tag in ("XSN", "NNG") and q - k <= 2 and toks[q].form not in ("보다", "대비"):
+        q += 1
+    return q < hi and toks[q].form in ("보다", "대비")
 
 
 def _share(layer: Layer, i: int, hi: int) -> bool:
