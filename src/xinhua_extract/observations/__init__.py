@@ -274,6 +274,13 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
         prior_fact, prior_measure = last_level[paragraph]
         if facts[prior_fact].sentence != s:  # 올해 상반기에는 892억 위안으로: the same measure, later
             measure, measure_rule = prior_measure, "level-of"
+    if (measure is None and before is not None and before.measure is not None
+            and facts[before.fact].type == fact.type and role in ("level", "target")):
+        # 시장은 … 성장목표를 10%에서 11%로 인상했고 닝샤는 7.5%에서 8%: a figure with no phrase
+        # of its own after one of the same kind in the sentence continues the same measure
+        measure, measure_rule = before.measure, "parallel"
+        if before.role == "target":
+            role, rule = "target", before.rule.split("/")[0]
     if role == "level" and measure is not None:
         last_level[paragraph] = (i, measure)
     if role == "threshold":

@@ -119,6 +119,9 @@ EXAMPLES = [
        "협력구가 문을 연 뒤 입주한 기업은 1천200곳에 이른다.", "1천200곳", "level", "기업", places=["440000"]),
     # a plan word compared against is not a plan: the figure happened
     ob("지난해 윈난성의 성장률은 7.9%로 예상치보다 높았다.", "7.9%", "level", "성장률", places=["530000"], period="2023"),
+    # a figure with no phrase of its own after one of the same kind continues its measure (and target)
+    ob("간쑤성은 올해 성장 목표를 6%에서 6.5%로 높였고 칭하이성은 5%에서 5.5%로 높였다.", "5.5%", "target", "성장",
+       places=["630000"]),
     ob("중국의 지난해 국내총생산은 126조 위안을 넘어섰다.", "126조 위안", "level", "국내총생산",
        places=["CN"], period="2023"),
     ob("광저우시의 한 물류기업 관계자는 \"푸젠성의 항만 물동량은 8% 늘었다\"고 말했다.", "8%", "change", "물동량",
