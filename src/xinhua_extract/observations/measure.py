@@ -78,6 +78,15 @@ def measure_of(layer: Layer, fact: Fact, index: int, lo: int, hi: int, role_hint
 
     k = after
     of = k < hi and toks[k].tag == "JKG" and toks[k].start == toks[k - 1].end
+    if of and adjacent and fact.type == "count":
+        # 기계산업원과 과학기술산업원 두개의 성숙한 원구: a modifier after 의 introduces what is counted
+        q = k + 1
+        while q < hi and toks[q].tag.split("-")[0] in ("VA", "VV", "XR", "XSA", "XSV", "NNG") and q - k <= 3:
+            q += 1
+        if k + 1 < q < hi and toks[q].tag == "ETM" and toks[k + 1].tag.split("-")[0] in ("VA", "VV", "XR", "NNG"):
+            run = layer.run_after(q + 1, hi)
+            if run and layer.head(run).form not in w["generic"]:
+                return run, "counted"
     if of and adjacent:  # 주민 1천500여 가구의 소득: the households are the residents'
         return adjacent, "adjacent"
     if fact.type == "count" or of:  # 43개 산업 클러스터, 3천950개의 관련 기업, 95억 위안의 계약

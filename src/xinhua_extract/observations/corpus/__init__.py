@@ -122,6 +122,9 @@ EXAMPLES = [
     # a figure with no phrase of its own after one of the same kind continues its measure (and target)
     ob("간쑤성은 올해 성장 목표를 6%에서 6.5%로 높였고 칭하이성은 5%에서 5.5%로 높였다.", "5.5%", "target", "성장",
        places=["630000"]),
+    # N개의 + a modifier: what is counted comes after it, not the phrase before the count
+    ob("시는 동부와 서부 물류단지 2개의 새로운 철도 노선을 열었다.", "2개", "level", "노선"),
+    ob("마을 주민 300여 가구의 소득이 늘었다.", "300여 가구", "level", "주민"),
     ob("중국의 지난해 국내총생산은 126조 위안을 넘어섰다.", "126조 위안", "level", "국내총생산",
        places=["CN"], period="2023"),
     ob("광저우시의 한 물류기업 관계자는 \"푸젠성의 항만 물동량은 8% 늘었다\"고 말했다.", "8%", "change", "물동량",
