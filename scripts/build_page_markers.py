@@ -36,20 +36,21 @@ MARKERS: list[tuple[str, str, str]] = [
     ("meta", r"^\s*출처\s*[:：]", "출처 :  신화망 | 2017-03-02 10:21:33  | 편집 :  홍성림 (one line) or 출처:신화망 한국어판 (alone)"),
     ("meta", r"^(?=.{0,120}$)\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*\|?\s*(?:출처|편집)\s*[:：]", "2017-03-02 10:21:33 | 출처: 신화망 (time first)"),
     ("meta_time", r"^\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$", "2023+ pages: the bare timestamp line"),
-    ("meta_editor", r"^\s*편집(?:자)?\s*[:：]\s*\S.{0,20}$", "편집: 朴锦花 / 편집자:张齐美 on its own line"),
+    ("meta_editor", r"^\s*(?:편집(?:자)?|(?:责任)?编辑|(?:責任)?編輯)\s*[:：]\s*\S.{0,20}$", "편집: 朴锦花 / 편집자:张齐美 / 编辑:박명화 (Chinese label on Korean-language papers) on its own line"),
     # --- tail: a hard marker ends the content; everything after it is furniture
     ("footer_hard", r"^\s*원문\s*출처", "원문 출처:신화사 / 원문 출처:신화통신 한국어 뉴스 서비스"),
     ("footer_hard", r"^\s*기사\s*오류를", "contact block: 기사 오류를 발견시 …"),
     ("footer_hard", r"^\s*뉴스\s*번역\s*더보기", "bilingual teasers: 뉴스 번역 더보기:"),
-    ("related", r"^\s*관련\s*(?:뉴스|기사)\s*[:：>]*\s*$", "관련 뉴스: a whole related article may follow"),
+    ("related", r"^\s*관련\s*(?:뉴스|기사|보도)\s*[:：>]*\s*$", "관련 뉴스: / 관련 보도: a whole related article may follow"),
     ("recommend", r"^\s*추천\s*(?:기사|보도|포토|뉴스|영상)\s*(?:>>|[:：>])?", "추천 기사: / 추천 보도: / 추천 포토 >> and a headline list"),
-    ("recommend", r"^\s*(?:핫\s*갤러리|최신\s*기사|많이\s*본\s*기사|인기\s*기사)\s*[:：>]*\s*$", "핫 갤러리 / 최신 기사 lists"),
+    ("recommend", r"^\s*(?:[-•·]\s*)?(?:핫\s*갤러리|최신\s*기사|많이\s*본\s*기사|인기\s*기사)\s*[:：>]*\s*$", "핫 갤러리 / 최신 기사 / - 많이 본 기사 lists"),
     ("pagerow", r"^\s*(?:(?:<<|이전|上一页)\s*)?(?:\d{1,2}\s+)+\d{1,2}(?:\s*(?:>>|다음|下一页))?\s*$", "page-number row of a multi-page article: 1 2 3 … 10"),
     ("pagerow", r"^\s*(?:(?:<<|이전|上一页)\s*)?(?:\[\d{1,2}\]\s*){2,}(?:(?:>>|다음|下一页)\s*)?$", "page-number row in brackets: [1] [2] [3]"),
     # --- tail: soft markers (only a trailing run of them is furniture)
     ("footer", r"^\s*전화\s*[:：]", "phone line of the contact block"),
     ("footer", r"^\s*이메일\s*[:：]", "e-mail line of the contact block"),
     ("footer", r"^\s*\d{20,}\s*$", "the long page code line"),
+    ("footer", r"^\s*/\s*[\p{Hangul}\p{Han}A-Za-z·]{2,12}\s*$", "/신화넷: a republisher's source credit line under the text"),
     ("footer", r"^\s*(?:Copyright|저작권자|ⓒ|©)", "copyright notice"),
     ("chrome", r"^\s*\d+\s*개의\s*댓글", "partner sites: comment counter (0개의 댓글)"),
     ("chrome", r"(?:^|\|)\s*(?:기사)?\s*(?:입력|승인|수정|최종\s*수정|등록)\s*[:：]?\s*(?:\d{4}\s*[-.년]|$)", "partner sites: byline-and-time line (입력 2023.06.01 10:00 / 기사입력 :)"),
@@ -68,8 +69,10 @@ MARKERS: list[tuple[str, str, str]] = [
         r"^\s*\(\s*(?P<place>[^()=\n]{1,30}?)\s*=\s*(?P<agency>신화통신|신화사|신화망)\s*\)",
         "(베이징=신화통신) / (중국 우시=신화통신)",
     ),
+    ("caption", r"^\s*[(\[]\s*(?:사진|촬영)\s*/[^()\[\]]{1,30}[)\]]\s*$", "(사진/ 외교부 공식 사이트): a photo credit alone on its line is the photo's caption (before byline)"),
     ("byline", r"^\s*[\[(]\s*(?:글|사진|번역|기자|영상|편역)\s*[/:：]", "[글/ 신화사 기자 왕시(王希), 번역/ 서위] / (번역/왕범)"),
     ("heading", r"^\s*[◇◆■□]\s*(?P<text>\S.{0,80}?)\s*$", "◇ subheading"),
+    ("kicker_label", r"^\s*(?P<kicker>통신|종합|논평|평론|시평|단평|해설|인터뷰|특별\s*인터뷰|르포|칼럼|기고|특별\s*기고)\s*[:：]\s*(?P<title>\S.*?)\s*$", "통신: 한국 여행간 中 판다 …: a genre label (通讯/综述/评论 …) before the headline is its kicker; matched on the headline only, never a line kind"),
     ("caption", r"[(\[]\s*사진\s*/\s*(?:신화(?:통신|망|사)|[^()\[\]]{1,20})\s*[)\]]\s*$", "photo caption ending (사진/신화통신) / [사진/신화망]"),
     ("caption", r"[\[(]\s*촬영\s*(?:/|\s(?=\s*(?:신화|기자)))[^\[\]()]{0,60}(?:\([^()]{0,12}\)[^\[\]()]{0,20})?[\])]\s*$", "photo caption ending [촬영/ 신화사 기자 쑨카이팡(孫凱芳)] or, without the slash, [촬영 신화사 기자 …]"),
     ("caption", r"^\s*[(（]\s*자료\s*사진\s*[)）]\s*$", "(자료 사진): file photo"),
@@ -77,6 +80,10 @@ MARKERS: list[tuple[str, str, str]] = [
     ("caption", r"^(?=.{0,300}$).*[(（]\s*(?:\d{4}\s*년\s*)?\d{1,2}\s*월\s*\d{1,2}\s*일\s*촬영\s*[)）]", "… 수업하고 있다(2013년 3월 20일 촬영). : a photo's date"),
     ("caption", r"^\s*[(（][\p{Han}·・\s]{1,24}[)）]\s*[(（]\d{1,2}[)）]", "Chinese wire photo title: (国际)(1)… / (习近平出访配合稿·图文互动)(1)…"),
     ("caption", r"^(?=.{0,160}$)(?!\s*\[).*\S\s*촬영한\s", "short line describing a photo: … 1월 5일 촬영한 …"),
+    ("caption", r"^(?=.{0,300}$)\s*(?:(?:\d{4}\s*년\s*)?\d{1,2}\s*월\s*)?\d{1,2}\s*일[^.!?。\n]*(?:고\s*있다|모습이다|장면이다)\.\s*$", "2월 1일, 한 목민이 … 춘제를 맞이하고 있다. / 8일 … 벼를 쌓고 있다.: one dated sentence describing a scene (the photo caption formula)"),
+    ("caption", r"^(?=.{0,300}$).*\S\s+(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\.?\s*$", "… 죽방울 공연을 펼치고 있다. 2024.2.13: a caption closed by the photo's date stamp (2023–)"),
+    ("caption", r"^(?=.{0,160}$)\s*(?:\p{Hangul}{1,4}\s*)?사진\s*[:：]", "조판 사진: 루거우챠오 / 자료 사진: …: a photo's label line"),
+    ("caption", r"^(?=.{0,300}$)\s*\d{1,2}\s*월\s*\d{1,2}\s*일[^\n]*[^\s다요까니죠.!?\"”’'][.]?\s*$", "2월 18일 저녁, … 순시하고 있는 장빙(張兵).: a gallery photo's date and a noun phrase, no predicate"),
 ]
 
 
@@ -90,9 +97,9 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    OUT.write_text(render(), encoding="utf-8")
-    print(f"wrote {OUT} ({len(MARKERS)} markers)")
-    return 0
+    from _generated import write_or_check
+
+    return write_or_check({OUT: render}, argv, "build_page_markers.py")
 
 
 if __name__ == "__main__":

@@ -167,9 +167,9 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    OUT.write_text(render(), encoding="utf-8")
-    print(f"wrote {OUT} ({len(TEMPLATES)} templates)")
-    return 0
+    from _generated import write_or_check
+
+    return write_or_check({OUT: render}, argv, "build_page_templates.py")
 
 
 if __name__ == "__main__":

@@ -93,6 +93,83 @@ def test_url_gives_date_page_and_key():
     assert mirror.key == old.key and mirror.page == 1
     assert parse_article_url("https://example.com/news/1") is None
     assert parse_article_url("http://kr.xinhuanet.com/2017-02/30/c_1.htm").date is None
+    partner = parse_article_url("https://kr.example-partner.com/news/2025-03/08/content_45120.htm")
+    assert (partner.date.isoformat(), partner.page) == ("2025-03-08", 1)  # same publishing system
+    dated = parse_article_url("https://kr.example-daily.cn/system/2025/11/20/000451233.shtml")
+    assert (dated.date.isoformat(), dated.page) == ("2025-11-20", 1) and dated.key.endswith("000451233.shtml")
+    assert parse_article_url("https://kr.example-daily.cn/system/2025/13/40/1.shtml") is None
+
+
+def test_republisher_footer_lines():
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("관련 보도:") == "related"
+    assert classify_line("编辑:박명화") == "meta_editor" and classify_line("責任編輯：金英") == "meta_editor"
+    assert classify_line("/신화넷") == "footer"
+    assert classify_line("/ 그는 말했다. 이어서 협력을 강조했다") is None  # a sentence is not a credit
+    text, gold = _page("p27")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.editor == "최영숙" and layout.published_from == "url"
+
+
+def test_partner_headline_without_dateline_only_off_xinhua_hosts():
+    from xinhua_extract.urls import is_xinhua_url
+
+    assert is_xinhua_url("http://big5.news.cn/gate/big5/kr.xinhuanet.com/2017-01/20/c_1.htm")
+    assert is_xinhua_url("https://kr.news.cn/20240117/3b9e/c.html") and not is_xinhua_url(None)
+    assert not is_xinhua_url("http://www.example-ybdaily.com/content/2023-11/02/41_650120.html")
+    assert not is_xinhua_url("http://news.cn.example.com/a.html")
+    text, gold = _page("p29")
+    assert analyse_layout(text, url=gold["url"]).title == gold["fields"]["title"]
+    # the same lines on Xinhua's own page, or with no address: a photo's caption, no headline
+    for url in (None, "http://kr.xinhuanet.com/2023-11/02/c_1.htm"):
+        layout = analyse_layout(text, url=url)
+        assert layout.title is None and layout.blocks[0].kind == "caption"
+
+
+def test_korean_line_under_a_chinese_wire_photo_title_is_its_caption():
+    text, gold = _page("p30")
+    layout = analyse_layout(text, url=gold["url"])
+    def kind_of(prefix):
+        start = text.index(prefix)
+        return next(b.kind for b in layout.blocks if b.start <= start < b.end)
+
+    assert kind_of("탁구 남자단체 결승전에서") == "caption" and kind_of("이로써 중국 탁구대표팀") == "body"
+    # a Chinese paragraph under it (a bilingual page) stays what it is
+    korean = next(line for line in text.splitlines() if line.startswith("탁구 남자단체 결승전에서"))
+    bilingual = text.replace(korean, "中国队在里约奥运会乒乓球男子团体决赛中以3比1战胜日本队夺冠。", 1)
+    layout = analyse_layout(bilingual, url=gold["url"])
+    text = bilingual
+    assert kind_of("中国队在里约") != "caption"
+
+
+def test_genre_label_before_the_headline_is_the_kicker():
+    text, gold = _page("p24")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.kicker == "통신" and layout.title.startswith("청두 판다기지")
+    # a speaker's name before a colon is part of the headline, not a kicker
+    speaker = text.replace("통신: 청두 판다기지", "왕이: 청두 판다기지")
+    layout = analyse_layout(speaker, url=gold["url"])
+    assert layout.kicker is None and layout.title.startswith("왕이: ")
+
+
+def test_photo_label_and_noun_phrase_captions_are_never_title_or_body():
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("조판 사진: 톈안먼(天安門) 광장 열병식 준비") == "caption"
+    assert classify_line("자료 사진: 창장 대교") == "caption"
+    assert classify_line("2월 18일 밤, 발전소 제어실에서 만두를 나눠 먹는 근무자들.") == "caption"
+    assert classify_line("2월 8일, 주민들이 광장에서 사자춤 공연을 구경하고 있다.") == "caption"
+    assert classify_line("관광객들이 8일 얼음 미끄럼틀을 타고 있다. 2024.3.8") == "caption"
+    assert classify_line("20일 오상시의 한 논에서 농민들이 벼를 트럭에 싣고 있다.") == "caption"
+    # two sentences (a caption run on into the text) stay a plain line
+    assert classify_line("2월 8일, 주민들이 공연을 구경하고 있다. 올해 행사에는 10만 명이 몰렸다.") is None
+    # a dated sentence with a predicate stays a plain line (body)
+    assert classify_line("2월 18일 밤, 근무자들이 발전소 제어실에서 만두를 나눠 먹었다.") is None
+    assert classify_line("3월 5일 베이징에서 제14기 전인대 1차 회의가 개막했다") is None
+    text, gold = _page("p21")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.title is None and any(w.code == "W060" for w in layout.warnings)
 
 
 def test_url_date_only_when_the_page_and_caller_give_none():

@@ -31,10 +31,14 @@ import regex
 
 from .errors import ArgumentError, NotAnArticleError
 from .records import ArticleWarning, Block, Byline, Dateline, Heading, Paragraph
-from .urls import parse_article_url
+from .urls import is_xinhua_url, parse_article_url
 
 #: Xinhua publishes in Beijing time; China has kept UTC+8 without DST since 1991.
 CHINA_TZ = timezone(timedelta(hours=8))
+
+
+#: marker kinds matched on the chosen headline only, never used to classify a line
+_HEADLINE_ONLY_KINDS = frozenset({"kicker_label"})
 
 
 def _load_markers() -> tuple[list[tuple[str, regex.Pattern]], dict[str, regex.Pattern]]:
@@ -42,7 +46,8 @@ def _load_markers() -> tuple[list[tuple[str, regex.Pattern]], dict[str, regex.Pa
     grouped: dict[str, list[str]] = {}
     with resources.files("xinhua_extract.data").joinpath("page_markers.tsv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            ordered.append((row["kind"], regex.compile(row["pattern"])))
+            if row["kind"] not in _HEADLINE_ONLY_KINDS:
+                ordered.append((row["kind"], regex.compile(row["pattern"])))
             grouped.setdefault(row["kind"], []).append(row["pattern"])
     merged = {kind: regex.compile("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in grouped.items()}
     return ordered, merged
@@ -63,8 +68,8 @@ TEMPLATE_NAMES = tuple(t["name"] for t in TEMPLATES)
 TIMESTAMP = regex.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 #: the source and editor of a meta line, whatever the order and spacing (the HTML reader
 #: rebuilds its header line with them too)
-META_SOURCE = regex.compile(r"출처\s*[:：]\s*([^|\d\s][^|]*?)\s*(?=\||\d{4}[-./]|편집|$)")
-META_EDITOR = regex.compile(r"편집(?:자)?\s*[:：]\s*([^|]+?)\s*(?:\||$)")
+META_SOURCE = regex.compile(r"출처\s*[:：]\s*([^|\d\s][^|]*?)\s*(?=\||\d{4}[-./]|편집|编辑|編輯|$)")
+META_EDITOR = regex.compile(r"(?:편집(?:자)?|(?:责任)?编辑|(?:責任)?編輯)\s*[:：]\s*([^|]+?)\s*(?:\||$)")
 #: a partner's ``입력 2023.06.01 10:00`` / ``기사입력 : 2024년12월10일 09:36``
 _PARTNER_TIME = regex.compile(r"(\d{4})\s*[-.년]\s*(\d{1,2})\s*[-.월]\s*(\d{1,2})(?:\s*일)?\.?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _KICKER_LINE = regex.compile(r"^\s*[(\[【]\s*(?P<kicker>[^()\[\]【】]{1,20}?)\s*[)\]】]\s*$")
@@ -77,6 +82,7 @@ _BYLINE_EQUALS = regex.compile(r"\s*(?P<byline>[^=()\[\]]{1,30}?\s기자)\s*=\s*
 _PLACE_HANJA = regex.compile(r"\s*[(（][\p{Han}·\s]{1,12}[)）]\s*$")
 _LONGEST_BANNER = 40  # 新華網韓國語 >> 기사 본문 and the like
 _LONGEST_TITLE = 120
+_LONGEST_CAPTION = 300  # a photo's caption line
 _LONGEST_HEADLINE = 60  # a recommended-article title under 추천 기사
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _FULL_STOP = regex.compile(r"[.!?。]\s*$")
@@ -86,6 +92,7 @@ _WS = regex.compile(r"\s+")
 _TIME_LABEL = regex.compile(r"(?:입력|승인|수정|등록)\s*[:：]?")  # a partner's byline-and-time line
 _MENU = regex.compile(r"\s[|>·]\s.*\s[|>·]\s")  # 홈 | 정치 | 경제: a partner's menu line
 _ENUMERATED = regex.compile(r"^\s*\d{1,2}\.\s")  # "1. …": an item of a gallery, not a headline
+_INNER_SENTENCE_END = regex.compile(r"[다요][.!?]")  # …했다. : a line holding a sentence is a paragraph
 _SENTENCE_END = regex.compile(r"[.!?。」』”\"'’)]\s*$")
 
 #: line kinds of the page head (banner to meta)
@@ -358,7 +365,8 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
         header_end, title_idx, title_zh_idx = _head_above_meta(lines, kinds, meta_idx, xinhua_idx)
     else:
         header_end, title_idx, title_zh_idx = _head_without_meta(
-            lines, kinds, head, dateline_idx, min(n, first_hard), template["name"], where.page if where else 1
+            lines, kinds, head, dateline_idx, min(n, first_hard), template["name"], where.page if where else 1,
+            partner_host=url is not None and not is_xinhua_url(url),
         )
 
     kicker_idx = None
@@ -432,13 +440,15 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
             _take_other(b, j, kinds[j], caption=True)
         i = lead
 
-    # --- body
+    # --- body (the Korean line right under a Chinese wire photo title is that photo's caption)
     for j in range(i, end_of_content):
         line = lines[j]
         if j == dateline_idx:
             _take_dateline(b, j, _match_dateline(line.text))
             continue
-        _take_other(b, j, kinds[j], caption=False)
+        under_wire_title = j > 0 and kinds[j - 1] == "caption" and _is_chinese(lines[j - 1].text) \
+            and kinds[j] is None and len(line.text.strip()) <= _LONGEST_CAPTION and not _is_chinese(line.text)
+        _take_other(b, j, kinds[j], caption=under_wire_title)
 
     # --- footer, related articles, recommendations: everything from there on (a
     # partner's 편집자: line under 원문 출처 is still the page's meta)
@@ -475,12 +485,15 @@ def _head_above_meta(lines: list[Line], kinds: list[Optional[str]], meta_idx: in
 
 
 def _head_without_meta(lines: list[Line], kinds: list[Optional[str]], head: int, dateline_idx: Optional[int],
-                       stop_at: int, template: str, page: int) -> tuple[int, Optional[int], Optional[int]]:
+                       stop_at: int, template: str, page: int, *, partner_host: bool = False
+                       ) -> tuple[int, Optional[int], Optional[int]]:
     """End of the head, headline and Chinese headline of a page without a meta header.
 
     A headline stands above the lead (dateline) paragraph, or is a bilingual page's
     Korean headline next to its Chinese one; galleries, bodies and continuation pages
-    have none (a caption or a first sentence is never guessed to be one).
+    have none (a caption or a first sentence is never guessed to be one). On a partner's
+    site (``partner_host``: the page's URL is not Xinhua's) a republished piece without a
+    lead dateline still opens with its headline: a short title-like line over a paragraph.
     """
     n = len(lines)
     title_idx = title_zh_idx = None
@@ -501,6 +514,9 @@ def _head_without_meta(lines: list[Line], kinds: list[Optional[str]], head: int,
     elif template == "bilingual" and s + 1 < stop and _title_like(lines[s], kinds[s]) \
             and kinds[s + 1] is None and _is_chinese_headline(lines[s + 1].text):
         title_idx = s
+    elif partner_host and dateline_idx is None and s + 1 < stop and _title_like(lines[s], kinds[s]) \
+            and kinds[s + 1] is None and _INNER_SENTENCE_END.search(lines[s + 1].text):
+        title_idx = s  # a partner's headline over the first paragraph
     if title_idx is not None and title_zh_idx is None and title_idx + 1 < stop and kinds[title_idx + 1] is None \
             and _is_chinese_headline(lines[title_idx + 1].text):
         title_zh_idx = title_idx + 1  # Korean headline first, Chinese one under it
@@ -607,7 +623,7 @@ def _take_other(b: _Builder, j: int, kind: Optional[str], *, caption: bool) -> N
 
 def _set_title(b: _Builder, start: int, end: int) -> None:
     seg = b.text[start:end]
-    m = _KICKER.match(seg)
+    m = _KICKER.match(seg) or MARKERS["kicker_label"].match(seg)  # (뉴스 번역) … / 통신: …
     if m:
         b.layout.kicker = m.group("kicker")
         start, end = start + m.start("title"), start + m.end("title")
