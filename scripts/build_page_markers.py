@@ -74,7 +74,7 @@ MARKERS: list[tuple[str, str, str]] = [
     ("heading", r"^\s*[◇◆■□]\s*(?P<text>\S.{0,80}?)\s*$", "◇ subheading"),
     ("kicker_label", r"^\s*(?P<kicker>통신|종합|논평|평론|시평|단평|해설|인터뷰|특별\s*인터뷰|르포|칼럼|기고|특별\s*기고)\s*[:：]\s*(?P<title>\S.*?)\s*$", "통신: 한국 여행간 中 판다 …: a genre label (通讯/综述/评论 …) before the headline is its kicker; matched on the headline only, never a line kind"),
     ("caption", r"[(\[]\s*사진\s*/\s*(?:신화(?:통신|망|사)|[^()\[\]]{1,20})\s*[)\]]\s*$", "photo caption ending (사진/신화통신) / [사진/신화망]"),
-    ("caption", r"[\[(]\s*촬영\s*/[^\[\]()]{0,60}(?:\([^()]{0,12}\)[^\[\]()]{0,20})?[\])]\s*$", "photo caption ending [촬영/ 신화사 기자 쑨카이팡(孫凱芳)]"),
+    ("caption", r"[\[(]\s*촬영\s*(?:/|\s(?=\s*(?:신화|기자)))[^\[\]()]{0,60}(?:\([^()]{0,12}\)[^\[\]()]{0,20})?[\])]\s*$", "photo caption ending [촬영/ 신화사 기자 쑨카이팡(孫凱芳)] or, without the slash, [촬영 신화사 기자 …]"),
     ("caption", r"^\s*[(（]\s*자료\s*사진\s*[)）]\s*$", "(자료 사진): file photo"),
     ("caption", r"^(?=.{0,300}$)\s*사진은\s", "사진은 …: a caption in a gallery or under a photo"),
     ("caption", r"^(?=.{0,300}$).*[(（]\s*(?:\d{4}\s*년\s*)?\d{1,2}\s*월\s*\d{1,2}\s*일\s*촬영\s*[)）]", "… 수업하고 있다(2013년 3월 20일 촬영). : a photo's date"),

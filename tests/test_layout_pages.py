@@ -273,6 +273,21 @@ def test_gallery_caption_starting_with_sajineun_stays_a_caption_after_the_body()
     assert [b.kind for b in layout.blocks] == ["header", "body", "caption", "boilerplate"]
 
 
+def test_photo_credit_without_a_slash_makes_a_caption_not_a_title():
+    # older pages write the credit [촬영 신화사 기자 …] without the slash after 촬영
+    text = ("광시 구이린시 관광객이 배를 타고 있다. [촬영 신화사 기자 루보안(陸波岸)]\n\n"
+            "[신화사 난닝 5월 2일] 광시의 관광객이 늘었다.\n")
+    layout = analyse_layout(text)
+    kinds = [b.kind for b in layout.blocks]
+    assert kinds[0] == "caption" and "title" not in kinds
+
+
+def test_a_sentence_mentioning_a_photographer_is_not_a_caption():
+    text = "中 사진전 개막\n\n[신화망 베이징 5월2일] 사진전에는 촬영 기자 30명의 작품이 걸렸다. [글/ 신화망]\n"
+    layout = analyse_layout(text)
+    assert "caption" not in [b.kind for b in layout.blocks]
+
+
 _VARIANTS = {
     # name: (how the page's text is rewritten, how a gold line's text changes)
     "crlf": (lambda t: t.replace("\n", "\r\n"), lambda s: s),

@@ -24,6 +24,10 @@ def _places(text, **kw):
         ("카스(喀什)시 고성을 찾았다.", [("카스", "653101")]),
         ("톈진 빈하이(濱海)신구에 기업이 모였다.", [("톈진", "120000"), ("빈하이", "120116")]),
         ("광뚱(廣東)성의 수출이 늘었다.", [("광뚱", "440000")]),
+        # a province glued to a place inside it, glossed as one word: both are named
+        ("후베이이창(湖北宜昌)의 귤 농가가 늘었다.", [("후베이", "420000"), ("이창", "420500")]),
+        ("광둥메이저우(廣東梅州)와 푸젠룽옌(福建龍岩)을 잇는 철도가 놓였다.",
+         [("광둥", "440000"), ("메이저우", "441400"), ("푸젠", "350000"), ("룽옌", "350800")]),
     ],
 )
 def test_mentions(sentence, expected):
@@ -39,6 +43,7 @@ def test_mentions(sentence, expected):
         "상당한 성과를 거뒀다.",  # 上党 (상당) vs 'considerable'
         "중산층이 늘었다.",  # 中山 (중산) inside another word
         "시안을 검토했다.",  # 西安 (시안) vs 試案 'draft', no Shaanxi context
+        "장시화학(江西化學)이 공장을 지었다.",  # a province and a word that names no division in it
     ],
 )
 def test_everyday_words_are_not_places(sentence):

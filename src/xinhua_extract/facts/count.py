@@ -6,7 +6,7 @@ Rules (``Count.rule``):
 
 ``count-number-counter``   number + counter
 ``count-distributive``     number + counter + 씩 (``4개씩``: four each)
-``count-native-numeral``   native numeral + counter (``세 가지``, ``두 곳``; not the idiom
+``count-native-numeral``   native numeral + counter (``세 가지``, ``두 곳``, glued ``두개``; not the idiom
                            ``한 번`` "once more", nor ``한 편`` "one side")
 ``count-native-range``     native numeral range + counter (``두세 곳``, ``서너 개``): the lower
                            end, ``approx`` true (the upper end is one more, or two for
@@ -72,6 +72,17 @@ _NATIVE_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: Older pages glue a native numeral to the counter (``두개의 원구``, ``세곳``). Only the
+#: plainest counters, and not 한 (``한곳에 모여``: "in one place", an idiom), so that words such
+#: as 세계 or 두부 never start a count.
+_GLUED_COUNTERS = ("개", "곳", "명", "가지")
+_NATIVE_GLUED_RE = regex.compile(
+    rf"""
+    (?<![\p{{L}}\p{{N}}])(?P<nat>{alternation([n for n in NATIVE_NUMERALS if n != "한"])})
+    (?P<ctr>{alternation(list(_GLUED_COUNTERS))})(?P<each>씩)?{FOLLOW}
+    """,
+    regex.VERBOSE,
+)
 _BIG_UNIT_RE = regex.compile(r"[만억조경]")
 _NOUN_AFTER_RE = regex.compile(rf"{_SP}\p{{Hangul}}")
 _TOP_N_LIMIT = Decimal(1000)
@@ -131,7 +142,9 @@ def extract_counts(
             unit = _COUNTER_RE.match(text, m.end(), span_end)
             if unit is not None:
                 found.extend(_numeric_counts(m, low, unit, text, span_end, subjects))
-        for m in _NATIVE_RE.finditer(text, span_start, span_end):
+        natives = [*_NATIVE_RE.finditer(text, span_start, span_end),
+                   *_NATIVE_GLUED_RE.finditer(text, span_start, span_end)]
+        for m in natives:
             if (m.group("nat"), m.group("ctr")) in _NATIVE_IDIOMS:
                 continue
             end = m.end()

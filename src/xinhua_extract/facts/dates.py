@@ -52,6 +52,7 @@ Decisions (where the house rules were silent):
 * ``N년 전``/``후``/``뒤`` -> the year (year grain), ``N개월 전`` -> the month, ``N일 전`` ->
   the day. ``1990년대`` -> ``1990/1999`` (grain year).
 * Not dates: comparison bases — ``전년 동기 대비``, ``지난해 같은 기간``, ``지난해보다``,
+  ``1년 전 같은 기간보다``, ``2016년의 명목 성장률 보다`` (a date's figure as the base),
   ``전월 대비``, ``전분기 대비``, ``지난해 박람회보다`` (last year's X as the base), and any
   date directly followed by ``보다``/``대비``/``比``/``에 비해``/``와 비교`` (``지난해 말보다``,
   ``2019년 대비``: the date names the base of a change, not when something happened).
@@ -274,6 +275,12 @@ _PATTERN = regex.compile(
 )
 #: A date right before one of these is the base of a comparison, not a date fact.
 _COMPARE = regex.compile(_SP + r"(?:보다|대비|比|에 비해|와 비교|과 비교)")
+#: ``1년 전 같은 기간보다``: a date counted back from now, then the same period of it.
+_COMPARE_SAME = regex.compile(_SP + r"(?:같은 ?기간|동기)" + _COMPARE.pattern)
+#: ``2016년의 명목 성장률 보다``: the date's figure, named by one to three nouns (no particle
+#: ends them: ``3월의 수출은 지난해보다`` compares the exports of March with last year).
+_NOUN = r"(?!지난해|전년|작년|올해|금년)[가-힣]{1,6}(?<![은는이가을를도의에])"
+_COMPARE_OF = regex.compile(r"의 (?:" + _NOUN + r" ){0,2}" + _NOUN + _COMPARE.pattern)
 _TAIL = regex.compile(r"(?P<start>부터|에서부터|[ ]?이래|[ ]?이후)|(?P<end>까지|[ ]?이전(?![하한할했해])|[ ]?전까지)")
 _GAP = regex.compile(_SEP)
 _POINT_RULES = frozenset({"calendar", "month", "period", "iso_date", "month_word", "iso_month"})
@@ -587,7 +594,8 @@ def _scan(
         end = m.end()
         while end > m.start() and text[end - 1].isspace():
             end -= 1
-        compared = _COMPARE.match(text, end, span_end)
+        compared = (_COMPARE.match(text, end, span_end) or _COMPARE_OF.match(text, end, span_end)
+                    or (_COMPARE_SAME.match(text, end, span_end) if rule == "offset" else None))
         if compared is not None:
             stop = compared.end()
             bases.append(ComparisonBasis(m.start(), stop, text[m.start() : stop], "date", _value(lo, hi)))

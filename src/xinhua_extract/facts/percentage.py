@@ -7,7 +7,7 @@ Rules (``Percentage.rule``):
 ``percentage-points``      number + ``%p`` and its spellings
 ``percentage-range-low``   the lower end of ``5~6%`` (text ``5``, bound min)
 ``percentage-range-high``  its upper end (bound max)
-``percentage-fraction``    a fraction ``N분의 M`` (``3분의 1``): ``value`` is M/N x 100 rounded
+``percentage-fraction``    a fraction ``N분의 M`` (``3분의 1``, ``1만분의 2``): ``value`` is M/N x 100 rounded
                            half-even to 0.01 (``33.33``), the exact share is ``fraction``
                            (``"1/3"``); ``approx`` stays false (the text is exact; the
                            rounding is the record's, and ``fraction`` undoes it)
@@ -141,8 +141,11 @@ def extract_percentages(
 
 # 3분의 1 ("one third"), 10분의 1, 4분의 3: M/N as a percentage.
 _FRACTION_RE = regex.compile(
-    rf"{LEFT_BOUNDARY}(?P<den>[1-9]\d{{0,3}}){_SP}?분의{_SP}?(?P<num>[1-9]\d{{0,3}})(?![\d.,%％])(?!{_SP}?(?:%|％|퍼센트)){FOLLOW}"
+    rf"{LEFT_BOUNDARY}(?:(?P<den>[1-9]\d{{0,3}})(?P<scale>[백천만])?|(?P<bare>[백천만])){_SP}?분의{_SP}?"
+    rf"(?P<num>[1-9]\d{{0,3}})(?![\d.,%％])(?!{_SP}?(?:%|％|퍼센트)){FOLLOW}"
 )
+# 1만분의 2, 천분의 5: a denominator written with its scale word
+_SCALE = {"백": 100, "천": 1000, "만": 10000}
 _HUNDRED = Decimal(100)
 _CENT = Decimal("0.01")
 
@@ -154,7 +157,9 @@ def _fractions(text: str, span_start: int, span_end: int, found: _Bases) -> list
     if "분의" not in text[span_start:span_end]:
         return out
     for m in _FRACTION_RE.finditer(text, span_start, span_end):
-        den, num = int(m.group("den")), int(m.group("num"))
+        scale = m.group("scale") or m.group("bare")
+        den = int(m.group("den") or 1) * (_SCALE[scale] if scale else 1)
+        num = int(m.group("num"))
         if num >= den:
             continue
         value = tidy((Decimal(num) * _HUNDRED / Decimal(den)).quantize(_CENT))

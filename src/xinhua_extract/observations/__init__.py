@@ -24,6 +24,7 @@ from .discourse import Discourse
 from .measure import has_argument_before, measure_of, trim
 from .phrases import PAST, Layer
 from .roles import role_of
+from .words import words
 
 MEASURED_TYPES = frozenset({"money", "percentage", "count"})
 
@@ -76,12 +77,19 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
                                  heads.get(prev, set()) if prev is not None else set(), last_level, reference,
                                  made[-1] if made else None))
         _respectively(layer, info, made, levels.get(prev, []) if prev is not None else [])
+        if len(made) > 1:
+            _respective_places(layer, discourse, facts, info, made)
         levels[s] = [(o.fact, o.measure) for o in made if o.role == "level"]
         out.extend(made)
         heads[s] = {o.measure.text.split()[-1] for o in made if o.measure}
+        heads[s].update(g for o in made if o.measure for g in [_gloss_after(text, o.measure.end)] if g)
         if any(o.role == "change" for o in made):
             heads[s].add("")  # marks a sentence that reported a change
-        about[s] = info.about or carried_place or discourse.home
+        # what the sentence was about: the places it names as owners, else the one place all
+        # its figures were read for (상하이시에 따르면 … 투자 유치액은: Shanghai's), else what it carried
+        own = {o.places for o in made}
+        about[s] = (info.about or (next(iter(own)) if len(own) == 1 and next(iter(own)) else None)
+                    or carried_place or discourse.home)
         # the time frame the sentence leaves for the next one: its last figure's period, its
         # own last date, none after 현재/최근, else the frame it stayed in
         if made and made[-1].period is not None:  # the first dated figure's frame, unless it ended undated
@@ -93,6 +101,42 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
         else:
             governing[s] = carried_period
     return tuple(out)
+
+
+def _scope_of_measure(layer: Layer, measure: Span, fact: Fact, places: tuple[str, ...],
+                      place_source: Optional[str]) -> tuple[tuple[str, ...], Optional[str]]:
+    """When no owner is named in the figure's clause, the measure itself may say whose figure
+    it is: a count of provinces (``27개 성``) is China's, and a world total (``세계 신에너지차
+    판매량``) is no division's — neither takes a place carried from elsewhere."""
+    w = words()
+    words_of = measure.text.split()
+    if fact.type == "count" and words_of[-1] in w["division_class"]:
+        return ("CN",), "division-class"
+    if (words_of[0] in w["world"] or words_of[0].startswith("전세계")) and not any(c.isdigit() for c in measure.text):
+        return (), "world"  # (not '세계 500대 기업': a class of firms, found anywhere)
+    return places, place_source
+
+
+def _owner_before(layer: Layer, first: int) -> bool:
+    """A place is named in the figure's clause before the figure (``후베이성에는 … 4개 지역``);
+    not ``31개 성에서 충칭의 …``, where the place after the count is one of those counted."""
+    c = layer.clause[first]
+    k = first - 1
+    while k >= 0 and layer.clause[k] == c:
+        if layer.place_of[k] >= 0:
+            return True
+        k -= 1
+    return False
+
+
+def _gloss_after(text: str, end: int) -> Optional[str]:
+    """``국내총생산(GDP)``: the short gloss right after a measure, a second name for its head
+    (a later ``GDP는`` continues the same measure)."""
+    if end < len(text) and text[end] == "(":
+        close = text.find(")", end, end + 12)
+        if close > end + 1:
+            return text[end + 1:close].strip() or None
+    return None
 
 
 def _after(period: Optional[str], reference: str) -> bool:
@@ -137,6 +181,57 @@ def _respectively(layer: Layer, info, made: list[Observation], previous_levels: 
         made[n] = dataclasses.replace(made[n], measure=measure, level_of=fact)
 
 
+def _respective_places(layer: Layer, discourse: Discourse, facts: Sequence[Fact], info,
+                       made: list[Observation]) -> None:
+    """A sentence that names several owners and gives each its own figure: ``헤이룽장,
+    랴오닝, 지린의 증속은 각각 0.3%, 0.7%, 0.3%`` (the n-th owner before 각각 owns the n-th
+    figure of the list after it), or ``랴오닝의 증속이 2.6%로 꼴찌; 헤이룽장의 증속이
+    5.1%로 …`` (a figure that was given the whole list belongs to the owners named since the
+    figure before it). The owners are the mentions the discourse read as owners (or as the
+    members a count counts: ``저장, 장쑤 2개 성 주민의 소득은 각각 …``)."""
+    toks, place_of = layer.tokens, layer.place_of
+    owner_codes = {code for kind in (info.owners, info.regions, info.members)
+                   for codes in kind.values() for code in codes}
+    if not owner_codes:
+        return
+
+    def owners_between(a: int, b: int) -> list[str]:
+        """Owner codes of the mentions whose tokens lie in [a, b), in text order, once each."""
+        out: list[str] = []
+        seen = -1
+        for q in range(a, b):
+            p = place_of[q]
+            if p < 0 or p == seen:
+                continue
+            seen = p
+            code = discourse.places[p].code
+            if code in owner_codes and code not in out:
+                out.append(code)
+        return out
+
+    lo, hi = info.lo, info.hi
+    each = next((k for k in range(lo, hi) if toks[k].form == "각각"), None)
+    if each is not None:
+        before = [o for o in made if facts[o.fact].end <= toks[each].start]
+        after = [n for n, o in enumerate(made) if facts[o.fact].start >= toks[each].end]
+        if after:
+            kind = facts[made[after[0]].fact].type
+            listed = [n for n in after if facts[made[n].fact].type == kind]
+            start = layer.span(facts[before[-1].fact].end, facts[before[-1].fact].end)[0] if before else lo
+            codes = owners_between(start, each) or owners_between(lo, each)  # 저장, 장쑤 2개 성의 …은 각각
+            if len(listed) > 1 and len(codes) == len(listed):
+                for n, code in zip(listed, codes):
+                    made[n] = dataclasses.replace(made[n], places=(code,), place_source="respectively")
+                return
+    previous_end = lo
+    for n, o in enumerate(made):
+        first = layer.span(facts[o.fact].start, facts[o.fact].end)[0]
+        codes = owners_between(previous_end, first)
+        previous_end = layer.span(facts[o.fact].end, facts[o.fact].end)[0]
+        if len(o.places) > 1 and codes and set(codes) < set(o.places):
+            made[n] = dataclasses.replace(made[n], places=tuple(codes), place_source="since-previous")
+
+
 def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, s: int,
              carried_place: Optional[tuple[str, ...]], carried_period: Optional[str],
              previous_heads: set[str], last_level: dict, reference: Optional[str],
@@ -179,6 +274,13 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
         prior_fact, prior_measure = last_level[paragraph]
         if facts[prior_fact].sentence != s:  # 올해 상반기에는 892억 위안으로: the same measure, later
             measure, measure_rule = prior_measure, "level-of"
+    if (measure is None and before is not None and before.measure is not None
+            and facts[before.fact].type == fact.type and role in ("level", "target")):
+        # 시장은 … 성장목표를 10%에서 11%로 인상했고 닝샤는 7.5%에서 8%: a figure with no phrase
+        # of its own after one of the same kind in the sentence continues the same measure
+        measure, measure_rule = before.measure, "parallel"
+        if before.role == "target":
+            role, rule = "target", before.rule.split("/")[0]
     if role == "level" and measure is not None:
         last_level[paragraph] = (i, measure)
     if role == "threshold":
@@ -189,12 +291,19 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
         if found is not None:
             whole = Span(text=layer.text[found.start:found.end], start=found.start, end=found.end)
     places, place_source = discourse.places_of(s, first, carried_place)
+    if measure is not None and (place_source != "clause" or not _owner_before(layer, first)):
+        places, place_source = _scope_of_measure(layer, measure, fact, places, place_source)
     head_text = measure.text.split()[-1] if measure else None
     continues = (discourse.continues(s, first) or not has_argument_before(layer, first, lo)
                  or (head_text is not None and head_text in previous_heads)
                  # 증가율은 …: a rate right after a change is that change's rate
                  or (head_text is not None and head_text.endswith("율") and "" in previous_heads))
     period, period_source = discourse.period_of(s, first, continues, carried_period)
+    if (period_source is None and before is not None and before.period_source == "previous"
+            and layer.clause[first] not in info.now):
+        # GDP는 … 6.9% 성장했고 성장 속도는 … 0.2%포인트 상승했다: the sentence continues the
+        # previous one, so its later figures stay in that period too
+        period, period_source = before.period, "previous"
     if (role in ("level", "change") and period_source == "clause" and reference and _after(period, reference)
             and not _past_in_clause(layer, fact, hi)):
         role, rule, direction = "target", "target-future", None  # 다음 달 1일부터 … 인하: not yet real

@@ -8,7 +8,8 @@ about, else the article's home (its title's place, or ``CN``). A place is not an
 only attributes the source (``쿤밍철도국에 따르면``), is a member being counted
 (``황스∙쑤이저우 등 4개 지역``) or a comparison basis (``전국 평균보다``).
 
-Period: the date in the figure's clause, else a date earlier in the sentence, unless the
+Period: the date in the figure's clause (``A부터 B까지`` in one clause is the interval
+A/B), else a date earlier in the sentence, unless the
 clause says ``현재``/``최근``/``이번``; else, when the sentence continues the previous one
 (``그중``, ``이 가운데``, ``같은 기간``, no subject of its own, or the same measure), the period
 that governed that sentence; else none.
@@ -144,7 +145,16 @@ class Discourse:
             f = fact_of[k]
             if f >= 0:
                 if (k == lo or fact_of[k - 1] != f) and isinstance(self.facts[f], DateFact):
-                    value = self.facts[f].value
+                    date = self.facts[f]
+                    value = date.value
+                    if value and date.range == "end" and info.dates and info.dates[-1][1] == clause[k]:
+                        # 2022년 1월부터 11월까지: two records, one period
+                        start = info.dates[-1]
+                        opened = self.facts[fact_of[start[0]]]
+                        if (isinstance(opened, DateFact) and opened.range == "start" and opened.grain == date.grain
+                                and "/" not in start[2] and "/" not in value and start[2] < value):
+                            info.dates[-1] = (start[0], start[1], f"{start[2]}/{value}")
+                            continue
                     if value:
                         info.dates.append((k, clause[k], value))
                 continue
@@ -183,8 +193,8 @@ class Discourse:
             return None
         q = last + 1
         while q < hi and (layer.is_nominal(q) or layer.place_of[q] >= 0 or toks[q].form in "()"
-                          or toks[q].form in MIDDOTS):
-            q += 1
+                          or toks[q].form in MIDDOTS or toks[q].form in ("등", "등지")):
+            q += 1  # (베이징 등지로 팔려나갔다: 등지 is a bound noun after a space)
         if q < hi and toks[q].tag == "JKB" and toks[q].form in ("로", "으로", "까지"):
             return None
         if q < hi and toks[q].tag == "JKB" and toks[q].form == "에서":
@@ -335,16 +345,18 @@ class Discourse:
 
     def continues(self, s: int, token: int) -> bool:
         """The sentence opens with a marker that continues the previous one (``그중``,
-        ``이 가운데``) or says ``같은 기간`` before the figure (not as a comparison basis)."""
+        ``이 가운데``; also right after its source, ``…에 따르면 그중``) or says ``같은 기간`` before the figure (not as a comparison basis)."""
         layer = self.layer
         sentence = self.sentences[s]
         text = layer.text
         opening = text[sentence.start:sentence.end].lstrip(" \"'“‘")
         w = words()
-        for marker in w["continue"]:
-            if opening.startswith(marker):
-                return True
         upto = text[sentence.start:layer.tokens[token].start]
+        source = upto.find("따르면")  # 문화여유부에 따르면 그중 …: the marker opens what the source says
+        after_source = upto[source + 3:].lstrip(" ,") if source >= 0 else None
+        for marker in w["continue"]:
+            if opening.startswith(marker) or (after_source is not None and after_source.startswith(marker)):
+                return True
         for marker in ("같은 기간", "이 기간"):
             at = upto.find(marker)
             if at >= 0 and not upto[at + len(marker):].lstrip().startswith(("보다", "대비")):

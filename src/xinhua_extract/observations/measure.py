@@ -4,6 +4,8 @@ the span ends on the head noun and holds no particle).
 Rules, first match wins (``measure_of`` returns the rule's name with the span):
 
 ``gloss``        the figure glosses the phrase before it: ``수출입 증가율(4.4%)``
+``heading``      a label and a colon before the figure (dates and qualifiers between):
+                 ``대외무역: 14.2% 증가``, ``기업이윤: 1-11월 6조8700억 위안``
 ``apposition``   the figure's clause modifies the phrase after it (when no bare phrase precedes it): ``87%에 해당하는 95개 클러스터``,
                  ``4천만 명이 넘는 관광객``
 ``grade``        a threshold grade names the class after it: ``천억 위안급 산업 규모``
@@ -46,6 +48,15 @@ def measure_of(layer: Layer, fact: Fact, index: int, lo: int, hi: int, role_hint
         if run:
             return run, "gloss"
 
+    # heading: 기업이윤: 1-11월 6조8700억 위안 달해, 대외무역: 14.2% 증가 (the label before the colon)
+    k = first - 1
+    while k >= lo and (layer.fact_of[k] >= 0 or toks[k].form in w["qualifier"] or toks[k].tag == "MAG"):
+        k -= 1
+    if k - 1 >= lo and toks[k].form == ":" and layer.glued(k):
+        run = layer.run_before(k - 1, lo)
+        if run and layer.head(run).form not in w["generic"]:
+            return run, "heading"
+
     adjacent = _adjacent(layer, first, lo, after, hi)
     run = None if adjacent else _apposition(layer, index, after, hi)
     if run:
@@ -67,6 +78,15 @@ def measure_of(layer: Layer, fact: Fact, index: int, lo: int, hi: int, role_hint
 
     k = after
     of = k < hi and toks[k].tag == "JKG" and toks[k].start == toks[k - 1].end
+    if of and adjacent and fact.type == "count":
+        # 기계산업원과 과학기술산업원 두개의 성숙한 원구: a modifier after 의 introduces what is counted
+        q = k + 1
+        while q < hi and toks[q].tag.split("-")[0] in ("VA", "VV", "XR", "XSA", "XSV", "NNG") and q - k <= 3:
+            q += 1
+        if k + 1 < q < hi and toks[q].tag == "ETM" and toks[k + 1].tag.split("-")[0] in ("VA", "VV", "XR", "NNG"):
+            run = layer.run_after(q + 1, hi)
+            if run and layer.head(run).form not in w["generic"]:
+                return run, "counted"
     if of and adjacent:  # 주민 1천500여 가구의 소득: the households are the residents'
         return adjacent, "adjacent"
     if fact.type == "count" or of:  # 43개 산업 클러스터, 3천950개의 관련 기업, 95억 위안의 계약

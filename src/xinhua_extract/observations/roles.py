@@ -121,7 +121,7 @@ def _target_ahead(layer: Layer, i: int, hi: int, index: int) -> bool:
                 return False
             if t.form == "겠":
                 return True
-        if t.tag == "NNG" and t.form in w["target"]:
+        if t.tag == "NNG" and t.form in w["target"] and not _compared_after(toks, k, hi):
             return True
         if t.tag == "ETM" and t.form in FUTURE_ETM and k + 1 < hi:
             n = toks[k + 1]
@@ -130,11 +130,27 @@ def _target_ahead(layer: Layer, i: int, hi: int, index: int) -> bool:
     return False
 
 
+def _compared_after(toks, k: int, hi: int) -> bool:
+    """The plan word at ``k`` is the standard of a comparison: ``예상치보다 높았고`` (higher than
+    forecast: the figure is what happened), ``목표 대비``."""
+    q = k + 1
+    while q < hi and toks[q].tag in ("XSN", "NNG") and q - k <= 2 and toks[q].form not in ("보다", "대비"):
+        q += 1
+    return q < hi and toks[q].form in ("보다", "대비")
+
+
 def _share(layer: Layer, i: int, hi: int) -> bool:
-    """``N%를 차지``, ``N%에 해당``."""
+    """``N%를 차지``, ``N%에 해당``, ``N%를 점유``, ``N%가 넘는 비중``."""
     w = words()
     toks = layer.tokens
     if i + 1 < hi and toks[i].tag in ("JKO", "JKB") and toks[i + 1].form in w["share"]:
+        return True
+    # 64%가 넘는 비중을 차지했다: the figure bounds the proportion it names
+    k = i + 1 if i < hi and toks[i].tag == "JKS" else i
+    if k + 1 < hi and toks[k].form == "가" and toks[k].tag == "VV" and toks[k + 1].form == "어":
+        k += 2  # Kiwi reads 64%가 넘는 as 가/VV + 어/EC + 넘는
+    if (k + 2 < hi and toks[k].tag in ("VV", "VA") and toks[k].form in w["compare"] and toks[k + 1].tag == "ETM"
+            and toks[k + 2].form in w["share_noun"]):
         return True
     return False
 
@@ -158,10 +174,15 @@ def _change_ahead(layer: Layer, fact: Fact, index: int, i: int, hi: int) -> Opti
         i += 1  # 객실 8천 개를 늘렸다: the amount added
     steps = 0
     k = i
-    while k < hi and steps < 8:
+    while k < hi and steps < 12:
         t = toks[k]
         steps += 1
         if layer.fact_of[k] >= 0 or t.tag in _SKIP_TAGS or t.form in w["bound"] or t.form in "()":
+            k += 1
+            continue
+        # the next item of a list may bring its own period and basis: 1분기에 동기대비 7.0%,
+        # 2분기에 동기대비 7.0% 증가했다 (the date, its particle and the basis are passed over)
+        if t.form in w["basis"] or (t.tag == "JKB" and t.form == "에" and k > i and layer.fact_of[k - 1] >= 0):
             k += 1
             continue
         if t.tag in ("VV", "VA") and k + 1 < hi and toks[k + 1].form == "게":  # 넘게 늘었다

@@ -10,7 +10,8 @@ from functools import lru_cache
 from importlib import resources
 
 CATEGORIES = ("up", "down", "share", "share_noun", "target", "qualifier", "generic", "now",
-              "continue", "national", "bound", "basis", "among", "scale", "compare", "country")
+              "continue", "national", "bound", "basis", "among", "scale", "compare", "country",
+              "division_class", "world")
 
 
 @lru_cache(maxsize=1)

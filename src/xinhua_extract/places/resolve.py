@@ -79,6 +79,7 @@ class _Candidate:
     hanja: Optional[str]
     compound: bool = False
     sino: bool = False  # a Sino-Korean reading with its suffix (절강성), see _sino_split
+    within: Optional[str] = None  # the province a glued pair's second name lies in (_glued_pair)
 
 
 def _covered(spans: list[tuple[int, int]]):
@@ -249,6 +250,14 @@ def _hangul_candidates(
             head = text[start : start + 2]
             if head not in name_heads and head not in sino_heads and not (glossed and head in glossed):
                 continue
+        if gloss is not None and gloss.head_end <= m.end():
+            pair = _glued_pair(gaz, text[start : gloss.head_end], gloss.gloss.strip())
+            if pair is not None:  # 저장쟈싱(浙江嘉興): a province and a place in it, written as one
+                cut, left_zh, right_zh, province = pair
+                yield _Candidate(start, start + cut, text[start : start + cut], "", left_zh)
+                yield _Candidate(start + cut, gloss.head_end, text[start + cut : gloss.head_end], "", right_zh,
+                                 within=province)
+                continue
         if gloss is not None and gloss.head_end <= m.end() and gloss.kind not in ("place", "org"):
             continue  # 한중(韓中): the text itself says what the name means here
         if gloss is not None and gloss.head_end <= m.end():
@@ -273,6 +282,25 @@ def _hangul_candidates(
         if split is not None:
             name, suffix, length, sino = split
             yield _Candidate(start, start + length, name, suffix, None, False, sino)
+
+
+def _glued_pair(gaz, head: str, hanja: str) -> Optional[tuple[int, str, str, str]]:
+    """``저장쟈싱(浙江嘉興)``, ``장시위두(江西于都)``: a province and a prefecture or county
+    inside it written as one word, glossed as one. The hanja must split into a province
+    whose standard hangul begins the head and a division of that province, and name no
+    division as a whole. Returns (hangul cut, province hanja, rest hanja, province code)."""
+    if len(hanja) < 4 or len(head) < 3 or gaz.lookup_zh(hanja):
+        return None
+    for cut in range(2, len(hanja) - 1):
+        for left in gaz.lookup_zh(hanja[:cut]):
+            if left.level != "province" or not left.hangul or not head.startswith(left.hangul):
+                continue
+            if len(head) - len(left.hangul) < 2:
+                continue
+            inside = [d for d in gaz.lookup_zh(hanja[cut:]) if d.level != "province" and d.code[:2] == left.code[:2]]
+            if inside:
+                return len(left.hangul), hanja[:cut], hanja[cut:], left.code
+    return None
 
 
 def _bare_sino_candidates(
@@ -435,6 +463,8 @@ def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Divisio
     kept only under a prefecture or province the article names: 둥후(東湖) in a Wuhan story is the East
     Lake zone, not Nanchang's 东湖区; 지리(吉利) is the carmaker, not Luoyang's 吉利区."""
     found = _fit_suffix(gaz.lookup_zh(cand.hanja), cand.suffix)
+    if cand.within:  # the second name of a glued pair: a division of the province before it
+        return tuple(d for d in found if d.level != "province" and d.code[:2] == cand.within[:2])
     if not found and cand.suffix:  # 츠(磁)현: a one-character stem is indexed with its suffix
         found = _fit_suffix(
             tuple(d for zh in _SUFFIX[cand.suffix][1] for d in gaz.lookup_zh(cand.hanja + zh)), cand.suffix

@@ -144,6 +144,10 @@ EXAMPLES: tuple[Example, ...] = (
         ("올해 1~7월", "2021-01/2021-07", "month", True, None),
     ),
     _ex("전년 동기 대비 12.7% 증가한 2분기 성장률", ("2분기", "2021-Q2", "quarter", True, None)),
+    # the date is the period, not a base: 동기 대비 after a plain date, a particle after its figure
+    _ex("2분기 동기 대비 6.1% 증가했다", ("2분기", "2021-Q2", "quarter", True, None)),
+    _ex("7월의 수출은 지난해보다 4% 늘었다", ("7월", "2021-07", "month", True, None)),
+    _ex("3년 전 같은 기간 문을 연 공장", ("3년 전", "2018", "year", True, None)),
     # --- the year boundary: an article of 2024-01-05
     _ex("작년 12월 수출", ("작년 12월", "2023-12", "month", True, None), reference=_NEW_YEAR),
     _ex("지난해 12월 수출", ("지난해 12월", "2023-12", "month", True, None), reference=_NEW_YEAR),
@@ -227,6 +231,9 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "지난해 박람회보다 11.6% 늘었다.",
         "2019년 대비 두 배로 늘었다.",
         "2019년 같은 기간보다 10.5% 늘었다.",
+        "물동량이 1년 전 같은 기간보다 8.4% 늘었다.",  # counted back, then the same period: a base
+        "소득은 2019년의 명목 증가율 보다 2.1% 높았다.",  # a year's figure is the base
+        "2020년의 생산량 대비 30% 늘었다.",
         "매년 11월 11일 열린다.",
         "2분기 연속 성장했다.",
         "5·4운동 정신",

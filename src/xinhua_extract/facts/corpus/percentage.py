@@ -68,6 +68,9 @@ EXAMPLES = [
     ex("인구의 3분의 1이 도시에 산다.", p("3분의 1", "33.33", fraction="1/3")),
     ex("수출의 4분의 3을 차지한다.", p("4분의 3", "75", fraction="3/4")),
     ex("비용을 10분의 1로 줄였다.", p("10분의 1", "10", fraction="1/10")),
+    # a denominator with its scale word
+    ex("시험구는 국토의 1만분의 5에 불과하다.", p("1만분의 5", "0.05", fraction="5/10000")),
+    ex("불량률은 천분의 3으로 낮아졌다.", p("천분의 3", "0.3", fraction="3/1000")),
 ]
 
 NEGATIVES = [
@@ -91,4 +94,5 @@ NEGATIVES = [
     neg("세계 100위권에 포함됐다."),
     neg("2분의 3 박자"),
     neg("3분의 회의"),
+    neg("만분의 일도 안 된다"),  # the numerator in words: not read
 ]

@@ -55,6 +55,8 @@ EXAMPLES = [
     ob("창춘시의 자동차 생산액 가운데 신에너지차 비중은 21%로 높아졌다.", "21%", "share", "신에너지차"),
     ob("그중 70%에 해당하는 14개 공장이 가동을 재개했다.", "70%", "share", "공장"),
     ob("서비스업이 성 전체 GDP에서 차지하는 비중은 52%로 높아졌다.", "52%", "share", "서비스업"),
+    ob("전기차 수출은 전체 자동차 수출의 40%가 넘는 비중을 차지했다.", "40%", "share", "수출"),
+    ob("세계 태양광 모듈 생산량 가운데 중국 기업의 생산량이 약 80%를 점유했다.", "약 80%", "share", "생산량"),
     ob("충칭의 물류비는 연해 도시보다 15% 저렴하다.", "15%", "change", "물류비", direction="down"),
     # --- target
     ob("구이저우성은 2027년까지 데이터센터 랙을 100만 개로 늘릴 계획이다.", "100만 개", "target", "랙",
@@ -73,6 +75,56 @@ EXAMPLES = [
        "1천여 곳", "level", "기업", places=["530100"], period=None),
     ob("안후이·장시·후베이가 각각 3곳씩 선정됐다.", "3곳씩", "level", None,
        places=["340000", "360000", "420000"]),
+    # several owners, each with its own figure: in order after 각각, or the owner named since the last figure
+    ob("1~9월 산시(山西)성, 간쑤(甘肅)성, 칭하이(靑海)성의 관광 수입은 각각 15.2%, 11.4%, 9.8% 늘었다.",
+       "11.4%", "change", "관광 수입", direction="up", places=["620000"], period="2024-01/2024-09"),
+    ob("푸젠과 장시 2개 성의 농가 소득은 각각 2만1천 위안과 1만9천 위안이었다.", "1만9천 위안", "level", "소득",
+       places=["360000"]),
+    ob("안후이의 수출 증가율이 12%로 1위; 허난의 수출 증가율이 9%로 2위를 차지했다.", "9%", "level", "증가율",
+       places=["410000"]),
+    ob("베이징시와 톈진시의 수출액은 모두 8% 늘었고 수입액은 5% 줄었다.", "5%", "change", "수입액",
+       direction="down", places=["110000", "120000"]),  # no owner since the last figure: both still own it
+    # a list whose items bring their own period and basis share the verb after the last one
+    ob("수출은 1분기에 동기대비 4.1%, 2분기에 동기대비 5.3% 증가했다.", "4.1%", "change", "수출",
+       direction="up", period="2024-Q1"),
+    # A부터 B까지 in the figure's clause is one period
+    ob("2023년 3월부터 10월까지 저장성의 전자상거래 매출은 9.4% 늘었다.", "9.4%", "change", "매출",
+       direction="up", places=["330000"], period="2023-03/2023-10"),
+    # 그중 right after the source continues the previous sentence: its period carries
+    ob("올 1분기 광둥성의 관광객은 1억2천만 명이었다. 성 문화여유청에 따르면 그중 도시 주민은 8천만 명이다.",
+       "8천만 명", "level", "주민", places=["440000"], period="2024-Q1"),
+    # 국내총생산(GDP) then GDP는: the same measure, so the same period; and the rest of the sentence
+    ob("2023년 장쑤성의 국내총생산(GDP)은 12조8천억 위안이었다. GDP는 5.8% 성장했고 증가 속도는 1.1%포인트 높아졌다.",
+       "1.1%포인트", "change", "속도", direction="up", places=["320000"], period="2023"),
+    # 중국인 (the people of China) make the statement national
+    ob("올 1분기 국내 여행을 즐긴 중국인은 14억 명을 넘었다.", "14억 명", "level", "중국인", places=["CN"],
+       period="2024-Q1"),
+    # the measure says whose figure it is when the clause names no owner before it
+    ob("장시성의 성장률은 8.1%였다. 27개 성의 성장률이 1분기보다 높아졌다.", "27개", "level", "성", places=["CN"]),
+    ob("31개 성 가운데 후난성의 증가율이 가장 높았다.", "31개", "level", "성", places=["CN"]),
+    ob("광저우시는 전기차 허브다. 올 1~9월 세계 전기차 판매량은 1천만 대였다.", "1천만 대", "level", "판매량",
+       places=[], period="2024-01/2024-09"),
+    ob("항저우시의 외자 기업은 늘었다. 세계 500대 기업 중 150곳이 이곳에 투자했다.", "150곳", "level", "기업",
+       places=["330100"]),  # a class of firms found anywhere: not a world total
+    # a heading names its measure before a colon; 실제 (in real terms) is no measure
+    ob("지표3:【외자 유치: 1-9월 1천200억 위안 기록】", "1천200억 위안", "level", "유치"),
+    ob("【농민 소득: 실제 6.3% 증가】", "6.3%", "change", "소득", direction="up"),
+    ob("주민 소득은 9.1% 늘었다. 물가를 빼면 실제 6.1% 증가했다.", "6.1%", "change", "소득", direction="up",
+       xfail="a change with no phrase of its own takes the last level's measure, not the last change's"),
+    # a destination (X 등지로) is not what the next sentence is about
+    ob("허난성 란카오현의 오동나무는 상하이 등지로 팔린다. 지난해 현 주민의 소득은 2만 위안이었다.", "2만 위안", "level",
+       "소득", places=["410225"], period="2023"),
+    # the previous sentence's figures were read for its source's place: that place carries
+    ob("광둥성 상무청에 따르면 올해 1~5월 첸하이협력구의 외자 유치액은 20억 달러였다. "
+       "협력구가 문을 연 뒤 입주한 기업은 1천200곳에 이른다.", "1천200곳", "level", "기업", places=["440000"]),
+    # a plan word compared against is not a plan: the figure happened
+    ob("지난해 윈난성의 성장률은 7.9%로 예상치보다 높았다.", "7.9%", "level", "성장률", places=["530000"], period="2023"),
+    # a figure with no phrase of its own after one of the same kind continues its measure (and target)
+    ob("간쑤성은 올해 성장 목표를 6%에서 6.5%로 높였고 칭하이성은 5%에서 5.5%로 높였다.", "5.5%", "target", "성장",
+       places=["630000"]),
+    # N개의 + a modifier: what is counted comes after it, not the phrase before the count
+    ob("시는 동부와 서부 물류단지 2개의 새로운 철도 노선을 열었다.", "2개", "level", "노선"),
+    ob("마을 주민 300여 가구의 소득이 늘었다.", "300여 가구", "level", "주민"),
     ob("중국의 지난해 국내총생산은 126조 위안을 넘어섰다.", "126조 위안", "level", "국내총생산",
        places=["CN"], period="2023"),
     ob("광저우시의 한 물류기업 관계자는 \"푸젠성의 항만 물동량은 8% 늘었다\"고 말했다.", "8%", "change", "물동량",
