@@ -43,12 +43,12 @@ class Layer:
         self.tokens = list(tokens)
         self.starts = [t.start for t in self.tokens]
         n = len(self.tokens)
-        self.fact_of = [-1] * n
+        fact_of = self.fact_of = [-1] * n
         self.place_of = [-1] * n
         for index, fact in enumerate(facts):
             for i in self.covering(fact.start, fact.end):
-                if self.fact_of[i] < 0:
-                    self.fact_of[i] = index
+                if fact_of[i] < 0:
+                    fact_of[i] = index
         for index, place in enumerate(places):
             for i in self.covering(place.start, place.end):
                 self.place_of[i] = index
@@ -64,15 +64,19 @@ class Layer:
                         and self.tokens[k].tag == "NNG" and self.tokens[k].form[:1] in _SUFFIXES:
                     self.place_of[k] = index
         self.sentence_range = [self.span(s.start, s.end) for s in sentences]
-        self.clause = [0] * n
+        clause = self.clause = [0] * n
         toks = self.tokens
         for lo, hi in self.sentence_range:
             c = 0
             for i in range(lo, hi):
-                self.clause[i] = c
-                tag = toks[i].tag
-                if tag == "EC" or tag == "SE" or (tag == "SP" and toks[i].form == ","):
-                    if self._ends_clause(i, hi):
+                clause[i] = c
+                t = toks[i]
+                tag = t.tag
+                if tag == "SE" or (tag == "SP" and t.form == ","):
+                    c += 1  # _ends_clause: always true for these
+                elif tag == "EC" and i + 1 < hi:
+                    nxt = toks[i + 1]
+                    if nxt.start > t.end or nxt.form in QUOTES or nxt.tag in ("SP", "SF"):
                         c += 1
 
     # ------------------------------------------------------------------ lookups
