@@ -52,7 +52,7 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
               and f.lang != "zh" and tokenized(sentences[f.sentence])]
     if not wanted or not tokens:
         return ()
-    layer = Layer(text, tokens, facts, places, sentences)
+    layer = Layer(text, tokens, facts, places, sentences, starts)
     discourse = Discourse(layer, facts, places, sentences, paragraphs)
     out: list[Observation] = []
     heads: dict[int, set[str]] = {}

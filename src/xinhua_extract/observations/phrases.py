@@ -37,11 +37,14 @@ class Layer:
     """Tokens of one article with per-token annotations (built in O(tokens + records))."""
 
     def __init__(self, text: str, tokens: Sequence[Token], facts: Sequence[Fact],
-                 places: Sequence[PlaceMention], sentences: Sequence[Sentence]) -> None:
+                 places: Sequence[PlaceMention], sentences: Sequence[Sentence],
+                 starts: Optional[list[int]] = None) -> None:
+        # ``starts``: the token start offsets when the caller already has them (saves a pass)
         self.text = text
         self._among = words()["among"]
         self.tokens = list(tokens)
-        self.starts = [t.start for t in self.tokens]
+        self.starts = starts if starts is not None and len(starts) == len(self.tokens) \
+            else [t.start for t in self.tokens]
         n = len(self.tokens)
         fact_of = self.fact_of = [-1] * n
         self.place_of = [-1] * n
