@@ -294,32 +294,37 @@ class NumberMatch:
 
 def read_number(m: "regex.Match[str]", tag: str = "") -> NumberMatch:
     """The :class:`NumberMatch` of the groups that :func:`number_expression` ``(tag)`` made."""
-    num = m.group(f"{tag}num")
+    # one span() per group, read once: this runs for every number a fact rule keeps
+    num_start, num_end = m.span(f"{tag}num")
+    pre_start, pre_end = m.span(f"{tag}pre")
+    sign_start = m.start(f"{tag}sign")
+    yeo_start, yeo_end = m.span(f"{tag}yeo")
+    string = m.string
+    num = string[num_start:num_end]
     value = _value_of(num)
-    pre = m.group(f"{tag}pre")
-    negative = m.group(f"{tag}sign") is not None
+    pre = string[pre_start:pre_end] if pre_start >= 0 else None
+    negative = sign_start >= 0
     if negative:
         value = -value
     approx, bound = _PREFIXES.get(pre, (False, None)) if pre else (False, None)
-    yeo = m.group(f"{tag}yeo")
+    yeo = yeo_start >= 0 and yeo_end > yeo_start
     if yeo or "여" in num:
         approx = True
-    starts = [m.start(f"{tag}{g}") for g in ("pre", "sign", "num") if m.start(f"{tag}{g}") >= 0]
-    start = min(starts)
-    end = m.end(f"{tag}yeo") if yeo else m.end(f"{tag}num")
+    start = min(s for s in (pre_start, sign_start, num_start) if s >= 0)
+    end = yeo_end if yeo else num_end
     return NumberMatch(
         value=value,
         start=start,
         end=end,
-        text=m.string[start:end],
-        number_start=m.start(f"{tag}num"),
-        number_end=m.end(f"{tag}num"),
+        text=string[start:end],
+        number_start=num_start,
+        number_end=num_end,
         approx=approx,
         bound=bound,
         negative=negative,
         has_digits=_DIGIT_RE.search(num) is not None,
-        prefix=m.span(f"{tag}pre") if pre else None,
-        suffix=m.span(f"{tag}yeo") if yeo else None,
+        prefix=(pre_start, pre_end) if pre else None,
+        suffix=(yeo_start, yeo_end) if yeo else None,
     )
 
 

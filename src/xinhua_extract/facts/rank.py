@@ -51,7 +51,7 @@ def extract_ranks(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Rank, ..
     out: list[Rank] = []
     for span_start, span_end in clip_spans(text, spans):
         for m in _RANK_RE.finditer(text, span_start, span_end):
-            top, wi, low = m.group("top"), m.group("wi"), m.group("low")
+            top, wi, low = m.group("top", "wi", "low")  # one call: most matches are skipped
             if wi is None:
                 if top is None or low is not None or _PERCENT_AFTER.match(text, m.end("num"), span_end):
                     continue
