@@ -251,19 +251,20 @@ def _value_of(num: str) -> Decimal:
     pending: Optional[Decimal] = None
     with decimal.localcontext(_CONTEXT):
         for m in _PIECE_RE.finditer(num):
-            if m.group("d"):
-                pending = Decimal(m.group("d").replace(",", ""))
-            elif m.group("h"):
-                pending = Decimal(HANGUL_DIGITS[m.group("h")])
-            elif m.group("s"):
-                section += (pending if pending is not None else 1) * _SMALL[m.group("s")]
+            d, h, s, b = m.group("d", "h", "s", "b")  # one call per piece
+            if d:
+                pending = Decimal(d.replace(",", ""))
+            elif h:
+                pending = Decimal(HANGUL_DIGITS[h])
+            elif s:
+                section += (pending if pending is not None else 1) * _SMALL[s]
                 pending = None
-            elif m.group("b"):
+            elif b:
                 if pending is not None:
                     section += pending
                 elif section == 0:
                     section = Decimal(1)  # 조 alone, 만 alone
-                total += section * _BIG[_BIG_HANZI.get(m.group("b"), m.group("b"))]
+                total += section * _BIG[_BIG_HANZI.get(b, b)]
                 section, pending = Decimal(0), None
         total += section + (pending if pending is not None else 0)
     return tidy(total)
@@ -358,9 +359,10 @@ def iter_number_matches(
     ``bare``, numbers made only of place words (``조``, ``천억``) are left out. Fact rules
     check their unit right after a match before paying for a :class:`NumberMatch`."""
     for m in scan(NUMBER_RE, _STARTS_BARE if bare else _STARTS, text, start, end):
-        if _LONG_DIGITS.search(m.group("num")):
+        num = m.group("num")
+        if _LONG_DIGITS.search(num):
             continue  # 30+ digits in a row is a code or an ID, not a quantity
-        if bare or _DIGIT_RE.search(m.group("num")) is not None:
+        if bare or _DIGIT_RE.search(num) is not None:
             yield m
 
 
