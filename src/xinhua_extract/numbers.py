@@ -251,19 +251,20 @@ def _value_of(num: str) -> Decimal:
     pending: Optional[Decimal] = None
     with decimal.localcontext(_CONTEXT):
         for m in _PIECE_RE.finditer(num):
-            if m.group("d"):
-                pending = Decimal(m.group("d").replace(",", ""))
-            elif m.group("h"):
-                pending = Decimal(HANGUL_DIGITS[m.group("h")])
-            elif m.group("s"):
-                section += (pending if pending is not None else 1) * _SMALL[m.group("s")]
+            d, h, s, b = m.group("d", "h", "s", "b")  # one call per piece
+            if d:
+                pending = Decimal(d.replace(",", ""))
+            elif h:
+                pending = Decimal(HANGUL_DIGITS[h])
+            elif s:
+                section += (pending if pending is not None else 1) * _SMALL[s]
                 pending = None
-            elif m.group("b"):
+            elif b:
                 if pending is not None:
                     section += pending
                 elif section == 0:
                     section = Decimal(1)  # 조 alone, 만 alone
-                total += section * _BIG[_BIG_HANZI.get(m.group("b"), m.group("b"))]
+                total += section * _BIG[_BIG_HANZI.get(b, b)]
                 section, pending = Decimal(0), None
         total += section + (pending if pending is not None else 0)
     return tidy(total)
@@ -294,32 +295,37 @@ class NumberMatch:
 
 def read_number(m: "regex.Match[str]", tag: str = "") -> NumberMatch:
     """The :class:`NumberMatch` of the groups that :func:`number_expression` ``(tag)`` made."""
-    num = m.group(f"{tag}num")
+    # one span() per group, read once: this runs for every number a fact rule keeps
+    num_start, num_end = m.span(f"{tag}num")
+    pre_start, pre_end = m.span(f"{tag}pre")
+    sign_start = m.start(f"{tag}sign")
+    yeo_start, yeo_end = m.span(f"{tag}yeo")
+    string = m.string
+    num = string[num_start:num_end]
     value = _value_of(num)
-    pre = m.group(f"{tag}pre")
-    negative = m.group(f"{tag}sign") is not None
+    pre = string[pre_start:pre_end] if pre_start >= 0 else None
+    negative = sign_start >= 0
     if negative:
         value = -value
     approx, bound = _PREFIXES.get(pre, (False, None)) if pre else (False, None)
-    yeo = m.group(f"{tag}yeo")
+    yeo = yeo_start >= 0 and yeo_end > yeo_start
     if yeo or "여" in num:
         approx = True
-    starts = [m.start(f"{tag}{g}") for g in ("pre", "sign", "num") if m.start(f"{tag}{g}") >= 0]
-    start = min(starts)
-    end = m.end(f"{tag}yeo") if yeo else m.end(f"{tag}num")
+    start = min(s for s in (pre_start, sign_start, num_start) if s >= 0)
+    end = yeo_end if yeo else num_end
     return NumberMatch(
         value=value,
         start=start,
         end=end,
-        text=m.string[start:end],
-        number_start=m.start(f"{tag}num"),
-        number_end=m.end(f"{tag}num"),
+        text=string[start:end],
+        number_start=num_start,
+        number_end=num_end,
         approx=approx,
         bound=bound,
         negative=negative,
         has_digits=_DIGIT_RE.search(num) is not None,
-        prefix=m.span(f"{tag}pre") if pre else None,
-        suffix=m.span(f"{tag}yeo") if yeo else None,
+        prefix=(pre_start, pre_end) if pre else None,
+        suffix=(yeo_start, yeo_end) if yeo else None,
     )
 
 
@@ -353,9 +359,10 @@ def iter_number_matches(
     ``bare``, numbers made only of place words (``조``, ``천억``) are left out. Fact rules
     check their unit right after a match before paying for a :class:`NumberMatch`."""
     for m in scan(NUMBER_RE, _STARTS_BARE if bare else _STARTS, text, start, end):
-        if _LONG_DIGITS.search(m.group("num")):
+        num = m.group("num")
+        if _LONG_DIGITS.search(num):
             continue  # 30+ digits in a row is a code or an ID, not a quantity
-        if bare or _DIGIT_RE.search(m.group("num")) is not None:
+        if bare or _DIGIT_RE.search(num) is not None:
             yield m
 
 

@@ -549,14 +549,33 @@ def _normalised(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+class _Groups:
+    """The named groups of one match, read on demand (``g["m"]``): ``groupdict()`` builds
+    all of the pattern's hundred-odd groups and cost more than the scan itself, while a
+    rule reads a handful."""
+
+    __slots__ = ("_group",)
+
+    def __init__(self, m: "regex.Match[str]") -> None:
+        self._group = m.group
+
+    def __getitem__(self, name: str) -> Any:
+        return self._group(name)
+
+
+_RULE_SET = frozenset(_RULE_NAMES)
+
+
 def _matches(text: str, spans: Sequence[tuple[int, int]]):
     """(span end, match, rule name, its named groups) for every match in the spans, in
-    text order. One ``groupdict()`` per match: reading the groups one by one cost more
-    than the scan itself."""
+    text order. The rule is the last group closed (each rule's group wraps its whole
+    match); the first rule whose group matched otherwise."""
     for start, end in _normalised(text, spans):
         for m in _PATTERN.finditer(text, start, end):
-            groups = m.groupdict()
-            yield end, m, next(name for name in _RULE_NAMES if groups[name] is not None), groups
+            rule = m.lastgroup
+            if rule not in _RULE_SET:
+                rule = next(name for name in _RULE_NAMES if m.group(name) is not None)
+            yield end, m, rule, _Groups(m)
 
 
 def _value(lo: Optional[_Period], hi: Optional[_Period]) -> Optional[str]:

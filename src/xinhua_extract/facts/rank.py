@@ -50,8 +50,10 @@ def extract_ranks(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Rank, ..
     """Every rank inside ``spans`` of ``text``, in text order."""
     out: list[Rank] = []
     for span_start, span_end in clip_spans(text, spans):
+        if text.find("위", span_start, span_end) < 0 and text.find("등", span_start, span_end) < 0:
+            continue  # every rank has 위 (위, 순위, 상위) or 등: the regex would only skip numbers
         for m in _RANK_RE.finditer(text, span_start, span_end):
-            top, wi, low = m.group("top"), m.group("wi"), m.group("low")
+            top, wi, low = m.group("top", "wi", "low")  # one call: most matches are skipped
             if wi is None:
                 if top is None or low is not None or _PERCENT_AFTER.match(text, m.end("num"), span_end):
                     continue
