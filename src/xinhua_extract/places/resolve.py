@@ -147,7 +147,7 @@ def find_places(
     context: set[str] = set()
     for cand in candidates:
         if not cand.hanja and not cand.compound:
-            found = [d for d in gaz.lookup_hangul_strict(cand.name) if d.level != "county"]
+            found = [d for d in _strict(gaz, cand.name) if d.level != "county"]
             if len(found) == 1 and (found[0].level == "province" or not gaz.is_common_word(cand.name)):
                 context.update(filter(None, (found[0].code, found[0].province_code)))
     anchors = _Anchors()
@@ -383,6 +383,13 @@ def _split_run(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int,
     return None
 
 
+@lru_cache(maxsize=8192)
+def _strict(gaz, name: str) -> tuple:
+    """``gaz.lookup_hangul_strict(name)``, remembered: the gazetteer is loaded once and never
+    changes, and the same names recur in every article (a tuple, so sharing it is safe)."""
+    return gaz.lookup_hangul_strict(name)
+
+
 @lru_cache(maxsize=2)
 def _name_heads(names: frozenset[str]) -> frozenset[str]:
     """The first two syllables of every name: a cheap test that rejects most runs."""
@@ -433,7 +440,7 @@ def _resolve(
         found = gaz.lookup_sino_with_suffix(cand.name + cand.suffix)
         chosen = _choose(found, cand, context) if found else None
         return _mention(text, cand, chosen, found, "sino") if found else None
-    found = _fit_suffix(gaz.lookup_hangul_strict(cand.name), cand.suffix)
+    found = _fit_suffix(_strict(gaz, cand.name), cand.suffix)
     if not found:
         return None
     if cand.compound:
