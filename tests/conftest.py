@@ -16,20 +16,28 @@ sys.path.insert(0, str(ROOT / "tests"))
 from fixture_corpus import SEED_ID, SHARED, fixture_ids, load_fixture_text, load_gold, published_of  # noqa: E402
 
 
-@pytest.fixture(scope="session")
-def seed_text() -> str:
-    path = SHARED / "seeds" / f"{SEED_ID}.txt"
+def _shared_file(relative: str) -> str:
+    """A file of ../shared (the real seed and its gold), or a skip that says where it was looked for."""
+    path = SHARED / relative
     if not path.exists():
-        pytest.skip(f"the real seed article is read from {path}, which is absent (../shared not beside the repo)")
+        pytest.skip(f"{path} is absent (../shared not beside the repo): tests of the real seed need it")
     return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
+def seed_text() -> str:
+    return _shared_file(f"seeds/{SEED_ID}.txt")
+
+
+@pytest.fixture(scope="session")
 def seed_gold() -> dict:
-    path = SHARED / "gold" / f"{SEED_ID}.gold.json"
-    if not path.exists():
-        pytest.skip(f"the seed gold is read from {path}, which is absent (../shared not beside the repo)")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(_shared_file(f"gold/{SEED_ID}.gold.json"))
+
+
+@pytest.fixture(scope="session")
+def seed_observation_gold() -> dict:
+    """The seed's hand-made observation gold (``shared/gold/*.observations.json``)."""
+    return json.loads(_shared_file(f"gold/{SEED_ID}.observations.json"))
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -88,3 +90,9 @@ def make_article(article_id: str = "a1", *, scale: int = 0, with_tokens: bool = 
     )
 
 
+def copy_articles(paths: list[Path], d: Path) -> Path:
+    """A new directory ``d`` holding copies of the article files ``paths``."""
+    d.mkdir()
+    for p in paths:
+        shutil.copy(p, d / p.name)
+    return d

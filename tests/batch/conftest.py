@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from batch_helpers import ARTICLES, make_article  # noqa: E402
+from batch_helpers import ARTICLES, copy_articles, make_article  # noqa: E402
 
 
 @pytest.fixture
@@ -30,11 +30,7 @@ def fixture_text_paths() -> list[Path]:
 @pytest.fixture
 def corpus_dir(tmp_path, fixture_text_paths) -> Path:
     """A directory with the fixture articles (at most 8, to keep tests quick)."""
-    d = tmp_path / "corpus"
-    d.mkdir()
-    for p in fixture_text_paths[:8]:
-        shutil.copy(p, d / p.name)
-    return d
+    return copy_articles(fixture_text_paths[:8], tmp_path / "corpus")
 
 
 @pytest.fixture(scope="session")

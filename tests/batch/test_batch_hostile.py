@@ -22,7 +22,7 @@ from xinhua_extract.io import readers
 from xinhua_extract.io.readers import ArticleError, escape_name, iter_sources
 from xinhua_extract.io.writers import ParquetWriter, read_jsonl_articles, read_parquet_tables
 
-from batch_helpers import ROOT, make_article
+from batch_helpers import ROOT, copy_articles, make_article
 
 
 @contextmanager
@@ -42,11 +42,7 @@ def deadline(seconds: int):
 
 @pytest.fixture
 def corpus(tmp_path, fixture_text_paths) -> Path:
-    d = tmp_path / "in"
-    d.mkdir()
-    for p in fixture_text_paths[:3]:
-        shutil.copy(p, d / p.name)
-    return d
+    return copy_articles(fixture_text_paths[:3], tmp_path / "in")
 
 
 def _cp949_name(d: Path, stem: str, data: bytes) -> str:

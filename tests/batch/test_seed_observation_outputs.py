@@ -8,18 +8,14 @@ import json
 
 import pytest
 
-from fixture_corpus import SEED_ID, SHARED
 from gold_observations import gold_observations
 from xinhua_extract.cli import main
 from xinhua_extract.io.writers import open_writer, read_parquet_tables
 
 
 @pytest.fixture(scope="module")
-def seed_with_gold(seed_article):
-    path = SHARED / "gold" / f"{SEED_ID}.observations.json"
-    if not path.exists():
-        pytest.skip(f"the seed's observation gold is read from {path}, which is absent")
-    gold = json.loads(path.read_text(encoding="utf-8"))
+def seed_with_gold(seed_article, seed_observation_gold):
+    gold = seed_observation_gold
     return gold_observations(seed_article, gold), gold["observations"]
 
 

@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-import pytest
-
-from fixture_corpus import SEED_ID, SHARED
 from xinhua_extract.observations.evaluate import ObservationReport, format_observation_report, score_observations
-
-
-@pytest.fixture(scope="module")
-def seed_observation_gold() -> dict:
-    path = SHARED / "gold" / f"{SEED_ID}.observations.json"
-    if not path.exists():
-        pytest.skip(f"{path} is absent (../shared not beside the repo)")
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def test_seed_every_slot_right(seed_article, seed_observation_gold):
