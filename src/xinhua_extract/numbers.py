@@ -217,6 +217,13 @@ def scan(pattern: "regex.Pattern[str]", starts: "regex.Pattern[str]", text: str,
 NUMBER_RE = regex.compile(number_expression())
 _STARTS = regex.compile(LEFT_BOUNDARY + start_class())
 _STARTS_BARE = regex.compile(LEFT_BOUNDARY + start_class(bare=True))
+#: A plain run of digits that nothing extends or spoils: no place word, 여, Latin letter or
+#: digit after it. At a digit, :data:`NUMBER_RE` matches exactly this (no prefix or sign
+#: starts at a digit, and its groups are atomic), so the scan tries this cheap pattern
+#: first; it has the same groups (``pre``, ``sign`` and ``yeo`` never match).
+_SIMPLE_RE = regex.compile(
+    rf"(?P<pre>(?!))?(?P<sign>(?!))?(?P<num>(?>{_D}))(?P<yeo>(?!))?(?![\p{{Latin}}\d천백십만억조경万萬亿億兆京여])"
+)
 _FULL_RE = regex.compile(rf"[ ]*{number_expression()}[ ]*")
 _PIECE_RE = regex.compile(rf"(?P<d>{_D})|(?P<h>{_H})|(?P<s>[천백십])|(?P<b>万亿|萬億|[만억조경万萬亿億兆京])|{_GL}")
 _PLAIN_RE = regex.compile(_D)  # the digits piece of _PIECE_RE, alone
@@ -354,11 +361,20 @@ def parse_korean_number(s: str) -> Decimal:
 def iter_number_matches(
     text: str, start: int, end: int, *, bare: bool = False
 ) -> Iterator["regex.Match[str]"]:
-    """The raw matches of :data:`NUMBER_RE` in ``text[start:end]``, in order (groups
+    """The raw matches of :data:`NUMBER_RE` in ``text[start:end]`` (plain digits matched by
+    the equivalent :data:`_SIMPLE_RE`), in order (groups
     ``pre``, ``sign``, ``num``, ``yeo``; read one with :func:`read_number`). Without
     ``bare``, numbers made only of place words (``조``, ``천억``) are left out. Fact rules
     check their unit right after a match before paying for a :class:`NumberMatch`."""
-    for m in scan(NUMBER_RE, _STARTS_BARE if bare else _STARTS, text, start, end):
+    last = start
+    for c in (_STARTS_BARE if bare else _STARTS).finditer(text, start, end):
+        at = c.start()  # scan(NUMBER_RE, …), with the plain digits taken by _SIMPLE_RE
+        if at < last:
+            continue
+        m = _SIMPLE_RE.match(text, at, end) or NUMBER_RE.match(text, at, end)
+        if m is None:
+            continue
+        last = m.end()
         num = m.group("num")
         if _LONG_DIGITS.search(num):
             continue  # 30+ digits in a row is a code or an ID, not a quantity

@@ -157,6 +157,7 @@ def clip_spans(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[in
 
 RANGE_SEPARATOR = r"[ ]?[~∼～〜][ ]?"
 _RANGE_RE = regex.compile(RANGE_SEPARATOR)
+_RANGE_MAX = 3  # the longest separator: numbers further apart are no range
 
 
 def with_ranges(
@@ -166,7 +167,11 @@ def with_ranges(
     before it is joined to it by ``~`` (``3~5개``, ``100억~200억 위안``), else ``None``."""
     prev = None
     for m in matches:
-        low = prev if prev is not None and _RANGE_RE.fullmatch(text, prev.end(), m.start()) else None
+        low = None
+        if prev is not None:
+            gap_start, gap_end = prev.end(), m.start()
+            if gap_end - gap_start <= _RANGE_MAX and _RANGE_RE.fullmatch(text, gap_start, gap_end):
+                low = prev
         yield m, low
         prev = m
 
