@@ -176,6 +176,17 @@ def with_ranges(
         prev = m
 
 
+_SPACES = frozenset(" \u00a0")
+
+
+def unit_char(text: str, end: int) -> str:
+    """The character a unit written after a number ending at ``end`` starts with: the next
+    one, or the one after a single space ("" at the end of the text). Rules whose unit
+    pattern is ``[ \u00a0]?`` + words skip the match when this is no first letter of them."""
+    c = text[end : end + 1]
+    return text[end + 1 : end + 2] if c in _SPACES else c
+
+
 _SHARED_SCAN: "contextvars.ContextVar[Optional[dict]]" = contextvars.ContextVar("shared_number_scan", default=None)
 
 

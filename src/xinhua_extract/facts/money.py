@@ -41,6 +41,7 @@ from ._numeric import (
     currency_typos,
     numbers_with_ranges,
     range_low_value,
+    unit_char,
 )
 
 log = logging.getLogger(__name__)
@@ -138,12 +139,26 @@ def _symbol_before(m: "regex.Match[str]", text: str, span_start: int) -> "Option
     return None
 
 
+_FIRST_LETTERS: list[frozenset[str]] = []
+
+
+def _first_letters() -> frozenset[str]:
+    """First letters of the currency words and of their typos: a word after a number that
+    starts otherwise is neither (the two patterns are not tried)."""
+    if not _FIRST_LETTERS:
+        _FIRST_LETTERS.append(frozenset(w[0] for w in (*_SUFFIXES, *currency_typos())))
+    return _FIRST_LETTERS[0]
+
+
 def _records_of(
     m: "regex.Match[str]", low_match: "Optional[regex.Match[str]]", text: str, span_start: int, span_end: int
 ) -> list[dict]:
-    cm = _CURRENCY_RE.match(text, m.end(), span_end)
+    if unit_char(text, m.end()) in _first_letters():
+        cm = _CURRENCY_RE.match(text, m.end(), span_end)
+        typo = _typo_currency(text, m.end(), span_end) if cm is None else None
+    else:
+        cm = typo = None
     sm = None
-    typo = _typo_currency(text, m.end(), span_end) if cm is None else None
     if cm is None and typo is None:
         window = text[max(span_start, m.start() - _SYMBOL_WINDOW) : m.start()]
         if not _SYMBOL_CHARS.intersection(window):
