@@ -176,7 +176,7 @@ def with_ranges(
         prev = m
 
 
-_SPACES = frozenset(" \u00a0")
+UNIT_SPACES = frozenset(" \u00a0")
 
 
 def unit_char(text: str, end: int) -> str:
@@ -184,7 +184,7 @@ def unit_char(text: str, end: int) -> str:
     one, or the one after a single space ("" at the end of the text). Rules whose unit
     pattern is ``[ \u00a0]?`` + words skip the match when this is no first letter of them."""
     c = text[end : end + 1]
-    return text[end + 1 : end + 2] if c in _SPACES else c
+    return text[end + 1 : end + 2] if c in UNIT_SPACES else c
 
 
 _SHARED_SCAN: "contextvars.ContextVar[Optional[dict]]" = contextvars.ContextVar("shared_number_scan", default=None)

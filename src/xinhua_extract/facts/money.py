@@ -40,8 +40,8 @@ from ._numeric import (
     currencies,
     currency_typos,
     numbers_with_ranges,
+    UNIT_SPACES,
     range_low_value,
-    unit_char,
 )
 
 log = logging.getLogger(__name__)
@@ -139,21 +139,24 @@ def _symbol_before(m: "regex.Match[str]", text: str, span_start: int) -> "Option
     return None
 
 
-_FIRST_LETTERS: list[frozenset[str]] = []
+_SUFFIX_FIRST = frozenset(w[0] for w in _SUFFIXES)
+_TYPO_FIRST: list[frozenset[str]] = []
 
 
-def _first_letters() -> frozenset[str]:
-    """First letters of the currency words and of their typos: a word after a number that
-    starts otherwise is neither (the two patterns are not tried)."""
-    if not _FIRST_LETTERS:
-        _FIRST_LETTERS.append(frozenset(w[0] for w in (*_SUFFIXES, *currency_typos())))
-    return _FIRST_LETTERS[0]
+def _typo_first() -> frozenset[str]:
+    """The first two letters of the currency typos (each is two letters or more)."""
+    if not _TYPO_FIRST:
+        _TYPO_FIRST.append(frozenset(w[:2] for w in currency_typos()))
+    return _TYPO_FIRST[0]
 
 
 def _records_of(
     m: "regex.Match[str]", low_match: "Optional[regex.Match[str]]", text: str, span_start: int, span_end: int
 ) -> list[dict]:
-    if unit_char(text, m.end()) in _first_letters():
+    # a currency word or a typo of one, right after the number or one space: the patterns are
+    # tried only when the word there starts like one
+    at = m.end() + (text[m.end() : m.end() + 1] in UNIT_SPACES)
+    if text[at : at + 1] in _SUFFIX_FIRST or text[at : at + 2] in _typo_first():
         cm = _CURRENCY_RE.match(text, m.end(), span_end)
         typo = _typo_currency(text, m.end(), span_end) if cm is None else None
     else:
