@@ -45,6 +45,12 @@ def _most_specific(codes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c for c in unique if not any(contains(c, d) for d in unique))
 
 
+@lru_cache(maxsize=1)
+def _continue_markers() -> tuple[str, ...]:
+    """The ``continue`` words as a tuple, for one ``startswith`` call."""
+    return tuple(sorted(words()["continue"]))
+
+
 @dataclass
 class SentenceFacts:
     """Owners, dates and markers of one sentence, by clause."""
@@ -77,6 +83,7 @@ class Discourse:
         self.sentences = sentences
         self.paragraphs = paragraphs
         self._info: dict[int, SentenceFacts] = {}
+        self._openings: dict[int, str] = {}  # sentence -> its text without opening quotes
         national = words()["national"]
         self._national_initials = frozenset(w[0] for w in national)
         self.home = self._home()
@@ -349,14 +356,15 @@ class Discourse:
         layer = self.layer
         sentence = self.sentences[s]
         text = layer.text
-        opening = text[sentence.start:sentence.end].lstrip(" \"'“‘")
-        w = words()
+        opening = self._openings.get(s)
+        if opening is None:
+            opening = self._openings[s] = text[sentence.start:sentence.end].lstrip(" \"'“‘")
+        markers = _continue_markers()
         upto = text[sentence.start:layer.tokens[token].start]
         source = upto.find("따르면")  # 문화여유부에 따르면 그중 …: the marker opens what the source says
         after_source = upto[source + 3:].lstrip(" ,") if source >= 0 else None
-        for marker in w["continue"]:
-            if opening.startswith(marker) or (after_source is not None and after_source.startswith(marker)):
-                return True
+        if opening.startswith(markers) or (after_source is not None and after_source.startswith(markers)):
+            return True
         for marker in ("같은 기간", "이 기간"):
             at = upto.find(marker)
             if at >= 0 and not upto[at + len(marker):].lstrip().startswith(("보다", "대비")):
