@@ -17,6 +17,7 @@ that governed that sentence; else none.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -43,6 +44,9 @@ def _most_specific(codes: tuple[str, ...]) -> tuple[str, ...]:
         return outer.endswith("00") and inner[:4] == outer[:4]
 
     return tuple(c for c in unique if not any(contains(c, d) for d in unique))
+
+
+_QUOTE_MARKS = frozenset(("'", "‘", "’", '"', "“", "”"))
 
 
 @lru_cache(maxsize=1)
@@ -102,8 +106,9 @@ class Discourse:
         lo, hi = layer.sentence_range[s]
         info = SentenceFacts(lo, hi)
         cutoff = lo
-        for k in range(lo, hi - 1):  # X에 따르면: the source, not the owner
-            if toks[k].form == "따르" and toks[k].tag == "VV" and toks[k + 1].form == "면":
+        according = layer.indices_of("따르")
+        for k in according[bisect.bisect_left(according, lo):bisect.bisect_left(according, hi - 1)]:
+            if toks[k].tag == "VV" and toks[k + 1].form == "면":  # X에 따르면: the source, not the owner
                 cutoff = k + 2
         w = words()
         now, initials = w["now"], self._national_initials
@@ -141,11 +146,11 @@ class Discourse:
                             if kind == "owners" and speaking:
                                 info.quoted_owners.setdefault(clause[k], []).extend(codes)
                 continue
-            if form in ("'", "‘", "’"):
-                quoted = form == "‘" or (form == "'" and not quoted)
-                continue
-            if form in ('"', "“", "”"):
-                speaking = form == "“" or (form == '"' and not speaking)
+            if form in _QUOTE_MARKS:  # one test for the common token, then which quote
+                if form in ("'", "‘", "’"):
+                    quoted = form == "‘" or (form == "'" and not quoted)
+                else:
+                    speaking = form == "“" or (form == '"' and not speaking)
                 continue
             if speaking:
                 info.speech.add(k)
