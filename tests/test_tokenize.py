@@ -24,7 +24,7 @@ def default_kiwi():
         kiwi = Kiwi(num_workers=0)
     for word, tag, score in tokenize._user_words():
         kiwi.add_user_word(word, tag, score)
-    assert kiwi.cutoff_threshold != tokenize.KIWI_CUTOFF_THRESHOLD  # else this test proves nothing
+    assert kiwi.global_config.cutoff_threshold != tokenize.KIWI_CUTOFF_THRESHOLD  # else this test proves nothing
     return kiwi
 
 

@@ -70,7 +70,7 @@ def get_kiwi():
                 with warnings.catch_warnings():  # kiwipiepy warns that 0 changed meaning in 0.21
                     warnings.simplefilter("ignore", DeprecationWarning)
                     kiwi = Kiwi(num_workers=threads)
-                kiwi.cutoff_threshold = KIWI_CUTOFF_THRESHOLD
+                kiwi.global_config.cutoff_threshold = KIWI_CUTOFF_THRESHOLD
                 added = 0
                 for word, tag, score in _user_words():
                     if kiwi.add_user_word(word, tag, score):
