@@ -42,7 +42,7 @@ def _analysis_options() -> dict:
 
 
 #: Kiwi's beam cut-off (its default is 8): candidate paths scoring more than this below the
-#: best are dropped. 7 is ~7% faster and gives the same morphemes on every fixture page
+#: best are dropped. 7 is a few % faster and gives the same morphemes on every fixture page
 #: (tests/test_tokenize.py compares with a default Kiwi); 6 starts to change them.
 KIWI_CUTOFF_THRESHOLD = 7.0
 
@@ -106,7 +106,7 @@ def tokenize_paragraphs(
             continue
         spans: list[tuple[int, int]] = []
         # Kiwi numbers the sentences of what it analyses (Token.sent_position) even without
-        # split_sents=True, which costs ~10% more for the same boundaries; a sentence spans
+        # split_sents=True, which costs a little more for the same boundaries; a sentence spans
         # its first to its last morpheme (_merge_inside_brackets closes the gaps)
         for base, piece_end in kiwi_pieces(text, para.start, para.end):
             current = -1
