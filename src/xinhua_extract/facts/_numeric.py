@@ -157,6 +157,7 @@ def clip_spans(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[in
 
 RANGE_SEPARATOR = r"[ ]?[~∼～〜][ ]?"
 _RANGE_RE = regex.compile(RANGE_SEPARATOR)
+_RANGE_MAX = 3  # the longest separator: numbers further apart are no range
 
 
 def with_ranges(
@@ -166,9 +167,24 @@ def with_ranges(
     before it is joined to it by ``~`` (``3~5개``, ``100억~200억 위안``), else ``None``."""
     prev = None
     for m in matches:
-        low = prev if prev is not None and _RANGE_RE.fullmatch(text, prev.end(), m.start()) else None
+        low = None
+        if prev is not None:
+            gap_start, gap_end = prev.end(), m.start()
+            if gap_end - gap_start <= _RANGE_MAX and _RANGE_RE.fullmatch(text, gap_start, gap_end):
+                low = prev
         yield m, low
         prev = m
+
+
+UNIT_SPACES = frozenset(" \u00a0")
+
+
+def unit_char(text: str, end: int) -> str:
+    """The character a unit written after a number ending at ``end`` starts with: the next
+    one, or the one after a single space ("" at the end of the text). Rules whose unit
+    pattern is ``[ \u00a0]?`` + words skip the match when this is no first letter of them."""
+    c = text[end : end + 1]
+    return text[end + 1 : end + 2] if c in UNIT_SPACES else c
 
 
 _SHARED_SCAN: "contextvars.ContextVar[Optional[dict]]" = contextvars.ContextVar("shared_number_scan", default=None)

@@ -51,6 +51,7 @@ from ._numeric import (
     counters,
     numbers_with_ranges,
     range_low_value,
+    unit_char,
 )
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ _NATIVE_IDIOMS = {("한", "번"), ("한", "편")}
 _COUNTER_RE = regex.compile(
     rf"(?P<gap>{_SP}?)(?P<ctr>{alternation(list(_COUNTER_OF))})(?P<each>씩)?{FOLLOW}"
 )
+_COUNTER_FIRST = frozenset(surface[0] for surface in _COUNTER_OF)
 _NATIVE_RE = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}])(?P<nat>{alternation([*NATIVE_NUMERALS, *NATIVE_RANGES])}){_SP}
@@ -139,6 +141,8 @@ def extract_counts(
     for span_start, span_end in clip_spans(text, spans):
         found: list[Count] = []
         for m, low in numbers_with_ranges(text, span_start, span_end):
+            if unit_char(text, m.end()) not in _COUNTER_FIRST:
+                continue  # no counter starts here: skip the pattern
             unit = _COUNTER_RE.match(text, m.end(), span_end)
             if unit is not None:
                 found.extend(_numeric_counts(m, low, unit, text, span_end, subjects))

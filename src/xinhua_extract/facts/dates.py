@@ -79,6 +79,7 @@ from typing import Any, NamedTuple, Optional, Sequence
 
 import regex
 
+from ..numbers import scan
 from ..particles import particles
 from ..records import DateFact
 
@@ -272,6 +273,16 @@ _FIRST = (
 )
 _PATTERN = regex.compile(
     _FIRST + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in RULES) + ")", regex.V0
+)
+#: Where the scan tries :data:`_PATTERN`: a word position that passes :data:`_FIRST`, or a
+#: digit that starts a run of four (a year) or whose run is followed by what every rule
+#: starting with a number has after it (년, 월, 일, 달, 개월, 분기, 사분기, ``/``, ``·`` or a range
+#: sign). Most numbers of an article (``3.5%``, ``2,000억``, ``43개``) fail here, cheaply,
+#: instead of costing an attempt of every rule; each start is one character, so none
+#: hides another. Keep it in step with the rules (the corpus test fails otherwise).
+_STARTS = regex.compile(
+    r"(?<!\d)\d(?=\d{3}|\d*[ \u00a0]*(?:[년월일달/·~∼～〜\-–]|개월|분기|사))|(?!\d)" + _FIRST + ".",
+    regex.V0 | regex.DOTALL,
 )
 #: A date right before one of these is the base of a comparison, not a date fact.
 _COMPARE = regex.compile(_SP + r"(?:보다|대비|比|에 비해|와 비교|과 비교)")
@@ -571,7 +582,7 @@ def _matches(text: str, spans: Sequence[tuple[int, int]]):
     text order. The rule is the last group closed (each rule's group wraps its whole
     match); the first rule whose group matched otherwise."""
     for start, end in _normalised(text, spans):
-        for m in _PATTERN.finditer(text, start, end):
+        for m in scan(_PATTERN, _STARTS, text, start, end):  # = _PATTERN.finditer, faster
             rule = m.lastgroup
             if rule not in _RULE_SET:
                 rule = next(name for name in _RULE_NAMES if m.group(name) is not None)

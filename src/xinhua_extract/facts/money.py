@@ -40,6 +40,7 @@ from ._numeric import (
     currencies,
     currency_typos,
     numbers_with_ranges,
+    UNIT_SPACES,
     range_low_value,
 )
 
@@ -138,12 +139,29 @@ def _symbol_before(m: "regex.Match[str]", text: str, span_start: int) -> "Option
     return None
 
 
+_SUFFIX_FIRST = frozenset(w[0] for w in _SUFFIXES)
+_TYPO_FIRST: list[frozenset[str]] = []
+
+
+def _typo_first() -> frozenset[str]:
+    """The first two letters of the currency typos (each is two letters or more)."""
+    if not _TYPO_FIRST:
+        _TYPO_FIRST.append(frozenset(w[:2] for w in currency_typos()))
+    return _TYPO_FIRST[0]
+
+
 def _records_of(
     m: "regex.Match[str]", low_match: "Optional[regex.Match[str]]", text: str, span_start: int, span_end: int
 ) -> list[dict]:
-    cm = _CURRENCY_RE.match(text, m.end(), span_end)
+    # a currency word or a typo of one, right after the number or one space: the patterns are
+    # tried only when the word there starts like one
+    at = m.end() + (text[m.end() : m.end() + 1] in UNIT_SPACES)
+    if text[at : at + 1] in _SUFFIX_FIRST or text[at : at + 2] in _typo_first():
+        cm = _CURRENCY_RE.match(text, m.end(), span_end)
+        typo = _typo_currency(text, m.end(), span_end) if cm is None else None
+    else:
+        cm = typo = None
     sm = None
-    typo = _typo_currency(text, m.end(), span_end) if cm is None else None
     if cm is None and typo is None:
         window = text[max(span_start, m.start() - _SYMBOL_WINDOW) : m.start()]
         if not _SYMBOL_CHARS.intersection(window):
