@@ -97,6 +97,16 @@ def counter_nouns() -> tuple[CounterNounRow, ...]:
     )
 
 
+@functools.lru_cache(maxsize=None)
+def won_context() -> dict[str, tuple[str, ...]]:
+    """data/won_context.tsv (built by scripts/build_numeric_tables.py): the words of each
+    side (``cny``, ``krw``) that tell what a bare ``원`` amount means in its sentence."""
+    out: dict[str, list[str]] = {"cny": [], "krw": []}
+    for r in _rows("won_context.tsv"):
+        out[r["side"]].append(r["word"])
+    return {side: tuple(words) for side, words in out.items()}
+
+
 _JAMO_L, _JAMO_V, _JAMO_T = 19, 21, 28
 
 

@@ -11,6 +11,11 @@ Rules (``Money.rule``):
 ``money-range-high``       its upper end (bound max)
 ``money-irregular-currency`` number + a currency word one letter (jamo) off a known one
                            (``100억 위앤``): read as that currency; the pipeline warns (W103)
+``money-won-as-yuan``      an amount in ``원`` whose sentence is about Chinese money (a word
+                           of data/won_context.tsv side ``cny``, none of side ``krw``, no
+                           위안 of its own) and that is no conversion: the yuan 元 written by
+                           its Sino-Korean reading (``1인당 가처분소득은 1만2천 원``), read as
+                           CNY; the pipeline warns (W104)
 ``money-conversion``       an amount in another currency in parentheses right after an
                            amount, or after it behind ``한화로``/``우리 돈으로`` (``50억
                            위안, 한화로 약 9천억원``): its own record, ``equivalent_of`` = the index of that
@@ -39,6 +44,7 @@ from ._numeric import (
     clip_spans,
     currencies,
     currency_typos,
+    won_context,
     numbers_with_ranges,
     range_low_value,
 )
@@ -107,6 +113,7 @@ def extract_money(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Money, .
             here = sorted(here + bare, key=lambda r: r["start"])
         found.extend(here)
     _link_conversions(found, text)
+    _won_as_yuan(found, text)
     return tuple(Money(**fields) for fields in found)
 
 
@@ -209,8 +216,33 @@ def _link_conversions(found: list[dict], text: str) -> None:
                 source["scale"] = sm.group("scale")
 
 
+_SENTENCE_END = regex.compile(r"[.!?。]\s|\n")
+
+
+def _won_as_yuan(found: list[dict], text: str) -> None:
+    """Read an amount in 원 as CNY where its sentence is about Chinese money (see the module
+    docstring, rule ``money-won-as-yuan``). Conversions on either side stay KRW."""
+    sources = {r["equivalent_of"] for r in found if r.get("equivalent_of") is not None}
+    for i, record in enumerate(found):
+        if (
+            record["currency"] != "KRW" or record["rule"] != "money-number-currency" or i in sources
+            or not text.startswith("원", record["end"] - 1)
+        ):
+            continue
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, record["start"] - 300), record["start"])),
+                    default=max(0, record["start"] - 300))
+        stop = _SENTENCE_END.search(text, record["end"], record["end"] + 300)
+        sentence = text[start : stop.start() if stop else record["end"] + 300]
+        words = won_context()
+        if "위안" in sentence or any(w in sentence for w in words["krw"]):
+            continue
+        if any(w in sentence for w in words["cny"]):
+            record["currency"], record["rule"] = "CNY", "money-won-as-yuan"
+
+
 def spelling_warnings(moneys: Sequence[Fact]) -> tuple[ArticleWarning, ...]:
-    """``W103`` for each amount read with a mistyped currency word (``100억 위앤``)."""
+    """``W103`` for each amount read with a mistyped currency word (``100억 위앤``), ``W104``
+    for each amount in 원 read as yuan (``money-won-as-yuan``)."""
     return tuple(
         ArticleWarning(
             code="W103",
@@ -223,6 +255,18 @@ def spelling_warnings(moneys: Sequence[Fact]) -> tuple[ArticleWarning, ...]:
         )
         for m in moneys
         if isinstance(m, Money) and m.rule == "money-irregular-currency"
+    ) + tuple(
+        ArticleWarning(
+            code="W104",
+            message=(
+                f"'{m.text}': 원 in a sentence about Chinese money, with no won conversion; read as "
+                "CNY (the yuan 元 written by its Sino-Korean reading) — check the source"
+            ),
+            start=m.start,
+            end=m.end,
+        )
+        for m in moneys
+        if isinstance(m, Money) and m.rule == "money-won-as-yuan"
     )
 
 
