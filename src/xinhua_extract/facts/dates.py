@@ -25,7 +25,8 @@ Decisions (where the house rules were silent):
   when it is the December just past (``연말 특수`` in an article of 2024-01-05 -> ``2023-12``)
   — but ``연말까지`` is a deadline, this year's December. ``연말연시`` (the turn of the year) is
   the interval December/January around the nearest December.
-* ``올 한 해``, ``작년 한 해`` are the year; ``금년`` is this year.
+* ``올 한 해``, ``작년 한 해`` are the year; ``금년`` is this year; the spaced ``지난 해`` is
+  ``지난해`` (before a particle or a non-letter only: ``지난 해양`` is no year).
 * A year without 년 opening the name of an event (``2019 세계인공지능대회``, ``2022 베이징
   동계올림픽``) is that year (rule ``event_year``); a year before other nouns is not read.
 * Two-digit years (``'21년``, ``'98년``) and decades (``80년대``) are 2000-2049 / 1950-1999.
@@ -54,7 +55,7 @@ Decisions (where the house rules were silent):
 * Not dates: comparison bases — ``전년 동기 대비``, ``지난해 같은 기간``, ``지난해보다``,
   ``1년 전 같은 기간보다``, ``2016년의 명목 성장률 보다`` (a date's figure as the base),
   ``전월 대비``, ``전분기 대비``, ``지난해 박람회보다`` (last year's X as the base), and any
-  date directly followed by ``보다``/``대비``/``比``/``에 비해``/``와 비교`` (``지난해 말보다``,
+  date directly followed by ``보다``/``대비``/``比``/``에 비해``/``와 비교``/``와 비슷`` (``지난해 말보다``,
   ``2019년 대비``: the date names the base of a change, not when something happened).
   :func:`comparison_bases` returns them with a label (and, for the latter, the resolved
   value) for the numeric facts' ``basis``. ``전년`` on its own is a date.
@@ -87,7 +88,7 @@ __all__ = ["ComparisonBasis", "comparison_bases", "extract_dates", "scan_dates",
 # --------------------------------------------------------------------------- vocabulary
 #: Year words and their offset from the reference year.
 YEAR_WORDS = {
-    "재작년": -2, "지지난해": -2, "지난해": -1, "작년": -1, "전년도": -1, "전년": -1,
+    "재작년": -2, "지지난해": -2, "지난해": -1, "지난 해": -1, "작년": -1, "전년도": -1, "전년": -1,
     "올해": 0, "금년도": 0, "금년": 0, "내년도": 1, "내년": 1, "명년": 1, "내후년": 2,
     "올": 0,  # only before another date word: 올 상반기, 올 1~7월, 올 들어
 }
@@ -104,7 +105,8 @@ _SAME_PERIOD = {
     "동분기": "same_quarter_last_year", "같은 분기": "same_quarter_last_year",
 }
 _BASIS_PREVIOUS = {
-    "전년도": "previous_year", "전년": "previous_year", "지난해": "previous_year", "작년": "previous_year",
+    "전년도": "previous_year", "전년": "previous_year", "지난해": "previous_year", "지난 해": "previous_year",
+    "작년": "previous_year",
     "전월": "previous_month", "지난달": "previous_month", "전달": "previous_month",
     "전분기": "previous_quarter", "직전 분기": "previous_quarter", "지난 분기": "previous_quarter",
 }
@@ -134,8 +136,9 @@ _YEAR_ABS = (
     + r"년(?P<ydo>도)?(?!대|생|형|산|간|째|치|분|차)"
 )
 _YEAR_WORD = (
-    _NOT_WORD_BEFORE + r"(?:(?P<yw>" + _alt(w for w in YEAR_WORDS if w != "올") + r")"
-    r"|(?P<yw>올)(?=" + _SP + r"(?:들어|한" + _SP + r"해|[상하]반기|연말|연초|초" + _PART_END + r"|말" + _PART_END + r"|\d)))"
+    _NOT_WORD_BEFORE + r"(?:(?P<yw>" + _alt(w for w in YEAR_WORDS if w not in ("올", "지난 해")) + r")"
+    + r"|(?P<yw>지난" + _SP + r"해)" + _PART_END  # spaced 지난 해, not 지난 해양
+    + r"|(?P<yw>올)(?=" + _SP + r"(?:들어|한" + _SP + r"해|[상하]반기|연말|연초|초" + _PART_END + r"|말" + _PART_END + r"|\d)))"
 )
 _MONTH = r"(?P<m>" + _MONTH_NUM + r")" + _SP + "월"
 _MONTH_RANGE = (
@@ -179,7 +182,7 @@ _EVENT_NOUN = (
     r"(?:대회|박람회|엑스포|포럼|회의|축제|페스티벌|올림픽|월드컵|아시안게임|정상회의|서밋|전시회|교역회|"
     r"박람|컨퍼런스|콘퍼런스|대전|주간|시즌|포럼|교류회|상품전|모터쇼|마라톤)"
 )
-_COMPARISON_MARK = r"(?:대비|보다|比|비(?![가-힣])|에 비해|와 비교|과 비교)"
+_COMPARISON_MARK = r"(?:대비|보다|比|비(?![가-힣])|에 비해|와 비교|과 비교|와 비슷|과 비슷)"
 _BARE_DAY_GUARD = (
     r"(?!" + _SP + r"(?:간|동안|째|만에|만|이내|이상|이하|미만|내|안에|새|연속|넘게|가량|정도|여|쯤|씩|마다|"
     r"평균|치|분|제|자리|전|후|뒤|사이|소요|걸|내로|이면|에 한))"
@@ -274,7 +277,7 @@ _PATTERN = regex.compile(
     _FIRST + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in RULES) + ")", regex.V0
 )
 #: A date right before one of these is the base of a comparison, not a date fact.
-_COMPARE = regex.compile(_SP + r"(?:보다|대비|比|에 비해|와 비교|과 비교)")
+_COMPARE = regex.compile(_SP + r"(?:보다|대비|比|에 비해|와 비교|과 비교|와 비슷|과 비슷)")
 #: ``1년 전 같은 기간보다``: a date counted back from now, then the same period of it.
 _COMPARE_SAME = regex.compile(_SP + r"(?:같은 ?기간|동기)" + _COMPARE.pattern)
 #: ``2016년의 명목 성장률 보다``: the date's figure, named by one to three nouns (no particle
