@@ -13,6 +13,8 @@ def c(text: str, value: str, counter: str, approx: bool = False, bound: Optional
 
 
 EXAMPLES = [
+    ex("올해 방문객 수는 8만 명에 육박했다.", c("8만 명", "80000", "명", approx=True)),  # 에 육박: nearly
+    ex("등록 기업은 2천 개에 육박한다.", c("2천 개", "2000", "개", approx=True)),
     ex("최근 43개 산업 클러스터를 시범사업에 포함시켰다.", c("43개", "43", "개", subject="산업 클러스터")),
     ex("선정된 클러스터는 22개 성(省)에 분포돼 있다.", c("22개", "22", "개", subject="성")),
     ex("광둥과 산둥이 4개씩 포함됐다.", c("4개씩", "4", "개")),
