@@ -56,8 +56,14 @@ _SUFFIX = {suffix: (levels, zh) for suffix, levels, zh in SUFFIX_LEVELS}
 #: shared table data/particles.tsv, column "place").
 PARTICLES = frozenset(particles("place"))
 
-#: Nouns that make a place name part of something else: 홍콩달러 is a currency.
-_NOT_PLACE_HEADS = ("달러", "위안")
+#: Nouns that make a place name part of something else: 홍콩달러 is a currency, 티베트족
+#: (藏族) a people.
+_NOT_PLACE_HEADS = ("달러", "위안", "족")
+#: The nationalities and the autonomous suffix of a full name, glued or spaced:
+#: ``멍롄다이족라후족와족자치현``, ``누장 리수족자치주``, ``궈뤄(果洛)티베트족자치주``.
+_ETHNIC_SUFFIX = regex.compile(r"[ ]?(?:\p{Hangul}{1,4}?족[ ·∙]?)+[ ]?(?P<suf>자치(?:현|주|구|기))")
+#: A misspelled ü-syllable in a suffixed name (루춘현 for 뤼춘현 绿春县): the plain vowel for ㅟ.
+_U_VARIANTS = {"루": "뤼", "누": "뉘", "주": "쥐", "추": "취", "수": "쉬", "유": "위"}
 
 _COUNTY_SUFFIX_ZH = ("县", "縣", "旗", "自治县", "自治縣")
 _NUMBER_AHEAD = regex.compile(r"\s*[0-9]")
@@ -80,6 +86,8 @@ class _Candidate:
     compound: bool = False
     sino: bool = False  # a Sino-Korean reading with its suffix (절강성), see _sino_split
     within: Optional[str] = None  # the province a glued pair's second name lies in (_glued_pair)
+    province_before: Optional[str] = None  # 윈난성 멍롄(孟連): the province written right before a gloss
+    respelled: bool = False  # 루춘현 read as 뤼춘현: needs its province in the article (_respelled_split)
 
 
 def _covered(spans: list[tuple[int, int]]):
@@ -248,7 +256,8 @@ def _hangul_candidates(
         if gloss is None:
             # most runs: no name of any kind starts with their first two syllables
             head = text[start : start + 2]
-            if head not in name_heads and head not in sino_heads and not (glossed and head in glossed):
+            if (head not in name_heads and head not in sino_heads and not (glossed and head in glossed)
+                    and head[0] not in _U_VARIANTS and head[1:] not in _U_VARIANTS):
                 continue
         if gloss is not None and gloss.head_end <= m.end():
             pair = _glued_pair(gaz, text[start : gloss.head_end], gloss.gloss.strip())
@@ -265,14 +274,23 @@ def _hangul_candidates(
             hanja = _ZH_SEP.split(gloss.gloss, maxsplit=1)[0].strip()
             after = text[gloss.end : gloss.end + 5]
             suffix = next((s for s, _, _ in SUFFIX_LEVELS if after.startswith(s)), "")
-            yield _Candidate(start, gloss.head_end, text[start : gloss.head_end], suffix, hanja)
+            if not suffix and "족" in text[gloss.end : gloss.end + 8]:  # 멍롄(孟連)다이족…자치현
+                em = _ETHNIC_SUFFIX.match(text, gloss.end, min(para.end, gloss.end + 40))
+                suffix = em.group("suf") if em else ""
+            yield _Candidate(start, gloss.head_end, text[start : gloss.head_end], suffix, hanja,
+                             province_before=None if suffix else _province_before(gaz, text, start, para.start))
             continue
         if start > 0 and _is_word_char(text[start - 1]):
             continue  # inside a Latin/Han/digit word
         run = m.group()
-        split = _split_run(run, names)
+        split = _ethnic_split(run, names) if "족자치" in run and text[start - 1 : start] != ")" else None
+        if split is None:
+            split = _split_run(run, names)
         if split is not None:
             name, suffix, length, compound = split
+            if not suffix and length == len(run) and "족" in text[m.end() : m.end() + 8]:
+                em = _ETHNIC_SUFFIX.match(text, m.end(), min(para.end, m.end() + 40))  # 누장 리수족자치주
+                suffix = em.group("suf") if em and em.start() < em.end() and text[m.end()] == " " else ""
             yield _Candidate(start, start + length, name, suffix, None, compound)
             continue
         heads = glossed.get(run[:2]) if glossed else None
@@ -282,6 +300,56 @@ def _hangul_candidates(
         if split is not None:
             name, suffix, length, sino = split
             yield _Candidate(start, start + length, name, suffix, None, False, sino)
+        elif run[0] in _U_VARIANTS or run[1:2] in _U_VARIANTS:
+            split = _respelled_split(run, names)
+            if split is not None:
+                name, suffix, length, _ = split
+                yield _Candidate(start, start + length, name, suffix, None, respelled=True)
+
+
+def _ethnic_split(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int, bool]]:
+    """``멍롄다이족라후족와족자치현에서``: a name, its nationalities and an autonomous suffix
+    (name, 자치현/자치주/자치구/자치기, length, False)."""
+    for cut in range(2, min(len(run), 6)):
+        if run[:cut] not in names:
+            continue
+        em = _ETHNIC_SUFFIX.match(run, cut)
+        if em is not None and run[cut] not in " 족" and _is_particles(run[em.end() :]):
+            return run[:cut], em.group("suf"), em.end(), False
+    return None
+
+
+def _respelled_split(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int, bool]]:
+    """``루춘현``: a suffixed county or city name with one ü-syllable written with the plain
+    vowel (루 for 뤼 绿), read as the standard spelling (the name returned is that spelling)."""
+    for i in (0, 1):
+        right = _U_VARIANTS.get(run[i : i + 1])
+        if right is None:
+            continue
+        fixed = run[:i] + right + run[i + 1 :]
+        split = _split_run(fixed, names)
+        if split is not None and split[1] in ("현", "시", "구", "기") and not split[3]:
+            return split
+    return None
+
+
+def _province_before(gaz, text: str, start: int, floor: int) -> Optional[str]:
+    """The province code when the word right before ``start`` names a province (``윈난성
+    멍롄(孟連)``, ``윈난 멍롄(孟連)``), else None."""
+    m = _WORD_BEFORE.search(text, max(floor, start - 12), start)
+    if m is None:
+        return None
+    word = m.group(1)
+    for suffix in ("특별행정구", "자치구", "성", "시", ""):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            found = [d for d in _strict(gaz, word[: len(word) - len(suffix)] if suffix else word)
+                     if d.level == "province"]
+            if len(found) == 1:
+                return found[0].code
+    return None
+
+
+_WORD_BEFORE = regex.compile(r"(\p{Hangul}+) $")
 
 
 def _glued_pair(gaz, head: str, hanja: str) -> Optional[tuple[int, str, str, str]]:
@@ -430,6 +498,8 @@ def _resolve(
             )
         return _mention(text, cand, chosen, found, "hanja")
 
+    if not cand.suffix and not cand.compound and _feature_ahead(text, cand):
+        return None  # 누장 서쪽, 황산 정상: the river or the mountain, not the division
     if gaz.is_common_word(cand.name) and not cand.suffix and _NUMBER_AHEAD.match(text, cand.end):
         return None  # 지난 10일: the everyday word, whatever the article anchored
     anchored = anchors.get(cand.name, cand.start)
@@ -441,6 +511,14 @@ def _resolve(
         chosen = _choose(found, cand, context) if found else None
         return _mention(text, cand, chosen, found, "sino") if found else None
     found = _fit_suffix(_strict(gaz, cand.name), cand.suffix)
+    if cand.respelled:  # 루춘현: only a division of a province or city the article names
+        found = tuple(d for d in found if d.province_code in context or d.parent in context)
+        if len(found) == 1:
+            warnings.append(ArticleWarning(
+                code="W303",
+                message=f"{text[cand.start:cand.end]!r} read as {cand.name + cand.suffix!r} "
+                f"({found[0].name_zh}): an irregular spelling of its ü-syllable",
+                start=cand.start, end=cand.end))
     if not found:
         return None
     if cand.compound:
@@ -465,6 +543,27 @@ def _resolve(
     return _mention(text, cand, chosen, found, "suffix" if cand.suffix else "name")
 
 
+@lru_cache(maxsize=1)
+def _feature_cues() -> dict[str, "regex.Pattern[str]"]:
+    """data/feature_homonyms.tsv (scripts/build_feature_homonyms.py): names of rivers,
+    mountains and lakes that spell a division, and the words after them that make them the
+    feature."""
+    from importlib import resources
+
+    cues: dict[str, set[str]] = {}
+    path = resources.files("xinhua_extract").joinpath("data", "feature_homonyms.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        hangul, _zh, _kind, _codes, words = line.split("\t")
+        cues.setdefault(hangul, set()).update(words.split())
+    return {name: regex.compile(r"[ ]?(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")")
+            for name, words in cues.items()}
+
+
+def _feature_ahead(text: str, cand: _Candidate) -> bool:
+    cue = _feature_cues().get(cand.name)
+    return cue is not None and cue.match(text, cand.end) is not None
+
+
 def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Division, ...]:
     """Divisions the hanja of a glossed mention may name. Without a suffix, a county is
     kept only under a prefecture or province the article names: 둥후(東湖) in a Wuhan story is the East
@@ -477,7 +576,9 @@ def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Divisio
             tuple(d for zh in _SUFFIX[cand.suffix][1] for d in gaz.lookup_zh(cand.hanja + zh)), cand.suffix
         )
     if not cand.suffix and not cand.hanja.endswith(_COUNTY_SUFFIX_ZH):  # 셴현(獻縣) names its suffix
-        found = tuple(d for d in found if d.level != "county" or d.parent in context)
+        found = tuple(d for d in found if d.level != "county" or d.parent in context
+                      or (cand.province_before is not None and d.province_code == cand.province_before
+                          and d.suffix_zh != "区"))  # 허난 지리(吉利): the carmaker, not a district
     return found
 
 
