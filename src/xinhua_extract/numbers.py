@@ -15,7 +15,8 @@ Forms understood (all exact, no floats anywhere):
 * Markers kept as attributes, not folded into the value:
   approximation (``approx``) — 약 / 대략 / 거의 / 근 before the number, 여 inside or
   after it (``200여 개``, ``70여억``), and after the unit 가량 / 안팎 / 정도 / 내외 /
-  남짓 / 쯤 / (에) 육박;
+  남짓 / 쯤 / (에) 육박, also behind a note in parentheses without figures
+  (``12억명(연인원)에 육박``);
   bounds (``bound``), a small vocabulary:
 
   ========  ==============================================================
@@ -410,6 +411,7 @@ class Markers:
 
 _TRAIL_RE = regex.compile(
     r"""
+    (?:[ ]?\([^()\d]{1,20}\))?   # a note without figures: 12억명(연인원, 이하 동일)에 육박
     [ ]?
     (?:
         (?P<approx>가량|안팎|정도|내외|남짓|쯤)

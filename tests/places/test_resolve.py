@@ -242,8 +242,16 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         ("광시좡족자치구 난닝시", [("광시좡족자치구", "450000"), ("난닝시", "450100")]),
         # 티베트족 (藏族) is a people: no 西藏 inside the prefecture's name
         ("칭하이성 궈뤄(果洛)티베트족자치주 마둬(瑪多)현", [("칭하이성", "630000"), ("궈뤄", "632600"), ("마둬", "632626")]),
-        # a county glossed without a suffix right after its province
+        # a county glossed without a suffix in a province the article names
         ("윈난성 멍롄(孟連)의 농장", [("윈난성", "530000"), ("멍롄", "530827")]),
+        ("간쑤성은 서쪽 끝 퉁웨이(通渭)에도 풍력단지를 지었다.", [("간쑤성", "620000"), ("퉁웨이", "621121")]),
+        # … not one fused with the noun after its gloss (a company's branch), nor a town
+        ("헤이룽장성 베이다황(北大荒)그룹 유이(友誼)지사의 콩밭", [("헤이룽장성", "230000")]),
+        ("구이저우성 싱런(興仁)진의 생강 농가", [("구이저우성", "520000")]),
+        # a town named like its county (우이진, 武邑镇) is not coded
+        ("허베이성 우이(武邑)현 우이진의 밀밭", [("허베이성", "130000"), ("우이", "131122")]),
+        # county-level cities of four or more syllables are written bare (border ports)
+        ("화물은 만저우리와 얼롄하오터를 거쳐 유럽으로 간다.", [("만저우리", "150781"), ("얼롄하오터", "152501")]),
         ("허난성 지리(吉利)의 공장", [("허난성", "410000")]),  # 吉利 the carmaker: a district needs its city
         # a glossed township is not coded; its county is
         ("윈난성 푸궁(福貢)현 루마덩(鹿馬登)향의 마을", [("윈난성", "530000"), ("푸궁", "533323")]),

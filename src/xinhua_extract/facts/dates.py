@@ -28,7 +28,8 @@ Decisions (where the house rules were silent):
 * ``올 한 해``, ``작년 한 해`` are the year; ``금년`` is this year; the spaced ``지난 해`` is
   ``지난해`` (before a particle or a non-letter only: ``지난 해양`` is no year).
 * A year without 년 opening the name of an event (``2019 세계인공지능대회``, ``2022 베이징
-  동계올림픽``) is that year (rule ``event_year``); a year before other nouns is not read.
+  동계올림픽``, also with a hanja gloss inside the name: ``2023 보아오(博鰲)포럼``) is that
+  year (rule ``event_year``); a year before other nouns is not read.
 * Two-digit years (``'21년``, ``'98년``) and decades (``80년대``) are 2000-2049 / 1950-1999.
 * Weeks (``지난주``, ``이번 주``, ``다음 주``) are the interval Monday/Sunday of that week
   (grain day).
@@ -55,7 +56,8 @@ Decisions (where the house rules were silent):
 * Not dates: comparison bases — ``전년 동기 대비``, ``지난해 같은 기간``, ``지난해보다``,
   ``1년 전 같은 기간보다``, ``2016년의 명목 성장률 보다`` (a date's figure as the base),
   ``전월 대비``, ``전분기 대비``, ``지난해 박람회보다`` (last year's X as the base), and any
-  date directly followed by ``보다``/``대비``/``比``/``에 비해``/``와 비교``/``와 비슷`` (``지난해 말보다``,
+  date directly followed by ``보다``/``대비``/``比``/``에 비해``/``와 비교``/``와 비슷`` or
+  ``의 N배`` (``2010년의 1.7배``: a multiple of that year's figure) (``지난해 말보다``,
   ``2019년 대비``: the date names the base of a change, not when something happened).
   :func:`comparison_bases` returns them with a label (and, for the latter, the resolved
   value) for the numeric facts' ``basis``. ``전년`` on its own is a date.
@@ -182,6 +184,8 @@ _EVENT_NOUN = (
     r"(?:대회|박람회|엑스포|포럼|회의|축제|페스티벌|올림픽|월드컵|아시안게임|정상회의|서밋|전시회|교역회|"
     r"박람|컨퍼런스|콘퍼런스|대전|주간|시즌|포럼|교류회|상품전|모터쇼|마라톤)"
 )
+#: A hanja gloss inside an event's name: 2023 보아오(博鰲)포럼.
+_GLOSS = r"(?:\([^()\d]{1,12}\))?"
 _COMPARISON_MARK = r"(?:대비|보다|比|비(?![가-힣])|에 비해|와 비교|과 비교|와 비슷|과 비슷)"
 _BARE_DAY_GUARD = (
     r"(?!" + _SP + r"(?:간|동안|째|만에|만|이내|이상|이하|미만|내|안에|새|연속|넘게|가량|정도|여|쯤|씩|마다|"
@@ -235,8 +239,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("week_word", _NOT_WORD_BEFORE + r"(?P<ww>" + _alt(WEEK_WORDS) + r")(?!" + _SP + r"(?:말|간|동안))"),
     (  # 2019 세계인공지능대회: a year without 년 opening an event's name
         "event_year",
-        r"(?<![\d.,:/\-])(?P<y>" + _YEAR_NUM + r")(?![\d.,])(?=" + _SP + r"(?:[\w·]+" + _SP + r"){0,2}?[\w·]*"
-        + _EVENT_NOUN + r")",
+        r"(?<![\d.,:/\-])(?P<y>" + _YEAR_NUM + r")(?![\d.,])(?=" + _SP + r"(?:[\w·]+" + _GLOSS + _SP + r"){0,2}?"
+        r"[\w·]*" + _GLOSS + r"[\w·]*" + _EVENT_NOUN + r")",
     ),
     ("calendar", r"(?:" + _YEAR_ABS + r"|" + _YEAR_WORD + r")(?:" + _SP + _YEAR_TAIL + r")?"),
     (
@@ -277,7 +281,7 @@ _PATTERN = regex.compile(
     _FIRST + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in RULES) + ")", regex.V0
 )
 #: A date right before one of these is the base of a comparison, not a date fact.
-_COMPARE = regex.compile(_SP + r"(?:보다|대비|比|에 비해|와 비교|과 비교|와 비슷|과 비슷)")
+_COMPARE = regex.compile(_SP + r"(?:보다|대비|比|에 비해|와 비교|과 비교|와 비슷|과 비슷|의 \d+(?:\.\d+)?배)")
 #: ``1년 전 같은 기간보다``: a date counted back from now, then the same period of it.
 _COMPARE_SAME = regex.compile(_SP + r"(?:같은 ?기간|동기)" + _COMPARE.pattern)
 #: ``2016년의 명목 성장률 보다``: the date's figure, named by one to three nouns (no particle

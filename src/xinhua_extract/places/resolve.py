@@ -86,7 +86,7 @@ class _Candidate:
     compound: bool = False
     sino: bool = False  # a Sino-Korean reading with its suffix (절강성), see _sino_split
     within: Optional[str] = None  # the province a glued pair's second name lies in (_glued_pair)
-    province_before: Optional[str] = None  # 윈난성 멍롄(孟連): the province written right before a gloss
+    fused: bool = False  # 유이(友誼)지사: a glossed name fused with the noun after the gloss
     respelled: bool = False  # 루춘현 read as 뤼춘현: needs its province in the article (_respelled_split)
 
 
@@ -277,8 +277,13 @@ def _hangul_candidates(
             if not suffix and "족" in text[gloss.end : gloss.end + 8]:  # 멍롄(孟連)다이족…자치현
                 em = _ETHNIC_SUFFIX.match(text, gloss.end, min(para.end, gloss.end + 40))
                 suffix = em.group("suf") if em else ""
-            yield _Candidate(start, gloss.head_end, text[start : gloss.head_end], suffix, hanja,
-                             province_before=None if suffix else _province_before(gaz, text, start, para.start))
+            fused = False
+            if not suffix:
+                rest = _HANGUL_RUN.match(text, gloss.end, para.end)
+                if rest is not None and _is_town(rest.group()):
+                    continue  # 싱런(兴仁)진: a town, not the county of that name
+                fused = rest is not None and not _is_particles(rest.group())
+            yield _Candidate(start, gloss.head_end, text[start : gloss.head_end], suffix, hanja, fused=fused)
             continue
         if start > 0 and _is_word_char(text[start - 1]):
             continue  # inside a Latin/Han/digit word
@@ -288,6 +293,8 @@ def _hangul_candidates(
             split = _split_run(run, names)
         if split is not None:
             name, suffix, length, compound = split
+            if compound and _is_town(run[length:]):
+                continue  # 우이(武邑)현 우이진: the town (镇) named like its county is not coded
             if not suffix and length == len(run) and "족" in text[m.end() : m.end() + 8]:
                 em = _ETHNIC_SUFFIX.match(text, m.end(), min(para.end, m.end() + 40))  # 누장 리수족자치주
                 suffix = em.group("suf") if em and em.start() < em.end() and text[m.end()] == " " else ""
@@ -305,6 +312,15 @@ def _hangul_candidates(
             if split is not None:
                 name, suffix, length, _ = split
                 yield _Candidate(start, start + length, name, suffix, None, respelled=True)
+
+
+#: Suffixes of towns, townships and villages (镇, 乡, 村, 街道): not coded in the gold.
+_TOWN_SUFFIXES = ("진", "향", "촌", "가도")
+
+
+def _is_town(rest: str) -> bool:
+    """``진에서``, ``향의``: a town suffix and particles only."""
+    return any(rest.startswith(t) and _is_particles(rest[len(t) :]) for t in _TOWN_SUFFIXES)
 
 
 def _ethnic_split(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int, bool]]:
@@ -333,23 +349,6 @@ def _respelled_split(run: str, names: frozenset[str]) -> Optional[tuple[str, str
     return None
 
 
-def _province_before(gaz, text: str, start: int, floor: int) -> Optional[str]:
-    """The province code when the word right before ``start`` names a province (``윈난성
-    멍롄(孟連)``, ``윈난 멍롄(孟連)``), else None."""
-    m = _WORD_BEFORE.search(text, max(floor, start - 12), start)
-    if m is None:
-        return None
-    word = m.group(1)
-    for suffix in ("특별행정구", "자치구", "성", "시", ""):
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            found = [d for d in _strict(gaz, word[: len(word) - len(suffix)] if suffix else word)
-                     if d.level == "province"]
-            if len(found) == 1:
-                return found[0].code
-    return None
-
-
-_WORD_BEFORE = regex.compile(r"(\p{Hangul}+) $")
 
 
 def _glued_pair(gaz, head: str, hanja: str) -> Optional[tuple[int, str, str, str]]:
@@ -566,8 +565,11 @@ def _feature_ahead(text: str, cand: _Candidate) -> bool:
 
 def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Division, ...]:
     """Divisions the hanja of a glossed mention may name. Without a suffix, a county is
-    kept only under a prefecture or province the article names: 둥후(東湖) in a Wuhan story is the East
-    Lake zone, not Nanchang's 东湖区; 지리(吉利) is the carmaker, not Luoyang's 吉利区."""
+    kept only under a prefecture the article names, or — a county or county-level city, not
+    a city district, used on its own — in a province it names (퉁웨이(通渭)에 in a Gansu story,
+    not 유이(友誼)지사, a company's branch in a Heilongjiang one): 둥후(東湖) in a
+    Wuhan story is the East Lake zone, not Nanchang's 东湖区; 지리(吉利) is the carmaker, not
+    Luoyang's 吉利区, even in a Henan story (a district needs its city)."""
     found = _fit_suffix(gaz.lookup_zh(cand.hanja), cand.suffix)
     if cand.within:  # the second name of a glued pair: a division of the province before it
         return tuple(d for d in found if d.level != "province" and d.code[:2] == cand.within[:2])
@@ -577,8 +579,7 @@ def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Divisio
         )
     if not cand.suffix and not cand.hanja.endswith(_COUNTY_SUFFIX_ZH):  # 셴현(獻縣) names its suffix
         found = tuple(d for d in found if d.level != "county" or d.parent in context
-                      or (cand.province_before is not None and d.province_code == cand.province_before
-                          and d.suffix_zh != "区"))  # 허난 지리(吉利): the carmaker, not a district
+                      or (d.province_code in context and d.suffix_zh != "区" and not cand.fused))
     return found
 
 
@@ -602,7 +603,7 @@ def _bare_ok(division: Division, name: str, context: set[str], before_number: bo
     """A bare name (no suffix, no gloss, no anchor) is taken for a province, or for a
     prefecture whose name is not also an everyday Korean word — or is one, but the
     article is about its province and no number follows (``시안`` in a Shaanxi story,
-    never ``지난 10일``)."""
+    never ``지난 10일``) — or for a county-level city whose name has four syllables or more."""
     common = get_gazetteer().is_common_word(name)
     if division.level == "province":
         return not common  # 타이완 is on the stoplist: a polity in our gold unless glossed
@@ -616,6 +617,11 @@ def _bare_ok(division: Division, name: str, context: set[str], before_number: bo
         # data/county_common_words.tsv); the others are the county, or stay ambiguous with
         # candidates when several counties share the spelling (리현).
         return not before_number
+    if division.suffix_zh == "市" and len(name) >= 4 and not common:
+        # 만저우리, 얼롄하오터, 훠얼궈쓰: a county-level city of four or more syllables is
+        # written bare like a prefecture (border ports, famous towns); a name that long spells
+        # no Korean word by accident, and several divisions sharing it stay ambiguous
+        return True
     return False
 
 

@@ -13,6 +13,8 @@ def c(text: str, value: str, counter: str, approx: bool = False, bound: Optional
 
 
 EXAMPLES = [
+    # the approximation word behind a note in parentheses (no figures in it)
+    ex("춘제 연휴 관광객은 3억명(연인원 기준)에 육박했다.", c("3억명", "300000000", "명", approx=True)),
     ex("올해 방문객 수는 8만 명에 육박했다.", c("8만 명", "80000", "명", approx=True)),  # 에 육박: nearly
     ex("등록 기업은 2천 개에 육박한다.", c("2천 개", "2000", "개", approx=True)),
     ex("최근 43개 산업 클러스터를 시범사업에 포함시켰다.", c("43개", "43", "개", subject="산업 클러스터")),

@@ -199,6 +199,7 @@ EXAMPLES: tuple[Example, ...] = (
     _ex("연말연시 소비", ("연말연시", "2021-12/2022-01", "month", True, None)),
     _ex("연말연시 특별 운송", ("연말연시", "2023-12/2024-01", "month", True, None), reference=_NEW_YEAR),
     _ex("2019 세계인공지능대회가 열렸다.", ("2019", "2019", "year", False, None)),
+    _ex("2024 하얼빈(哈爾濱) 국제빙설축제가 개막했다.", ("2024", "2024", "year", False, None)),  # a gloss in the name
     _ex("2022 베이징 동계올림픽", ("2022", "2022", "year", False, None)),
     _ex(
         "작년 2분기 성장률은 6.3%로 1분기의 4.5%를 웃돌았다.",
@@ -242,6 +243,7 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "관광객 수는 코로나19 발생 전보다 20% 많았다.",  # 전보다: before an event, no date
         "지난 해보다 15% 늘었다.",  # spaced 지난 해 as a base, not the city 지난 (济南)
         "지난 해양 조사 결과",  # 지난 + 해양 'ocean': no year
+        "농가 소득은 2012년의 2.3배로 늘었다.",  # a multiple of that year's figure: a base
         "2019년 대비 두 배로 늘었다.",
         "2019년 같은 기간보다 10.5% 늘었다.",
         "물동량이 1년 전 같은 기간보다 8.4% 늘었다.",  # counted back, then the same period: a base
