@@ -250,6 +250,11 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         ("구이저우성 싱런(興仁)진의 생강 농가", [("구이저우성", "520000")]),
         # a town named like its county (우이진, 武邑镇) is not coded
         ("허베이성 우이(武邑)현 우이진의 밀밭", [("허베이성", "130000"), ("우이", "131122")]),
+        # one name glossed word by word: the joined hanja name the banner
+        ("퉁랴오(通遼)시 커얼친(科爾沁) 좌익(左翼) 중기(中旗)의 목장",
+         [("퉁랴오", "150500"), ("커얼친(科爾沁) 좌익(左翼) 중기", "150521")]),
+        ("쑤저우(蘇州) 우시(無錫) 창저우(常州)를 잇는 철도",  # a list joins into no name
+         [("쑤저우", "320500"), ("우시", "320200"), ("창저우", "320400")]),
         # county-level cities of four or more syllables are written bare (border ports)
         ("화물은 만저우리와 얼롄하오터를 거쳐 유럽으로 간다.", [("만저우리", "150781"), ("얼롄하오터", "152501")]),
         ("허난성 지리(吉利)의 공장", [("허난성", "410000")]),  # 吉利 the carmaker: a district needs its city
@@ -300,3 +305,9 @@ def test_feature_homonyms_match_their_generator():
         assert committed == module.render(), "run python scripts/build_feature_homonyms.py"
     finally:
         sys.path.remove(str(root / "scripts"))
+
+
+def test_region_with_a_gloss_inside_its_name():
+    article = parse_article("난퉁시는 창장(長江)삼각주의 북쪽 날개에 있다.")
+    regions = [(p.text, p.name_zh) for p in article.places if p.kind == "region"]
+    assert regions == [("창장(長江)삼각주", "长江三角洲")]

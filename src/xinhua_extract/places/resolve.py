@@ -69,6 +69,7 @@ _COUNTY_SUFFIX_ZH = ("县", "縣", "旗", "自治县", "自治縣")
 _NUMBER_AHEAD = regex.compile(r"\s*[0-9]")
 _HANGUL_RUN = regex.compile(r"\p{Hangul}+")
 _ZH_SEP = regex.compile(r"[·∙・]")
+_INNER_GLOSS = regex.compile(r"\([^()]*\)")  # 창장(長江)삼각주: a gloss inside a region's name
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 
 
@@ -250,8 +251,11 @@ def _hangul_candidates(
     names = gaz.korean_name_set()
     sino_heads = gaz.sino_suffixed_heads()
     name_heads = _name_heads(names)
+    skip_until = -1
     for m in _HANGUL_RUN.finditer(text, para.start, para.end):
         start = m.start()
+        if start < skip_until:
+            continue
         gloss = gloss_at.get(start)
         if gloss is None:
             # most runs: no name of any kind starts with their first two syllables
@@ -272,6 +276,13 @@ def _hangul_candidates(
         if gloss is not None and gloss.head_end <= m.end():
             # 짜오좡(棗莊)시: the head is the name, the suffix may follow the parenthesis
             hanja = _ZH_SEP.split(gloss.gloss, maxsplit=1)[0].strip()
+            chain = _gloss_chain(gaz, text, gloss, hanja, gloss_at)
+            if chain is not None:  # 커얼친(科爾沁) 좌익(左翼) 중기(中旗): one name glossed word by word
+                joined, end = chain
+                skip_until = end
+                name = _INNER_GLOSS.sub("", text[start:end]).replace(" ", "")
+                yield _Candidate(start, end, name, "", joined)
+                continue
             after = text[gloss.end : gloss.end + 5]
             suffix = next((s for s, _, _ in SUFFIX_LEVELS if after.startswith(s)), "")
             if not suffix and "족" in text[gloss.end : gloss.end + 8]:  # 멍롄(孟連)다이족…자치현
@@ -349,6 +360,22 @@ def _respelled_split(run: str, names: frozenset[str]) -> Optional[tuple[str, str
     return None
 
 
+
+
+def _gloss_chain(gaz, text: str, gloss: Gloss, hanja: str, gloss_at: dict[int, Gloss]):
+    """``커얼친(科爾沁) 좌익(左翼) 중기(中旗)``: the glosses of consecutive words that together
+    name a division the first alone does not end (科尔沁左翼中旗, not 科尔沁区). Returns the
+    joined hanja and the end of the last head, or None."""
+    parts, ends, at = [hanja], [gloss.head_end], gloss.end
+    while len(parts) < 4 and text[at : at + 1] == " " and (nxt := gloss_at.get(at + 1)) is not None:
+        parts.append(_ZH_SEP.split(nxt.gloss, maxsplit=1)[0].strip())
+        ends.append(nxt.head_end)
+        at = nxt.end
+    for k in range(len(parts), 1, -1):
+        joined = "".join(parts[:k])
+        if gaz.lookup_zh(joined):
+            return joined, ends[k - 1]
+    return None
 
 
 def _glued_pair(gaz, head: str, hanja: str) -> Optional[tuple[int, str, str, str]]:
@@ -678,7 +705,11 @@ def _region_mentions(text: str, para: Paragraph) -> Iterable[PlaceMention]:
         start, end = m.span()
         if start > 0 and "\uac00" <= text[start - 1] <= "\ud7a3":
             continue
-        regions = gaz.lookup_region_hangul(m.group())
+        while end > start and text[end - 1] == ")":  # a gloss the pattern took at the end: not ours
+            end = text.rindex("(", start, end)
+        if end <= start:
+            continue
+        regions = gaz.lookup_region_hangul(_INNER_GLOSS.sub("", text[start:end]))
         if not regions:
             continue
         region = regions[0]
