@@ -9,6 +9,8 @@ Rules (``Money.rule``):
 ``money-range-low``        the lower end of ``100억~200억 위안`` (text ``100억``, bound min;
                            a bare lower end takes the upper end's myriad unit: ``3~4억``)
 ``money-range-high``       its upper end (bound max)
+                           ``3,4만 위안`` (three or four ten thousand: two consecutive digits
+                           joined by a comma before one myriad unit) is such a range too
 ``money-irregular-currency`` number + a currency word one letter (jamo) off a known one
                            (``100억 위앤``): read as that currency; the pipeline warns (W103)
 ``money-won-as-yuan``      an amount in ``원`` whose sentence is about Chinese money (a word
@@ -35,7 +37,7 @@ from typing import Optional, Sequence
 
 import regex
 
-from ..numbers import NumberMatch, iter_bare_amounts, read_number, read_trailing_markers, tidy
+from ..numbers import NumberMatch, iter_bare_amounts, parse_korean_number, read_number, read_trailing_markers, tidy
 from ..records import ArticleWarning, Fact, Money
 from ._numeric import (
     CURRENCY_FOLLOW,
@@ -111,10 +113,37 @@ def extract_money(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Money, .
         ]
         if bare:
             here = sorted(here + bare, key=lambda r: r["start"])
+        listed = _comma_ranges(text, span_start, span_end)
+        if listed:
+            here = sorted(here + listed, key=lambda r: r["start"])
         found.extend(here)
     _link_conversions(found, text)
     _won_as_yuan(found, text)
     return tuple(Money(**fields) for fields in found)
+
+
+#: 3,4만 위안: consecutive one-digit numbers joined by a comma before a myriad unit (no
+#: thousands separator has one digit after its comma).
+_COMMA_RANGE_RE = regex.compile(r"(?<![\d.,])(?P<a>[1-9]),[ ]?(?P<b>[1-9](?P<unit>[천백십]?[만억조]))(?![\d,.])")
+
+
+def _comma_ranges(text: str, span_start: int, span_end: int) -> list[dict]:
+    """``3,4만 위안`` -> a range from 3만 to 4만 yuan, as ``100억~200억 위안`` gives."""
+    out: list[dict] = []
+    for m in _COMMA_RANGE_RE.finditer(text, span_start, span_end):
+        a, b = int(m.group("a")), int(m.group("b")[0])
+        cm = _CURRENCY_RE.match(text, m.end(), span_end)
+        if b != a + 1 or cm is None:
+            continue
+        high = parse_korean_number(m.group("b"))
+        code, unit_end = _CODES[cm.group("cur")], cm.end()
+        markers = read_trailing_markers(text, unit_end, span_end)
+        common = dict(currency=code, approx=markers.approx, scale=None)
+        out.append(dict(text=m.group("a"), start=m.start("a"), end=m.end("a"), rule="money-range-low",
+                        value=tidy(high / b * a), bound="min", **common))
+        out.append(dict(text=text[m.start("b") : unit_end], start=m.start("b"), end=unit_end,
+                        rule="money-range-high", value=high, bound="max", **common))
+    return out
 
 
 _TYPO_RE = regex.compile(rf"{_SP}?(?P<w>\p{{Hangul}}{{2,8}})")

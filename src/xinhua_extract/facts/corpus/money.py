@@ -110,6 +110,10 @@ EXAMPLES = [
     ex("중국 측은 5억 위안을, 상대 측은 800억 원을 냈다.",
        m("5억 위안", "500000000", "CNY"), m("800억 원", "80000000000", "KRW")),
     ex("입장권 가격은 3만 원이다.", m("3만 원", "30000", "KRW")),
+    # 3,4만: three or four (ten thousand), a range
+    ex("하우스 한 동의 수입은 5,6만 위안이었다.",
+       m("5", "50000", "CNY", bound="min", rule="money-range-low"),
+       m("6만 위안", "60000", "CNY", bound="max", rule="money-range-high")),
     ex("5억 위얀을 들였다.", m("5억 위얀", "500000000", "CNY", rule="money-irregular-currency")),
     ex("매출 3천만 달로를 기록했다.", m("3천만 달로", "30000000", "USD", rule="money-irregular-currency")),
     ex("총사업비는6억 위안이다.", m("6억 위안", "600000000", "CNY")),
@@ -117,6 +121,7 @@ EXAMPLES = [
 
 NEGATIVES = [
     neg("중국 농민들은 원하는 작물을 심었다."),  # 원하다, no amount
+    neg("가구 수는 3,4만 가구에 이른다."),  # 3,4만 without a currency
     neg("수십억 위안을 투자했다."),  # vague: 수십억 has no value
     neg("수백만 달러 규모"),
     neg("평화공존 5원칙을 견지했다."),
