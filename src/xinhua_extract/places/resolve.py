@@ -251,6 +251,7 @@ def _hangul_candidates(
     names = gaz.korean_name_set()
     sino_heads = gaz.sino_suffixed_heads()
     name_heads = _name_heads(names)
+    respell_heads = _respelled_heads(names)
     skip_until = -1
     for m in _HANGUL_RUN.finditer(text, para.start, para.end):
         start = m.start()
@@ -261,7 +262,7 @@ def _hangul_candidates(
             # most runs: no name of any kind starts with their first two syllables
             head = text[start : start + 2]
             if (head not in name_heads and head not in sino_heads and not (glossed and head in glossed)
-                    and head[0] not in _U_VARIANTS and head[1:] not in _U_VARIANTS):
+                    and head not in respell_heads):
                 continue
         if gloss is not None and gloss.head_end <= m.end():
             pair = _glued_pair(gaz, text[start : gloss.head_end], gloss.gloss.strip())
@@ -285,7 +286,7 @@ def _hangul_candidates(
                 continue
             after = text[gloss.end : gloss.end + 5]
             suffix = next((s for s, _, _ in SUFFIX_LEVELS if after.startswith(s)), "")
-            if not suffix and "족" in text[gloss.end : gloss.end + 8]:  # 멍롄(孟連)다이족…자치현
+            if not suffix and text.find("족", gloss.end, gloss.end + 8) >= 0:  # 멍롄(孟連)다이족…자치현
                 em = _ETHNIC_SUFFIX.match(text, gloss.end, min(para.end, gloss.end + 40))
                 suffix = em.group("suf") if em else ""
             fused = False
@@ -306,7 +307,7 @@ def _hangul_candidates(
             name, suffix, length, compound = split
             if compound and _is_town(run[length:]):
                 continue  # 우이(武邑)현 우이진: the town (镇) named like its county is not coded
-            if not suffix and length == len(run) and "족" in text[m.end() : m.end() + 8]:
+            if not suffix and length == len(run) and text.find("족", m.end(), m.end() + 8) >= 0:
                 em = _ETHNIC_SUFFIX.match(text, m.end(), min(para.end, m.end() + 40))  # 누장 리수족자치주
                 suffix = em.group("suf") if em and em.start() < em.end() and text[m.end()] == " " else ""
             yield _Candidate(start, start + length, name, suffix, None, compound)
@@ -318,7 +319,7 @@ def _hangul_candidates(
         if split is not None:
             name, suffix, length, sino = split
             yield _Candidate(start, start + length, name, suffix, None, False, sino)
-        elif run[0] in _U_VARIANTS or run[1:2] in _U_VARIANTS:
+        elif run[:2] in respell_heads:
             split = _respelled_split(run, names)
             if split is not None:
                 name, suffix, length, _ = split
@@ -344,6 +345,18 @@ def _ethnic_split(run: str, names: frozenset[str]) -> Optional[tuple[str, str, i
         if em is not None and run[cut] not in " 족" and _is_particles(run[em.end() :]):
             return run[:cut], em.group("suf"), em.end(), False
     return None
+
+
+@lru_cache(maxsize=2)
+def _respelled_heads(names: frozenset[str]) -> frozenset[str]:
+    """The first two syllables of every name with one ü-syllable written plain (루춘 for 뤼춘)."""
+    plain = {v: k for k, v in _U_VARIANTS.items()}
+    out = set()
+    for head in _name_heads(names):
+        for i in (0, 1):
+            if head[i : i + 1] in plain:
+                out.add(head[:i] + plain[head[i]] + head[i + 1 :])
+    return frozenset(out)
 
 
 def _respelled_split(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int, bool]]:
