@@ -469,9 +469,13 @@ def _split_run(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int,
     name + suffix, compound). Longest name first; a name that already ends in a suffix
     (``이우시``) is split into stem and suffix when the stem is a name too. Failing that, the
     longest name that begins the run is returned as a compound (``하얼빈세관``)."""
-    if run[:2] not in _name_heads(names):
+    lengths = _name_lengths_by_head(names).get(run[:2])
+    if lengths is None:
         return None  # most runs: no place name starts with these two syllables
-    for cut in range(min(len(run), 9), 1, -1):
+    longest = min(len(run), 9)
+    for cut in lengths:  # only the lengths some name with this head has, longest first
+        if cut > longest:
+            continue
         name, rest = run[:cut], run[cut:]
         if name not in names:
             continue
@@ -484,10 +488,22 @@ def _split_run(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int,
                 if name.endswith(suffix) and len(stem) >= 2 and stem in names:
                     return stem, suffix, cut, False
             return name, "", cut, False
-    for cut in range(min(len(run) - 1, 9), 1, -1):
-        if run[:cut] in names and not run[cut:].startswith(_NOT_PLACE_HEADS):
+    longest = min(len(run) - 1, 9)
+    for cut in lengths:
+        if cut <= longest and run[:cut] in names and not run[cut:].startswith(_NOT_PLACE_HEADS):
             return run[:cut], "", cut, True
     return None
+
+
+@lru_cache(maxsize=2)
+def _name_lengths_by_head(names: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """First two syllables -> the lengths of the names that begin with them, longest
+    first: a run is only cut where some name could end."""
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        if len(name) >= 2:
+            lengths.setdefault(name[:2], set()).add(len(name))
+    return {head: tuple(sorted(ls, reverse=True)) for head, ls in lengths.items()}
 
 
 @lru_cache(maxsize=8192)
