@@ -59,6 +59,7 @@ COUNTERS: list[tuple[str, str, str, str]] = [
     ("쌍", "쌍", "yes", "pairs"),
     ("필지", "필지", "no", "plots of land"),
     ("세트", "세트", "no", "sets"),
+    ("병", "병", "yes", "bottles (와인 1억4천만 병)"),
     ("장", "장", "yes", "sheets, panels, tickets (not 제N장 'chapter N')"),
 ]
 

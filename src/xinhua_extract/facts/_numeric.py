@@ -22,7 +22,8 @@ from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 
 import regex
 
-from ..numbers import NumberMatch, iter_number_matches, tidy
+from ..errors import NumberParseError
+from ..numbers import NumberMatch, iter_number_matches, parse_korean_number, tidy
 from ..particles import particles
 
 log = logging.getLogger(__name__)
@@ -215,8 +216,14 @@ _BIG_VALUE = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
 
 def range_low_value(low: NumberMatch, high_num: str, text: str) -> Decimal:
     """``3~4억``, ``1천~2천만``: a lower end without a myriad unit takes the unit of the
-    upper end's first group."""
+    upper end's first group — unless that would put it above the upper end: ``6천~1만``
+    is six thousand to ten thousand, not sixty million."""
     unit = _BIG_UNITS.search(high_num)
     if unit is None or _BIG_UNITS.search(text, low.number_start, low.number_end):
         return low.value
-    return tidy(low.value * _BIG_VALUE[unit.group()])
+    scaled = tidy(low.value * _BIG_VALUE[unit.group()])
+    try:
+        high = parse_korean_number(high_num)
+    except NumberParseError:
+        return scaled
+    return low.value if scaled > high else scaled

@@ -58,10 +58,13 @@ Decisions (where the house rules were silent):
   ``전월 대비``, ``전분기 대비``, ``지난해 박람회보다`` (last year's X as the base), and any
   date directly followed by ``보다``/``대비``/``比``/``에 비해``/``와 비교``/``와 비슷`` or
   ``의 N배`` (``2010년의 1.7배``: a multiple of that year's figure) (``지난해 말보다``,
-  ``2019년 대비``: the date names the base of a change, not when something happened).
+  ``2019년 대비``: the date names the base of a change, not when something happened), or by
+  nouns that are the object of a comparing verb (``지난해 전체 인원수를 웃돌았다``).
   :func:`comparison_bases` returns them with a label (and, for the latter, the resolved
   value) for the numeric facts' ``basis``. ``전년`` on its own is a date.
-* Not dates either: durations (``3년간``, ``10년 동안``, ``5일간``, ``5일 만에``, ``30일 이내``,
+* Not dates either: a month or part of a year without a year after 대개/보통/해마다/매해/주로
+  (``와이너리는 대개 2월부터 연말까지 바쁘다``: a habit, no one date);
+  durations (``3년간``, ``10년 동안``, ``5일간``, ``5일 만에``, ``30일 이내``,
   ``지난 3년``, ``2~3년 전``, ``2분기 연속``); recurring dates (``매월 10일``, ``매년 11월 11일``); counts and ordinals (``13기``,
   ``14차 5개년``); ``N년생``, ``N년형``, ``연말정산``; times of day and ``24시간``; vague words
   (``현재``, ``최근``, ``향후``, ``그동안``).
@@ -288,6 +291,10 @@ _COMPARE_SAME = regex.compile(_SP + r"(?:같은 ?기간|동기)" + _COMPARE.patt
 #: ends them: ``3월의 수출은 지난해보다`` compares the exports of March with last year).
 _NOUN = r"(?!지난해|전년|작년|올해|금년)[가-힣]{1,6}(?<![은는이가을를도의에])"
 _COMPARE_OF = regex.compile(r"의 (?:" + _NOUN + r" ){0,2}" + _NOUN + _COMPARE.pattern)
+#: ``지난해 전체 인원수를 웃돌았다``: the date's figure as the object of a comparing verb.
+_COMPARE_OBJ = regex.compile(
+    r"(?: (?:" + _NOUN + r" ){0,2}" + _NOUN + r")?(?:을|를) ?(?:웃돌|밑돌|상회|하회|넘어서|넘어섰|넘었|넘겼)"
+)
 _TAIL = regex.compile(r"(?P<start>부터|에서부터|[ ]?이래|[ ]?이후)|(?P<end>까지|[ ]?이전(?![하한할했해])|[ ]?전까지)")
 _GAP = regex.compile(_SEP)
 _POINT_RULES = frozenset({"calendar", "month", "period", "iso_date", "month_word", "iso_month"})
@@ -598,6 +605,7 @@ def _scan(
     groups: list[list[_Atom]] = []
     bases: list[ComparisonBasis] = []
     current_end = -1
+    habit_end = -1
     for span_end, m, rule, g in _matches(text, spans):
         if span_end != current_end:
             groups.append([])
@@ -613,6 +621,13 @@ def _scan(
             continue
         if rule.startswith("block_"):
             continue
+        if rule in _HABIT_RULES and (
+            _HABITUAL.search(text, max(0, m.start() - 4), m.start())
+            or (habit_end >= 0 and (_FROM_GAP.fullmatch(text, habit_end, m.start()) or _GAP.fullmatch(text, habit_end, m.start())))
+        ):
+            habit_end = m.end()
+            continue  # 대개 2월부터 연말까지 바쁘다: every year, no one date (both ends)
+        habit_end = -1
         try:
             lo, hi, grain, relative, stated = _resolve(rule, g, ref)
         except (ValueError, OverflowError):  # _Skip, no such day, or beyond year 1..9999
@@ -621,6 +636,7 @@ def _scan(
         while end > m.start() and text[end - 1].isspace():
             end -= 1
         compared = (_COMPARE.match(text, end, span_end) or _COMPARE_OF.match(text, end, span_end)
+                    or (_COMPARE_OBJ.match(text, end, span_end) if rule == "calendar" else None)
                     or (_COMPARE_SAME.match(text, end, span_end) if rule == "offset" else None))
         if compared is not None:
             stop = compared.end()
@@ -672,6 +688,37 @@ def _join(a: _Atom, b: _Atom, ref: Optional[date]) -> Optional[_Atom]:
     if lo is not None and hi is not None and hi.first() <= lo.last():
         return None
     return _Atom(a.start, b.end, "interval", lo, hi, a.grain, relative, a.year_stated, b.range, None)
+
+
+#: 대개 2월부터, 보통 10월에: a habit of every year, not one date (like 매년 11월).
+_HABITUAL = regex.compile(r"(?<![가-힣])(?:대개|보통|해마다|매해|주로)[ ]$")
+_HABIT_RULES = frozenset({"month", "period", "day_of_month", "day_range"})
+_FROM_GAP = regex.compile(r"(?:부터|에서부터)[ ]?")
+
+
+def _continue_month(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """``8월 9일부터 11일까지``: a bare day right after a dated start is in that start's
+    month (the next one when it is an earlier day), not the reference's. Two records."""
+    out: list[_Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and atom.rule == "day_of_month" and atom.groups is not None and not atom.groups["dir"]
+            and prev.range == "start" and prev.hi is not None and prev.hi.grain == "day"
+            and _FROM_GAP.fullmatch(text, prev.end, atom.start)
+        ):
+            day = int(atom.groups["d"])
+            year, month = prev.hi.year, prev.hi.sub
+            if day <= prev.hi.day:
+                year, month = _shift_month(year, month, 1)
+            try:
+                p = _day_period(year, month, day)
+            except ValueError:
+                p = None
+            if p is not None:
+                atom = atom._replace(lo=p, hi=p, relative=prev.relative)
+        out.append(atom)
+    return out
 
 
 _SENTENCE_END = regex.compile(r"[.!?。](?:\s|$)|\n")
@@ -732,7 +779,7 @@ def scan_dates(
             range=atom.range,
         )
         for group in groups
-        for atom in _inherit_years(text, _merge(text, group, reference))
+        for atom in _inherit_years(text, _continue_month(text, _merge(text, group, reference)))
     )
     return dates, tuple(bases)
 

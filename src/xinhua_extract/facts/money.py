@@ -207,8 +207,10 @@ def _records_of(
     markers = read_trailing_markers(text, after, span_end)
     out = []
     bound = markers.bound or nm.bound
+    approx = nm.approx or markers.approx
     if low_match is not None and sm is None:
         low = read_number(low_match)
+        approx = approx or low.approx  # 약 397만~595만원: 약 is said of the whole range
         out.append(
             dict(
                 text=low.text, start=low.start, end=low.end, rule="money-range-low",
@@ -220,16 +222,29 @@ def _records_of(
     out.append(
         dict(
             text=text[start:unit_end], start=start, end=unit_end, rule=rule, value=nm.value,
-            currency=code, approx=nm.approx or markers.approx, bound=bound, scale=scale,
+            currency=code, approx=approx, bound=bound, scale=scale,
         )
     )
     return out
 
 
 def _link_conversions(found: list[dict], text: str) -> None:
-    """Mark an amount in parentheses right after another one, in another currency."""
+    """Mark an amount in parentheses right after another one, in another currency. A
+    range converted into a range (``2만~3만 위안(약 397만~595만원)``) pairs its ends:
+    low with low, high with high."""
     for i in range(1, len(found)):
         source, target = found[i - 1], found[i]
+        if (
+            target["rule"] == "money-range-low" and source["rule"] == "money-range-high" and i >= 2
+            and found[i - 2]["rule"] == "money-range-low" and i + 1 < len(found)
+            and found[i + 1]["rule"] == "money-range-high" and source["currency"] != target["currency"]
+            and (_OPEN_RE.fullmatch(text, source["end"], target["start"]) is not None)
+        ):
+            for src, tgt, at in ((found[i - 2], target, i - 2), (source, found[i + 1], i - 1)):
+                tgt["equivalent_of"], tgt["rate"], tgt["rule"] = at, _rate(tgt["value"], src["value"]), "money-conversion"
+            continue
+        if target.get("equivalent_of") is not None:
+            continue
         if source["currency"] == target["currency"] or source.get("equivalent_of") is not None:
             continue
         opened = _OPEN_RE.fullmatch(text, source["end"], target["start"])

@@ -13,6 +13,9 @@ def c(text: str, value: str, counter: str, approx: bool = False, bound: Optional
 
 
 EXAMPLES = [
+    ex("이 양조장은 한 해 와인 2천만 병을 출하한다.", c("2천만 병", "20000000", "병")),  # bottles
+    ex("약 20~30개 기업이 참가한다.", c("약 20", "20", "개", approx=True, bound="min"),
+       c("30개", "30", "개", approx=True, bound="max")),  # 약 covers the range
     # the approximation word behind a note in parentheses (no figures in it)
     ex("춘제 연휴 관광객은 3억명(연인원 기준)에 육박했다.", c("3억명", "300000000", "명", approx=True)),
     ex("올해 방문객 수는 8만 명에 육박했다.", c("8만 명", "80000", "명", approx=True)),  # 에 육박: nearly
@@ -86,6 +89,7 @@ EXAMPLES = [
 ]
 
 NEGATIVES = [
+    neg("이 지역은 일조량이 풍부하다."),  # 일조량 'sunshine' is a word Kiwi knows, not 일조 + 량
     neg("세계 경제가 회복됐다."),  # 세 + 계: no glued count
     neg("주민들이 한곳에 모였다."),  # 한곳: "one place", an idiom
     neg("두부 공장이 문을 열었다."),

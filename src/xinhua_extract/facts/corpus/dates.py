@@ -200,6 +200,11 @@ EXAMPLES: tuple[Example, ...] = (
     _ex("연말연시 특별 운송", ("연말연시", "2023-12/2024-01", "month", True, None), reference=_NEW_YEAR),
     _ex("2019 세계인공지능대회가 열렸다.", ("2019", "2019", "year", False, None)),
     _ex("2024 하얼빈(哈爾濱) 국제빙설축제가 개막했다.", ("2024", "2024", "year", False, None)),  # a gloss in the name
+    # a bare day after a dated start (부터) is in the start's month
+    _ex("전시회는 오는 9월 27일부터 30일까지 열린다.",
+        ("오는 9월 27일", "2021-09-27", "day", True, "start"), ("30일", "2021-09-30", "day", True, "end")),
+    _ex("축제는 10월 30일부터 2일까지 이어진다.",
+        ("10월 30일", "2021-10-30", "day", True, "start"), ("2일", "2021-11-02", "day", True, "end")),
     _ex("2022 베이징 동계올림픽", ("2022", "2022", "year", False, None)),
     _ex(
         "작년 2분기 성장률은 6.3%로 1분기의 4.5%를 웃돌았다.",
@@ -244,6 +249,10 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "지난 해보다 15% 늘었다.",  # spaced 지난 해 as a base, not the city 지난 (济南)
         "지난 해양 조사 결과",  # 지난 + 해양 'ocean': no year
         "농가 소득은 2012년의 2.3배로 늘었다.",  # a multiple of that year's figure: a base
+        "입국자 수는 지난해 전체 입국자 수를 웃돌았다.",  # the object of a comparing verb
+        "판매량이 작년을 넘어섰다.",
+        "양봉 농가는 대개 4월부터 연말까지 분주하다.",  # a habit: every year
+        "이 꽃은 보통 3~5월에 핀다.",
         "2019년 대비 두 배로 늘었다.",
         "2019년 같은 기간보다 10.5% 늘었다.",
         "물동량이 1년 전 같은 기간보다 8.4% 늘었다.",  # counted back, then the same period: a base

@@ -110,6 +110,16 @@ EXAMPLES = [
     ex("중국 측은 5억 위안을, 상대 측은 800억 원을 냈다.",
        m("5억 위안", "500000000", "CNY"), m("800억 원", "80000000000", "KRW")),
     ex("입장권 가격은 3만 원이다.", m("3만 원", "30000", "KRW")),
+    # a lower end that the upper end's myriad unit would put above it keeps its own value
+    ex("임시 일자리 수입은 8천~1만2천 위안이다.",
+       m("8천", "8000", "CNY", bound="min"), m("1만2천 위안", "12000", "CNY", bound="max")),
+    # a range converted into a range: low with low, high with high; 약 covers both ends
+    ex("정규직 연봉은 4만~5만 위안(약 760만~950만원)이다.",
+       m("4만", "40000", "CNY", bound="min"), m("5만 위안", "50000", "CNY", bound="max"),
+       m("약 760만", "7600000", "KRW", approx=True, bound="min", equivalent_of=0, rate="190"),
+       m("950만원", "9500000", "KRW", approx=True, bound="max", equivalent_of=1, rate="190")),
+    # a space between a group ending in 천/백/십 and its myriad unit
+    ex("순이익은 12억6천 만 위안에 그쳤다.", m("12억6천 만 위안", "1260000000", "CNY")),
     # 3,4만: three or four (ten thousand), a range
     ex("하우스 한 동의 수입은 5,6만 위안이었다.",
        m("5", "50000", "CNY", bound="min", rule="money-range-low"),
