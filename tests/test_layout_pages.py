@@ -398,3 +398,82 @@ def test_long_menus_above_the_headline_and_facts_in_captions_say_so():
     assert article.shape == "portal-2021" and article.title == "中 닝샤 와인 수출 30% 증가" and article.editor == "陈畅"
     caption_facts = [f for f in article.facts if f.block == "caption"]
     assert caption_facts and all(f.start < text.index("[신화망") for f in caption_facts)
+
+
+def _kinds(text, layout, *prefixes):
+    out = []
+    for prefix in prefixes:
+        start = text.index(prefix)
+        out.append(next(b.kind for b in layout.blocks if b.start <= start < b.end))
+    return out
+
+
+def test_translated_piece_repeats_its_headlines_under_the_meta():
+    text, gold = _page("p34")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.kicker == "뉴스 번역" and layout.title_zh == "商务部:前8个月服务贸易规模超过4万亿元"
+    # the Chinese headline and the Korean one repeated under the meta are title, never body
+    paragraphs = [text[p.start:p.end] for p in layout.paragraphs if p.kind == "body"]
+    assert not any(p.startswith(("商务部:前8个月", "中 상무부: 올해")) for p in paragraphs)
+    # without the repeated Korean headline the Chinese line is the body's first paragraph
+    alone = text.replace("\n中 상무부: 올해 1~8월 서비스무역 규모 4조 위안 넘어\n", "\n", 1)
+    layout = analyse_layout(alone, url=gold["url"])
+    assert layout.title_zh is None and _kinds(alone, layout, "商务部:前8个月") == ["body"]
+
+
+def test_wire_photo_title_without_number_is_a_caption_and_a_chinese_subheading_under_one_is_not():
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("(时政)习近平会见外国客人") == "caption"
+    assert classify_line("(兩會·XHDW)(16)國務委員回答記者提問") == "caption"
+    assert classify_line("(经济)商务部表示,前8个月服务贸易稳定增长。") is None  # a Chinese sentence
+    assert classify_line("(뉴스 번역) 中 상무부 발표") is None  # a kicker, not a wire title
+    text, gold = _page("p34")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "(经济)(2)", "关键数据", "핵심 데이터") == ["caption", "body", "body"]
+
+
+def test_photo_credit_with_jegong_closes_a_caption_wherever_it_stands():
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("전시회 현장을 찾은 관람객들. (주최 측 제공)") == "caption"
+    assert classify_line("설비가 택배를 나누고 있다. (사진 제공: 허베이성 우정관리국)") == "caption"
+    assert classify_line("현장 모습 [사진 제공: 신화사]") == "caption"
+    # a sentence about something provided is not a credit
+    assert classify_line("주최 측은 관람객에게 무료 음료를 제공했다.") is None
+    text, gold = _page("p37")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "스자좡 물류센터의 자동 분류") == ["caption"]
+
+
+def test_photo_description_run_on_into_the_text_stays_body():
+    from xinhua_extract.layout import classify_line
+
+    # the photo's date closes a caption; text after it makes the line a paragraph
+    assert classify_line("항저우 올림픽센터 주경기장(8월 25일 촬영).") == "caption"
+    assert classify_line("택배 분류 설비(3월2일 촬영) 국가우정국에 따르면 택배 업무량이 늘었다.") is None
+    assert classify_line("1월 5일 촬영한 하얼빈 빙설대세계 모습") == "caption"
+    assert classify_line("물류센터에서 촬영한 택배 설비. 국가우정국은 서비스망을 확충했다. 업무량도 늘었다.") is None
+    text, gold = _page("p37")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "허베이성 스자좡의") == ["body"] and layout.title is None
+
+
+def test_partner_time_line_without_a_label_gives_published_source_and_the_headline():
+    text, gold = _page("p35")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.shape == "republication" and layout.title.startswith('"하얼빈 빙설축제"')
+    assert layout.published.isoformat() == "2025-12-08T10:41:00+08:00" and layout.source == "신화망 한국어판"
+    assert layout.dateline.date == "2025-12-08"
+    assert _kinds(text, layout, "首页", "신화망 한국어판2025") == ["navigation", "meta"]
+    # without the time line nothing on the page says partner or gives the time
+    layout = analyse_layout(text.replace("신화망 한국어판2025-12-08 10:41", ""), url=gold["url"])
+    assert layout.shape == "body" and layout.published is None and layout.source is None
+
+
+def test_partner_chinese_source_label_and_app_prompt():
+    text, gold = _page("p36")
+    layout = analyse_layout(text, url=gold["url"])
+    assert (layout.source, layout.editor) == ("신화망 한국어판", "李明")
+    assert _kinds(text, layout, "한국어 | 2025", "李明来源", "微信扫一扫") == ["meta", "meta", "navigation"]
+    assert not any("下载" in text[p.start:p.end] for p in layout.paragraphs)

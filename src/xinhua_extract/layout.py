@@ -68,7 +68,7 @@ TEMPLATE_NAMES = tuple(t["name"] for t in TEMPLATES)
 TIMESTAMP = regex.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 #: the source and editor of a meta line, whatever the order and spacing (the HTML reader
 #: rebuilds its header line with them too)
-META_SOURCE = regex.compile(r"출처\s*[:：]\s*([^|\d\s][^|]*?)\s*(?=\||\d{4}[-./]|편집|编辑|編輯|$)")
+META_SOURCE = regex.compile(r"(?:출처|来源|來源)\s*[:：]\s*([^|\d\s][^|]*?)\s*(?=\||\d{4}[-./]|편집|编辑|編輯|$)")
 META_EDITOR = regex.compile(r"(?:편집(?:자)?|(?:责任)?编辑|(?:責任)?編輯)\s*[:：]\s*([^|]+?)\s*(?:\||$)")
 #: a partner's ``입력 2023.06.01 10:00`` / ``기사입력 : 2024년12월10일 09:36``
 _PARTNER_TIME = regex.compile(r"(\d{4})\s*[-.년]\s*(\d{1,2})\s*[-.월]\s*(\d{1,2})(?:\s*일)?\.?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
@@ -89,6 +89,8 @@ _FULL_STOP = regex.compile(r"[.!?。]\s*$")
 _TITLE_STOP = regex.compile(r"[.。]\s*$")
 _PHOTO_DATE = regex.compile(r"^\s*\d{1,2}\s*월\s*\d{1,2}\s*일[,，]?\s")  # 1월 4일 …: a photo's date
 _WS = regex.compile(r"\s+")
+#: the Xinhua service named before the time on a partner's byline-and-time line
+_PARTNER_SOURCE = regex.compile(r"^\s*(?P<source>[^|\d]*?신화[^|\d]*?)\s*(?:\||(?:19|20)\d{2}[-./년])")
 _TIME_LABEL = regex.compile(r"(?:입력|승인|수정|등록)\s*[:：]?")  # a partner's byline-and-time line
 _MENU = regex.compile(r"\s[|>·]\s.*\s[|>·]\s")  # 홈 | 정치 | 경제: a partner's menu line
 _ENUMERATED = regex.compile(r"^\s*\d{1,2}\.\s")  # "1. …": an item of a gallery, not a headline
@@ -315,6 +317,8 @@ def _evidence(lines: list[Line], kinds: list[Optional[str]], head: int, *, with_
         if kinds[j] == "dateline":
             m = _match_dateline(lines[j].text)
             found.add("paren_dateline" if m and "=" in m.group(0) else "bracket_dateline")
+        elif kinds[j] == "chrome" and _PARTNER_TIME.search(lines[j].text):
+            found.add("partner_time")  # a partner's byline-and-time line
     first = next((j for j in range(head) if kinds[j] not in ("header", "breadcrumb")), None)
     if first is not None and kinds[first] is None and _is_chinese_headline(lines[first].text):
         found.add("zh_headline")
@@ -361,8 +365,11 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
 
     # --- head: banner, breadcrumb, toolbar, title, meta
     xinhua_idx = next((j for j in range(head) if kinds[j] == "xinhua_title"), None)
+    repeat_idx: set[int] = set()
     if meta_idx is not None:
         header_end, title_idx, title_zh_idx = _head_above_meta(lines, kinds, meta_idx, xinhua_idx)
+        if title_idx is not None:
+            header_end, title_zh_idx, repeat_idx = _headline_under_meta(lines, kinds, header_end, title_idx, title_zh_idx)
     else:
         header_end, title_idx, title_zh_idx = _head_without_meta(
             lines, kinds, head, dateline_idx, min(n, first_hard), template["name"], where.page if where else 1,
@@ -384,6 +391,8 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
         elif j == title_zh_idx:
             b.block("title", j)
             lay.title_zh = text[slice(*lines[j].trimmed())]
+        elif j in repeat_idx:
+            b.block("title", j)  # the headline repeated under the meta
         elif kind == "xinhua_title":
             b.block("title", j)
         elif kind in _META_KINDS:
@@ -440,14 +449,16 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
             _take_other(b, j, kinds[j], caption=True)
         i = lead
 
-    # --- body (the Korean line right under a Chinese wire photo title is that photo's caption)
+    # --- body (the Korean line right under a Chinese wire photo title is that photo's caption;
+    # a short Chinese subheading there is not)
     for j in range(i, end_of_content):
         line = lines[j]
         if j == dateline_idx:
             _take_dateline(b, j, _match_dateline(line.text))
             continue
         under_wire_title = j > 0 and kinds[j - 1] == "caption" and _is_chinese(lines[j - 1].text) \
-            and kinds[j] is None and len(line.text.strip()) <= _LONGEST_CAPTION and not _is_chinese(line.text)
+            and kinds[j] is None and len(line.text.strip()) <= _LONGEST_CAPTION and not _is_chinese(line.text) \
+            and _HANGUL.search(line.text) is not None
         _take_other(b, j, kinds[j], caption=under_wire_title)
 
     # --- footer, related articles, recommendations: everything from there on (a
@@ -482,6 +493,39 @@ def _head_above_meta(lines: list[Line], kinds: list[Optional[str]], meta_idx: in
         cands = [j for j in cands if _WS.sub(" ", lines[j].text).strip() == want]
     title_idx, title_zh_idx = _pick_title(lines, cands)
     return header_end, title_idx, title_zh_idx
+
+
+def _headline_under_meta(lines: list[Line], kinds: list[Optional[str]], header_end: int, title_idx: int,
+                         title_zh_idx: Optional[int]) -> tuple[int, Optional[int], set[int]]:
+    """A translated piece (``(뉴스 번역)``) repeats its headline under the meta line: the
+    Chinese headline, then the Korean one again. Both are the title, not body; the
+    Chinese one is ``title_zh``. A Chinese line counts only when the repeated Korean
+    headline follows it (a bilingual body opens with a Chinese paragraph too)."""
+    n = len(lines)
+    want = _headline_key(lines[title_idx].text)
+    repeats: set[int] = set()
+    j = header_end
+    if title_zh_idx is None and j + 1 < n and kinds[j] is None and kinds[j + 1] is None \
+            and _is_chinese_title_line(lines[j].text) and _headline_key(lines[j + 1].text) == want:
+        title_zh_idx, j = j, j + 1
+    if j < n and kinds[j] is None and _headline_key(lines[j].text) == want:
+        repeats.add(j)
+        j += 1
+    return j, title_zh_idx, repeats
+
+
+def _headline_key(s: str) -> str:
+    """A headline without its kicker and with collapsed spaces, to find it repeated."""
+    m = _KICKER.match(s)
+    return _WS.sub(" ", m.group("title") if m else s).strip()
+
+
+def _is_chinese_title_line(s: str) -> bool:
+    """A short Chinese line that does not end a sentence with a full stop (a headline may
+    end with ``?``): the Chinese headline of a translated piece."""
+    s = s.strip()
+    han = len(_HAN.findall(s))
+    return len(s) <= 80 and han >= 4 and han > 2 * len(_HANGUL.findall(s)) and not _TITLE_STOP.search(s)
 
 
 def _head_without_meta(lines: list[Line], kinds: list[Optional[str]], head: int, dateline_idx: Optional[int],
@@ -543,7 +587,8 @@ def _title_before_dateline(lines: list[Line], kinds: list[Optional[str]], s: int
     line (or above the lead), skipping the partner's menus above it.
     """
     if partner:
-        anchor = next((j for j in range(s, d) if kinds[j] == "chrome" and _TIME_LABEL.search(lines[j].text)), d)
+        anchor = next((j for j in range(s, d) if kinds[j] == "chrome" and (_TIME_LABEL.search(lines[j].text)
+                                                                        or _PARTNER_TIME.search(lines[j].text))), d)
         for j in range(anchor - 1, s - 1, -1):
             text = lines[j].text.strip()
             if _title_like(lines[j], kinds[j]) and not _MENU.search(text) and not _is_chinese_headline(text):
@@ -613,6 +658,8 @@ def _take_other(b: _Builder, j: int, kind: Optional[str], *, caption: bool) -> N
         b.block("header" if kind != "toolbar" else "toolbar", j)
     elif kind == "chrome" and _PARTNER_TIME.search(line.text):
         b.block("meta", j)  # a partner's byline-and-time line: where published came from
+        if lay.source is None and (sm := _PARTNER_SOURCE.match(line.text)):
+            lay.source = sm.group("source")  # 신화망 한국어판2024-07-21 12:26
     elif (kind == "chrome" and (caption or b.partner)) or (kind == "chrome_head" and caption) or kind in _HARD_TAIL:
         b.block(_TAIL_BLOCK[kind], j)  # (a chrome-like line inside Xinhua's text stays content)
     elif caption or kind == "caption":
