@@ -477,3 +477,53 @@ def test_partner_chinese_source_label_and_app_prompt():
     assert (layout.source, layout.editor) == ("신화망 한국어판", "李明")
     assert _kinds(text, layout, "한국어 | 2025", "李明来源", "微信扫一扫") == ["meta", "meta", "navigation"]
     assert not any("下载" in text[p.start:p.end] for p in layout.paragraphs)
+
+
+def test_caption_closed_by_the_agency_after_a_slash_is_never_the_headline():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p38")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.title is None
+    assert _kinds(text, layout, "2025년 12월 28일 관광객들이", "2025년 12월 28일 어린이들이") == ["caption", "caption"]
+    assert classify_line("/신화넷") == "footer"  # the credit alone on its line stays furniture
+    assert classify_line("기사는 신화통신/연합 보도를 인용했다.") is None
+
+
+def test_wire_title_with_digits_and_page_row_to_the_last_page():
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("(国际·元宵节2016)(6)海外华人欢度元宵节") == "caption"
+    assert classify_line("1 2 3 4 5 6 7 8    >>|") == "pagerow"
+    assert classify_line("|<< 1 2 3") == "pagerow"
+    text, gold = _page("p39")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.page == 6 and not any("1 2 3" in text[p.start:p.end] for p in layout.paragraphs)
+
+
+def test_link_button_under_the_text_is_furniture():
+    text, gold = _page("p40")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "↓↓↓ [특집 보도]") == ["footer"]
+    assert not any("클릭" in text[p.start:p.end] for p in layout.paragraphs)
+
+
+def test_photo_formula_with_a_one_word_subject_before_the_date():
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("직원이 21일 허베이성의 한 공방에서 춘련을 말리고 있다.") == "caption"
+    # a reported statement or a sentence of two is no photo caption
+    assert classify_line("관계자는 21일 주문량이 늘었다고 밝혔다.") is None
+    assert classify_line("직원이 21일 춘련을 말리고 있다. 주문량도 늘고 있다.") is None
+    text, gold = _page("p41")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "직원이 21일", "현지 관계자는") == ["caption", "body"]
+
+
+def test_partner_line_with_time_source_and_editor():
+    text, gold = _page("p42")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.shape == "republication" and layout.title == "리창 총리, 싱가포르 총리 회견"
+    assert (layout.source, layout.editor) == ("신화망", "박명수")
+    assert layout.published.isoformat() == "2024-06-27T20:15:00+08:00" and layout.dateline.date == "2024-06-27"
+    assert _kinds(text, layout, "중국 경제 포커스", "2024-06-27 20:15", "(时政)") == ["navigation", "meta", "caption"]

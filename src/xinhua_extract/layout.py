@@ -90,7 +90,8 @@ _TITLE_STOP = regex.compile(r"[.。]\s*$")
 _PHOTO_DATE = regex.compile(r"^\s*\d{1,2}\s*월\s*\d{1,2}\s*일[,，]?\s")  # 1월 4일 …: a photo's date
 _WS = regex.compile(r"\s+")
 #: the Xinhua service named before the time on a partner's byline-and-time line
-_PARTNER_SOURCE = regex.compile(r"^\s*(?P<source>[^|\d]*?신화[^|\d]*?)\s*(?:\||(?:19|20)\d{2}[-./년])")
+_PARTNER_SOURCE = regex.compile(r"^\s*(?P<source>[^|\d]*?신화[^|\d]*?)\s*(?:\||(?:19|20)\d{2}[-./년])"
+                             r"|\d{1,2}:\d{2}(?::\d{2})?\s+(?P<source>\S*신화\S*)\s+(?:편집|(?:责任)?编辑|(?:責任)?編輯)")
 _TIME_LABEL = regex.compile(r"(?:입력|승인|수정|등록)\s*[:：]?")  # a partner's byline-and-time line
 _MENU = regex.compile(r"\s[|>·]\s.*\s[|>·]\s")  # 홈 | 정치 | 경제: a partner's menu line
 _ENUMERATED = regex.compile(r"^\s*\d{1,2}\.\s")  # "1. …": an item of a gallery, not a headline
@@ -658,8 +659,10 @@ def _take_other(b: _Builder, j: int, kind: Optional[str], *, caption: bool) -> N
         b.block("header" if kind != "toolbar" else "toolbar", j)
     elif kind == "chrome" and _PARTNER_TIME.search(line.text):
         b.block("meta", j)  # a partner's byline-and-time line: where published came from
-        if lay.source is None and (sm := _PARTNER_SOURCE.match(line.text)):
-            lay.source = sm.group("source")  # 신화망 한국어판2024-07-21 12:26
+        if lay.source is None and (sm := _PARTNER_SOURCE.search(line.text)):
+            lay.source = sm.group("source")  # 신화망 한국어판2024-07-21 12:26 / … 21:09 신화망 편집:…
+        if lay.editor is None and (em := META_EDITOR.search(line.text)):
+            lay.editor = em.group(1).strip()  # 2017-11-13 21:09 신화망 편집:구가흔
     elif (kind == "chrome" and (caption or b.partner)) or (kind == "chrome_head" and caption) or kind in _HARD_TAIL:
         b.block(_TAIL_BLOCK[kind], j)  # (a chrome-like line inside Xinhua's text stays content)
     elif caption or kind == "caption":
