@@ -59,6 +59,29 @@ def _load_templates() -> tuple[int, list[dict]]:
 
 
 _ORDERED, MARKERS = _load_markers()
+
+
+def _marker_tests(ordered: list[tuple[str, regex.Pattern]]) -> list[tuple[str, object]]:
+    """How :func:`classify_line` tries the markers, in the order of the file: consecutive
+    patterns of one kind anchored at ``^`` as one alternation tried with ``match`` (whichever
+    matches, the kind is the same; the ``regex`` module's ``search`` would retry an anchored
+    pattern at every position of the line), the others one by one with ``search``."""
+    runs: list[tuple[str, list[str]]] = []
+    for kind, p in ordered:
+        if runs and runs[-1][0] == kind and p.pattern.startswith("^") and runs[-1][1][-1].startswith("^"):
+            runs[-1][1].append(p.pattern)
+        else:
+            runs.append((kind, [p.pattern]))
+    tests = []
+    for kind, patterns in runs:
+        if patterns[0].startswith("^"):
+            tests.append((kind, regex.compile("^(?:" + "|".join(f"(?:{p[1:]})" for p in patterns) + ")").match))
+        else:
+            tests.append((kind, regex.compile(patterns[0]).search))
+    return tests
+
+
+_TESTS = _marker_tests(_ORDERED)
 _DATELINES = [p for kind, p in _ORDERED if kind == "dateline"]
 HEAD_LINES, TEMPLATES = _load_templates()
 TEMPLATE_NAMES = tuple(t["name"] for t in TEMPLATES)
@@ -212,8 +235,8 @@ def classify_line(text: str) -> Optional[str]:
     """The kind of one line by the first matching pattern of ``page_markers.tsv``
     (``None``: a plain line, content or a title candidate). Cached: an archive repeats
     its banners, meta labels and footers on every page."""
-    for kind, pattern in _ORDERED:
-        if pattern.search(text):
+    for kind, test in _TESTS:
+        if test(text):
             return kind
     return None
 
