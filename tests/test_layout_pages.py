@@ -527,3 +527,37 @@ def test_partner_line_with_time_source_and_editor():
     assert (layout.source, layout.editor) == ("신화망", "박명수")
     assert layout.published.isoformat() == "2024-06-27T20:15:00+08:00" and layout.dateline.date == "2024-06-27"
     assert _kinds(text, layout, "중국 경제 포커스", "2024-06-27 20:15", "(时政)") == ["navigation", "meta", "caption"]
+
+
+def test_partner_paper_headline_above_its_byline_time_line_without_a_dateline():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p43")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.shape == "republication" and layout.title.startswith("中 외교부 대변인")
+    assert (layout.source, layout.editor) == ("新华社", "김영철") and layout.dateline is None
+    assert _kinds(text, layout, "연변일보 > 국제", "김영철 新华社") == ["navigation", "meta"]
+    assert classify_line("연변일보 > 국제") == "chrome_head"
+    assert classify_line("수입은 전년 대비 > 10% 늘었다.") is None
+
+
+def test_gallery_first_line_with_the_photo_date_and_a_comma_is_its_caption():
+    text, gold = _page("p44")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.title is None and _kinds(text, layout, "3월 2일, 관광객들이") == ["caption"]
+    # a line of two sentences stays body
+    two = text.replace("고속열차에 올랐다.", "고속열차에 올랐다. 이날 승객이 많았다.", 1)
+    assert _kinds(two, analyse_layout(two, url=gold["url"]), "3월 2일, 관광객들이") == ["body"]
+
+
+def test_news_background_label_is_the_kicker():
+    text, gold = _page("p45")
+    layout = analyse_layout(text, url=gold["url"])
+    assert (layout.kicker, layout.title) == ("뉴스 배경", "라오스인민민주공화국")
+
+
+def test_video_player_label_is_never_content():
+    text, gold = _page("p46")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "Video PlayerClose") == ["navigation"]
+    assert not any("Video" in text[p.start:p.end] for p in layout.paragraphs)

@@ -110,11 +110,14 @@ _LONGEST_HEADLINE = 60  # a recommended-article title under 추천 기사
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _FULL_STOP = regex.compile(r"[.!?。]\s*$")
 _TITLE_STOP = regex.compile(r"[.。]\s*$")
+#: a gallery's first line: one sentence opening with the photo's date and a comma
+_GALLERY_PHOTO_LINE = regex.compile(r"^(?=.{0,200}$)\s*\d{1,2}\s*월\s*\d{1,2}\s*일\s*[,，](?!.*[다요][.!?]\s+\S)[^\n]*다\.\s*$")
 _PHOTO_DATE = regex.compile(r"^\s*\d{1,2}\s*월\s*\d{1,2}\s*일[,，]?\s")  # 1월 4일 …: a photo's date
 _WS = regex.compile(r"\s+")
-#: the Xinhua service named before the time on a partner's byline-and-time line
-_PARTNER_SOURCE = regex.compile(r"^\s*(?P<source>[^|\d]*?신화[^|\d]*?)\s*(?:\||(?:19|20)\d{2}[-./년])"
-                             r"|\d{1,2}:\d{2}(?::\d{2})?\s+(?P<source>\S*신화\S*)\s+(?:편집|(?:责任)?编辑|(?:責任)?編輯)")
+#: the Xinhua service named on a partner's byline-and-time line, before the time
+#: (신화망 한국어판2024-07-21 12:26 / 박명화 新华社 2024-12-31 14:11:58) or after it
+_PARTNER_SOURCE = regex.compile(r"(?P<source>(?:신화|新华|新華)[^|\d]*?)\s*(?:\||(?:19|20)\d{2}[-./년])"
+                             r"|\d{1,2}:\d{2}(?::\d{2})?\s+(?P<source>\S*(?:신화|新华|新華)\S*)\s+(?:편집|(?:责任)?编辑|(?:責任)?編輯)")
 _TIME_LABEL = regex.compile(r"(?:입력|승인|수정|등록)\s*[:：]?")  # a partner's byline-and-time line
 _MENU = regex.compile(r"\s[|>·]\s.*\s[|>·]\s")  # 홈 | 정치 | 경제: a partner's menu line
 _ENUMERATED = regex.compile(r"^\s*\d{1,2}\.\s")  # "1. …": an item of a gallery, not a headline
@@ -468,6 +471,9 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
         lead = header_end
         while lead < end_of_content - 1 and _title_like(lines[lead], kinds[lead]):
             lead += 1
+        if lead == header_end and lead < end_of_content - 1 and kinds[lead] is None \
+                and _GALLERY_PHOTO_LINE.match(lines[lead].text):
+            lead += 1  # "2월 20일, 승객들이 … 탑승했다." over the text: the photo's one dated sentence
     if lead is not None and header_end <= lead <= header_end + 8:
         for j in range(header_end, lead):
             _take_other(b, j, kinds[j], caption=True)
@@ -566,7 +572,7 @@ def _head_without_meta(lines: list[Line], kinds: list[Optional[str]], head: int,
     n = len(lines)
     title_idx = title_zh_idx = None
     header_end = 0
-    while header_end < head and kinds[header_end] in _HEADER_KINDS:
+    while header_end < head and kinds[header_end] in _HEADER_KINDS | {"chrome_head"}:  # (menus, a player's label)
         header_end += 1
     s = header_end
     if s < n and kinds[s] is None and _is_chinese_headline(lines[s].text) and s != dateline_idx:
@@ -582,6 +588,9 @@ def _head_without_meta(lines: list[Line], kinds: list[Optional[str]], head: int,
     elif template == "bilingual" and s + 1 < stop and _title_like(lines[s], kinds[s]) \
             and kinds[s + 1] is None and _is_chinese_headline(lines[s + 1].text):
         title_idx = s
+    elif template == "republication" and dateline_idx is None and \
+            (t := next((j for j in range(s, stop) if kinds[j] == "chrome" and _PARTNER_TIME.search(lines[j].text)), None)):
+        title_idx = _title_before_dateline(lines, kinds, s, t + 1, partner=True)  # the headline above its time line
     elif partner_host and dateline_idx is None and s + 1 < stop and _title_like(lines[s], kinds[s]) \
             and kinds[s + 1] is None and _INNER_SENTENCE_END.search(lines[s + 1].text):
         title_idx = s  # a partner's headline over the first paragraph
