@@ -17,7 +17,8 @@ and none of ``none``; the first template in this order that matches names the pa
 
 Pseudo-kinds computed by the layout besides the marker kinds: ``zh_headline`` (the
 first line is a short Chinese headline), ``bracket_dateline`` (``[신화망 …]``) and
-``paren_dateline`` (``(베이징=신화통신)``).
+``paren_dateline`` (``(베이징=신화통신)``) and ``partner_time`` (a partner's
+byline-and-time line, ``입력 2023.07.05 10:30`` / ``신화망 한국어판2024-07-21 12:26``).
 
 Run ``python scripts/build_page_templates.py`` after editing; a test checks that the
 committed file equals what this script writes.
@@ -134,7 +135,7 @@ TEMPLATES: list[dict] = [
         "name": "republication",
         "era": "2015–2025",
         "url": "(a partner site)",
-        "evidence": {"all": ["paren_dateline"]},
+        "evidence": {"any": ["paren_dateline", "partner_time"]},
         "meta": "none",
         "article": True,
         "lines": ["partner menus (optional)", "title", "byline-and-time line (optional)", "(베이징=신화통신) paragraph",

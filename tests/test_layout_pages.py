@@ -398,3 +398,166 @@ def test_long_menus_above_the_headline_and_facts_in_captions_say_so():
     assert article.shape == "portal-2021" and article.title == "中 닝샤 와인 수출 30% 증가" and article.editor == "陈畅"
     caption_facts = [f for f in article.facts if f.block == "caption"]
     assert caption_facts and all(f.start < text.index("[신화망") for f in caption_facts)
+
+
+def _kinds(text, layout, *prefixes):
+    out = []
+    for prefix in prefixes:
+        start = text.index(prefix)
+        out.append(next(b.kind for b in layout.blocks if b.start <= start < b.end))
+    return out
+
+
+def test_translated_piece_repeats_its_headlines_under_the_meta():
+    text, gold = _page("p34")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.kicker == "뉴스 번역" and layout.title_zh == "商务部:前8个月服务贸易规模超过4万亿元"
+    # the Chinese headline and the Korean one repeated under the meta are title, never body
+    paragraphs = [text[p.start:p.end] for p in layout.paragraphs if p.kind == "body"]
+    assert not any(p.startswith(("商务部:前8个月", "中 상무부: 올해")) for p in paragraphs)
+    # without the repeated Korean headline the Chinese line is the body's first paragraph
+    alone = text.replace("\n中 상무부: 올해 1~8월 서비스무역 규모 4조 위안 넘어\n", "\n", 1)
+    layout = analyse_layout(alone, url=gold["url"])
+    assert layout.title_zh is None and _kinds(alone, layout, "商务部:前8个月") == ["body"]
+
+
+def test_wire_photo_title_without_number_is_a_caption_and_a_chinese_subheading_under_one_is_not():
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("(时政)习近平会见外国客人") == "caption"
+    assert classify_line("(兩會·XHDW)(16)國務委員回答記者提問") == "caption"
+    assert classify_line("(经济)商务部表示,前8个月服务贸易稳定增长。") is None  # a Chinese sentence
+    assert classify_line("(뉴스 번역) 中 상무부 발표") is None  # a kicker, not a wire title
+    text, gold = _page("p34")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "(经济)(2)", "关键数据", "핵심 데이터") == ["caption", "body", "body"]
+
+
+def test_photo_credit_with_jegong_closes_a_caption_wherever_it_stands():
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("전시회 현장을 찾은 관람객들. (주최 측 제공)") == "caption"
+    assert classify_line("설비가 택배를 나누고 있다. (사진 제공: 허베이성 우정관리국)") == "caption"
+    assert classify_line("현장 모습 [사진 제공: 신화사]") == "caption"
+    # a sentence about something provided is not a credit
+    assert classify_line("주최 측은 관람객에게 무료 음료를 제공했다.") is None
+    text, gold = _page("p37")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "스자좡 물류센터의 자동 분류") == ["caption"]
+
+
+def test_photo_description_run_on_into_the_text_stays_body():
+    from xinhua_extract.layout import classify_line
+
+    # the photo's date closes a caption; text after it makes the line a paragraph
+    assert classify_line("항저우 올림픽센터 주경기장(8월 25일 촬영).") == "caption"
+    assert classify_line("택배 분류 설비(3월2일 촬영) 국가우정국에 따르면 택배 업무량이 늘었다.") is None
+    assert classify_line("1월 5일 촬영한 하얼빈 빙설대세계 모습") == "caption"
+    assert classify_line("물류센터에서 촬영한 택배 설비. 국가우정국은 서비스망을 확충했다. 업무량도 늘었다.") is None
+    text, gold = _page("p37")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "허베이성 스자좡의") == ["body"] and layout.title is None
+
+
+def test_partner_time_line_without_a_label_gives_published_source_and_the_headline():
+    text, gold = _page("p35")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.shape == "republication" and layout.title.startswith('"하얼빈 빙설축제"')
+    assert layout.published.isoformat() == "2025-12-08T10:41:00+08:00" and layout.source == "신화망 한국어판"
+    assert layout.dateline.date == "2025-12-08"
+    assert _kinds(text, layout, "首页", "신화망 한국어판2025") == ["navigation", "meta"]
+    # without the time line nothing on the page says partner or gives the time
+    layout = analyse_layout(text.replace("신화망 한국어판2025-12-08 10:41", ""), url=gold["url"])
+    assert layout.shape == "body" and layout.published is None and layout.source is None
+
+
+def test_partner_chinese_source_label_and_app_prompt():
+    text, gold = _page("p36")
+    layout = analyse_layout(text, url=gold["url"])
+    assert (layout.source, layout.editor) == ("신화망 한국어판", "李明")
+    assert _kinds(text, layout, "한국어 | 2025", "李明来源", "微信扫一扫") == ["meta", "meta", "navigation"]
+    assert not any("下载" in text[p.start:p.end] for p in layout.paragraphs)
+
+
+def test_caption_closed_by_the_agency_after_a_slash_is_never_the_headline():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p38")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.title is None
+    assert _kinds(text, layout, "2025년 12월 28일 관광객들이", "2025년 12월 28일 어린이들이") == ["caption", "caption"]
+    assert classify_line("/신화넷") == "footer"  # the credit alone on its line stays furniture
+    assert classify_line("기사는 신화통신/연합 보도를 인용했다.") is None
+
+
+def test_wire_title_with_digits_and_page_row_to_the_last_page():
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("(国际·元宵节2016)(6)海外华人欢度元宵节") == "caption"
+    assert classify_line("1 2 3 4 5 6 7 8    >>|") == "pagerow"
+    assert classify_line("|<< 1 2 3") == "pagerow"
+    text, gold = _page("p39")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.page == 6 and not any("1 2 3" in text[p.start:p.end] for p in layout.paragraphs)
+
+
+def test_link_button_under_the_text_is_furniture():
+    text, gold = _page("p40")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "↓↓↓ [특집 보도]") == ["footer"]
+    assert not any("클릭" in text[p.start:p.end] for p in layout.paragraphs)
+
+
+def test_photo_formula_with_a_one_word_subject_before_the_date():
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("직원이 21일 허베이성의 한 공방에서 춘련을 말리고 있다.") == "caption"
+    # a reported statement or a sentence of two is no photo caption
+    assert classify_line("관계자는 21일 주문량이 늘었다고 밝혔다.") is None
+    assert classify_line("직원이 21일 춘련을 말리고 있다. 주문량도 늘고 있다.") is None
+    text, gold = _page("p41")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "직원이 21일", "현지 관계자는") == ["caption", "body"]
+
+
+def test_partner_line_with_time_source_and_editor():
+    text, gold = _page("p42")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.shape == "republication" and layout.title == "리창 총리, 싱가포르 총리 회견"
+    assert (layout.source, layout.editor) == ("신화망", "박명수")
+    assert layout.published.isoformat() == "2024-06-27T20:15:00+08:00" and layout.dateline.date == "2024-06-27"
+    assert _kinds(text, layout, "중국 경제 포커스", "2024-06-27 20:15", "(时政)") == ["navigation", "meta", "caption"]
+
+
+def test_partner_paper_headline_above_its_byline_time_line_without_a_dateline():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p43")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.shape == "republication" and layout.title.startswith("中 외교부 대변인")
+    assert (layout.source, layout.editor) == ("新华社", "김영철") and layout.dateline is None
+    assert _kinds(text, layout, "연변일보 > 국제", "김영철 新华社") == ["navigation", "meta"]
+    assert classify_line("연변일보 > 국제") == "chrome_head"
+    assert classify_line("수입은 전년 대비 > 10% 늘었다.") is None
+
+
+def test_gallery_first_line_with_the_photo_date_and_a_comma_is_its_caption():
+    text, gold = _page("p44")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.title is None and _kinds(text, layout, "3월 2일, 관광객들이") == ["caption"]
+    # a line of two sentences stays body
+    two = text.replace("고속열차에 올랐다.", "고속열차에 올랐다. 이날 승객이 많았다.", 1)
+    assert _kinds(two, analyse_layout(two, url=gold["url"]), "3월 2일, 관광객들이") == ["body"]
+
+
+def test_news_background_label_is_the_kicker():
+    text, gold = _page("p45")
+    layout = analyse_layout(text, url=gold["url"])
+    assert (layout.kicker, layout.title) == ("뉴스 배경", "라오스인민민주공화국")
+
+
+def test_video_player_label_is_never_content():
+    text, gold = _page("p46")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "Video PlayerClose") == ["navigation"]
+    assert not any("Video" in text[p.start:p.end] for p in layout.paragraphs)

@@ -59,6 +59,29 @@ def _load_templates() -> tuple[int, list[dict]]:
 
 
 _ORDERED, MARKERS = _load_markers()
+
+
+def _marker_tests(ordered: list[tuple[str, regex.Pattern]]) -> list[tuple[str, object]]:
+    """How :func:`classify_line` tries the markers, in the order of the file: consecutive
+    patterns of one kind anchored at ``^`` as one alternation tried with ``match`` (whichever
+    matches, the kind is the same; the ``regex`` module's ``search`` would retry an anchored
+    pattern at every position of the line), the others one by one with ``search``."""
+    runs: list[tuple[str, list[str]]] = []
+    for kind, p in ordered:
+        if runs and runs[-1][0] == kind and p.pattern.startswith("^") and runs[-1][1][-1].startswith("^"):
+            runs[-1][1].append(p.pattern)
+        else:
+            runs.append((kind, [p.pattern]))
+    tests = []
+    for kind, patterns in runs:
+        if patterns[0].startswith("^"):
+            tests.append((kind, regex.compile("^(?:" + "|".join(f"(?:{p[1:]})" for p in patterns) + ")").match))
+        else:
+            tests.append((kind, regex.compile(patterns[0]).search))
+    return tests
+
+
+_TESTS = _marker_tests(_ORDERED)
 _DATELINES = [p for kind, p in _ORDERED if kind == "dateline"]
 HEAD_LINES, TEMPLATES = _load_templates()
 TEMPLATE_NAMES = tuple(t["name"] for t in TEMPLATES)
@@ -68,7 +91,7 @@ TEMPLATE_NAMES = tuple(t["name"] for t in TEMPLATES)
 TIMESTAMP = regex.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 #: the source and editor of a meta line, whatever the order and spacing (the HTML reader
 #: rebuilds its header line with them too)
-META_SOURCE = regex.compile(r"출처\s*[:：]\s*([^|\d\s][^|]*?)\s*(?=\||\d{4}[-./]|편집|编辑|編輯|$)")
+META_SOURCE = regex.compile(r"(?:출처|来源|來源)\s*[:：]\s*([^|\d\s][^|]*?)\s*(?=\||\d{4}[-./]|편집|编辑|編輯|$)")
 META_EDITOR = regex.compile(r"(?:편집(?:자)?|(?:责任)?编辑|(?:責任)?編輯)\s*[:：]\s*([^|]+?)\s*(?:\||$)")
 #: a partner's ``입력 2023.06.01 10:00`` / ``기사입력 : 2024년12월10일 09:36``
 _PARTNER_TIME = regex.compile(r"(\d{4})\s*[-.년]\s*(\d{1,2})\s*[-.월]\s*(\d{1,2})(?:\s*일)?\.?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
@@ -87,8 +110,14 @@ _LONGEST_HEADLINE = 60  # a recommended-article title under 추천 기사
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _FULL_STOP = regex.compile(r"[.!?。]\s*$")
 _TITLE_STOP = regex.compile(r"[.。]\s*$")
+#: a gallery's first line: one sentence opening with the photo's date and a comma
+_GALLERY_PHOTO_LINE = regex.compile(r"^(?=.{0,200}$)\s*\d{1,2}\s*월\s*\d{1,2}\s*일\s*[,，](?!.*[다요][.!?]\s+\S)[^\n]*다\.\s*$")
 _PHOTO_DATE = regex.compile(r"^\s*\d{1,2}\s*월\s*\d{1,2}\s*일[,，]?\s")  # 1월 4일 …: a photo's date
 _WS = regex.compile(r"\s+")
+#: the Xinhua service named on a partner's byline-and-time line, before the time
+#: (신화망 한국어판2024-07-21 12:26 / 박명화 新华社 2024-12-31 14:11:58) or after it
+_PARTNER_SOURCE = regex.compile(r"(?P<source>(?:신화|新华|新華)[^|\d]*?)\s*(?:\||(?:19|20)\d{2}[-./년])"
+                             r"|\d{1,2}:\d{2}(?::\d{2})?\s+(?P<source>\S*(?:신화|新华|新華)\S*)\s+(?:편집|(?:责任)?编辑|(?:責任)?編輯)")
 _TIME_LABEL = regex.compile(r"(?:입력|승인|수정|등록)\s*[:：]?")  # a partner's byline-and-time line
 _MENU = regex.compile(r"\s[|>·]\s.*\s[|>·]\s")  # 홈 | 정치 | 경제: a partner's menu line
 _ENUMERATED = regex.compile(r"^\s*\d{1,2}\.\s")  # "1. …": an item of a gallery, not a headline
@@ -209,8 +238,8 @@ def classify_line(text: str) -> Optional[str]:
     """The kind of one line by the first matching pattern of ``page_markers.tsv``
     (``None``: a plain line, content or a title candidate). Cached: an archive repeats
     its banners, meta labels and footers on every page."""
-    for kind, pattern in _ORDERED:
-        if pattern.search(text):
+    for kind, test in _TESTS:
+        if test(text):
             return kind
     return None
 
@@ -315,6 +344,8 @@ def _evidence(lines: list[Line], kinds: list[Optional[str]], head: int, *, with_
         if kinds[j] == "dateline":
             m = _match_dateline(lines[j].text)
             found.add("paren_dateline" if m and "=" in m.group(0) else "bracket_dateline")
+        elif kinds[j] == "chrome" and _PARTNER_TIME.search(lines[j].text):
+            found.add("partner_time")  # a partner's byline-and-time line
     first = next((j for j in range(head) if kinds[j] not in ("header", "breadcrumb")), None)
     if first is not None and kinds[first] is None and _is_chinese_headline(lines[first].text):
         found.add("zh_headline")
@@ -361,8 +392,11 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
 
     # --- head: banner, breadcrumb, toolbar, title, meta
     xinhua_idx = next((j for j in range(head) if kinds[j] == "xinhua_title"), None)
+    repeat_idx: set[int] = set()
     if meta_idx is not None:
         header_end, title_idx, title_zh_idx = _head_above_meta(lines, kinds, meta_idx, xinhua_idx)
+        if title_idx is not None:
+            header_end, title_zh_idx, repeat_idx = _headline_under_meta(lines, kinds, header_end, title_idx, title_zh_idx)
     else:
         header_end, title_idx, title_zh_idx = _head_without_meta(
             lines, kinds, head, dateline_idx, min(n, first_hard), template["name"], where.page if where else 1,
@@ -384,6 +418,8 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
         elif j == title_zh_idx:
             b.block("title", j)
             lay.title_zh = text[slice(*lines[j].trimmed())]
+        elif j in repeat_idx:
+            b.block("title", j)  # the headline repeated under the meta
         elif kind == "xinhua_title":
             b.block("title", j)
         elif kind in _META_KINDS:
@@ -435,19 +471,24 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
         lead = header_end
         while lead < end_of_content - 1 and _title_like(lines[lead], kinds[lead]):
             lead += 1
+        if lead == header_end and lead < end_of_content - 1 and kinds[lead] is None \
+                and _GALLERY_PHOTO_LINE.match(lines[lead].text):
+            lead += 1  # "2월 20일, 승객들이 … 탑승했다." over the text: the photo's one dated sentence
     if lead is not None and header_end <= lead <= header_end + 8:
         for j in range(header_end, lead):
             _take_other(b, j, kinds[j], caption=True)
         i = lead
 
-    # --- body (the Korean line right under a Chinese wire photo title is that photo's caption)
+    # --- body (the Korean line right under a Chinese wire photo title is that photo's caption;
+    # a short Chinese subheading there is not)
     for j in range(i, end_of_content):
         line = lines[j]
         if j == dateline_idx:
             _take_dateline(b, j, _match_dateline(line.text))
             continue
         under_wire_title = j > 0 and kinds[j - 1] == "caption" and _is_chinese(lines[j - 1].text) \
-            and kinds[j] is None and len(line.text.strip()) <= _LONGEST_CAPTION and not _is_chinese(line.text)
+            and kinds[j] is None and len(line.text.strip()) <= _LONGEST_CAPTION and not _is_chinese(line.text) \
+            and _HANGUL.search(line.text) is not None
         _take_other(b, j, kinds[j], caption=under_wire_title)
 
     # --- footer, related articles, recommendations: everything from there on (a
@@ -484,6 +525,39 @@ def _head_above_meta(lines: list[Line], kinds: list[Optional[str]], meta_idx: in
     return header_end, title_idx, title_zh_idx
 
 
+def _headline_under_meta(lines: list[Line], kinds: list[Optional[str]], header_end: int, title_idx: int,
+                         title_zh_idx: Optional[int]) -> tuple[int, Optional[int], set[int]]:
+    """A translated piece (``(뉴스 번역)``) repeats its headline under the meta line: the
+    Chinese headline, then the Korean one again. Both are the title, not body; the
+    Chinese one is ``title_zh``. A Chinese line counts only when the repeated Korean
+    headline follows it (a bilingual body opens with a Chinese paragraph too)."""
+    n = len(lines)
+    want = _headline_key(lines[title_idx].text)
+    repeats: set[int] = set()
+    j = header_end
+    if title_zh_idx is None and j + 1 < n and kinds[j] is None and kinds[j + 1] is None \
+            and _is_chinese_title_line(lines[j].text) and _headline_key(lines[j + 1].text) == want:
+        title_zh_idx, j = j, j + 1
+    if j < n and kinds[j] is None and _headline_key(lines[j].text) == want:
+        repeats.add(j)
+        j += 1
+    return j, title_zh_idx, repeats
+
+
+def _headline_key(s: str) -> str:
+    """A headline without its kicker and with collapsed spaces, to find it repeated."""
+    m = _KICKER.match(s)
+    return _WS.sub(" ", m.group("title") if m else s).strip()
+
+
+def _is_chinese_title_line(s: str) -> bool:
+    """A short Chinese line that does not end a sentence with a full stop (a headline may
+    end with ``?``): the Chinese headline of a translated piece."""
+    s = s.strip()
+    han = len(_HAN.findall(s))
+    return len(s) <= 80 and han >= 4 and han > 2 * len(_HANGUL.findall(s)) and not _TITLE_STOP.search(s)
+
+
 def _head_without_meta(lines: list[Line], kinds: list[Optional[str]], head: int, dateline_idx: Optional[int],
                        stop_at: int, template: str, page: int, *, partner_host: bool = False
                        ) -> tuple[int, Optional[int], Optional[int]]:
@@ -498,7 +572,7 @@ def _head_without_meta(lines: list[Line], kinds: list[Optional[str]], head: int,
     n = len(lines)
     title_idx = title_zh_idx = None
     header_end = 0
-    while header_end < head and kinds[header_end] in _HEADER_KINDS:
+    while header_end < head and kinds[header_end] in _HEADER_KINDS | {"chrome_head"}:  # (menus, a player's label)
         header_end += 1
     s = header_end
     if s < n and kinds[s] is None and _is_chinese_headline(lines[s].text) and s != dateline_idx:
@@ -514,6 +588,9 @@ def _head_without_meta(lines: list[Line], kinds: list[Optional[str]], head: int,
     elif template == "bilingual" and s + 1 < stop and _title_like(lines[s], kinds[s]) \
             and kinds[s + 1] is None and _is_chinese_headline(lines[s + 1].text):
         title_idx = s
+    elif template == "republication" and dateline_idx is None and \
+            (t := next((j for j in range(s, stop) if kinds[j] == "chrome" and _PARTNER_TIME.search(lines[j].text)), None)):
+        title_idx = _title_before_dateline(lines, kinds, s, t + 1, partner=True)  # the headline above its time line
     elif partner_host and dateline_idx is None and s + 1 < stop and _title_like(lines[s], kinds[s]) \
             and kinds[s + 1] is None and _INNER_SENTENCE_END.search(lines[s + 1].text):
         title_idx = s  # a partner's headline over the first paragraph
@@ -543,7 +620,8 @@ def _title_before_dateline(lines: list[Line], kinds: list[Optional[str]], s: int
     line (or above the lead), skipping the partner's menus above it.
     """
     if partner:
-        anchor = next((j for j in range(s, d) if kinds[j] == "chrome" and _TIME_LABEL.search(lines[j].text)), d)
+        anchor = next((j for j in range(s, d) if kinds[j] == "chrome" and (_TIME_LABEL.search(lines[j].text)
+                                                                        or _PARTNER_TIME.search(lines[j].text))), d)
         for j in range(anchor - 1, s - 1, -1):
             text = lines[j].text.strip()
             if _title_like(lines[j], kinds[j]) and not _MENU.search(text) and not _is_chinese_headline(text):
@@ -613,6 +691,10 @@ def _take_other(b: _Builder, j: int, kind: Optional[str], *, caption: bool) -> N
         b.block("header" if kind != "toolbar" else "toolbar", j)
     elif kind == "chrome" and _PARTNER_TIME.search(line.text):
         b.block("meta", j)  # a partner's byline-and-time line: where published came from
+        if lay.source is None and (sm := _PARTNER_SOURCE.search(line.text)):
+            lay.source = sm.group("source")  # 신화망 한국어판2024-07-21 12:26 / … 21:09 신화망 편집:…
+        if lay.editor is None and (em := META_EDITOR.search(line.text)):
+            lay.editor = em.group(1).strip()  # 2017-11-13 21:09 신화망 편집:구가흔
     elif (kind == "chrome" and (caption or b.partner)) or (kind == "chrome_head" and caption) or kind in _HARD_TAIL:
         b.block(_TAIL_BLOCK[kind], j)  # (a chrome-like line inside Xinhua's text stays content)
     elif caption or kind == "caption":

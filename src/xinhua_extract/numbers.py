@@ -15,7 +15,8 @@ Forms understood (all exact, no floats anywhere):
 * Markers kept as attributes, not folded into the value:
   approximation (``approx``) — 약 / 대략 / 거의 / 근 before the number, 여 inside or
   after it (``200여 개``, ``70여억``), and after the unit 가량 / 안팎 / 정도 / 내외 /
-  남짓 / 쯤 / (에) 육박;
+  남짓 / 쯤 / (에) 육박, also behind a note in parentheses without figures
+  (``12억명(연인원)에 육박``);
   bounds (``bound``), a small vocabulary:
 
   ========  ==============================================================
@@ -135,19 +136,22 @@ _G = (
 def _number_pattern() -> str:
     """Myriad groups in descending order; the leading coefficient may be absent (조, 천억)
     and may carry 여 (70여억); later groups need a coefficient, and one space before a
-    later group is allowed only before a digit (``82조 7,122억``, not ``10억 천진``).
+    later group is allowed only before a digit (``82조 7,122억``, not ``10억 천진``); one
+    space is also allowed between a group ending in 천/백/십 and its myriad unit (``8천 만``).
 
     Each group is atomic (``(?>…)``): its greedy reading is always the right one, and not
     backtracking into it keeps the scan fast (a number starts at every digit)."""
     group = rf"(?>{_G})"
     later = rf"(?:{_SP}(?=\d))?{group}"
+    # 20억8천 만: a space may part a group that ends in 천/백/십 from its myriad unit
+    gap = rf"(?:(?<=[천백십]){_SP}(?=[만억조경万萬亿億兆京]))?"
     bigs = ["[경京]", "(?:[조兆]|万亿|萬億)", "[억亿億]", "[만万萬]"]
     chains = []
     for i, unit in enumerate(bigs):
-        tail = "".join(rf"(?:{later}{u}{_GL}?)?" for u in bigs[i + 1 :])
+        tail = "".join(rf"(?:{later}{gap}{u}{_GL}?)?" for u in bigs[i + 1 :])
         chains.append(rf"{unit}{_GL}?{tail}")
     chain = "(?:" + "|".join(chains) + rf")(?:{later})?"
-    return rf"(?:{group}(?:여?{chain})?|{chain})"
+    return rf"(?:{group}(?:여?{gap}{chain})?|{chain})"
 
 
 #: Pattern source (no capturing groups) of a bare number: digits and place words.
@@ -504,6 +508,7 @@ class Markers:
 
 _TRAIL_RE = regex.compile(
     r"""
+    (?:[ ]?\([^()\d]{1,20}\))?   # a note without figures: 12억명(연인원, 이하 동일)에 육박
     [ ]?
     (?:
         (?P<approx>가량|안팎|정도|내외|남짓|쯤)

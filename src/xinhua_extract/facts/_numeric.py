@@ -22,7 +22,8 @@ from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 
 import regex
 
-from ..numbers import NumberMatch, iter_number_matches, tidy
+from ..errors import NumberParseError
+from ..numbers import NumberMatch, iter_number_matches, parse_korean_number, tidy
 from ..particles import particles
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,16 @@ def counter_nouns() -> tuple[CounterNounRow, ...]:
         CounterNounRow(r["counter"], r["noun"], r["side"], r["reading"], r["gloss"])
         for r in _rows("counter_nouns.tsv")
     )
+
+
+@functools.lru_cache(maxsize=None)
+def won_context() -> dict[str, tuple[str, ...]]:
+    """data/won_context.tsv (built by scripts/build_numeric_tables.py): the words of each
+    side (``cny``, ``krw``) that tell what a bare ``원`` amount means in its sentence."""
+    out: dict[str, list[str]] = {"cny": [], "krw": []}
+    for r in _rows("won_context.tsv"):
+        out[r["side"]].append(r["word"])
+    return {side: tuple(words) for side, words in out.items()}
 
 
 _JAMO_L, _JAMO_V, _JAMO_T = 19, 21, 28
@@ -221,8 +232,14 @@ _BIG_VALUE = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
 
 def range_low_value(low: NumberMatch, high_num: str, text: str) -> Decimal:
     """``3~4억``, ``1천~2천만``: a lower end without a myriad unit takes the unit of the
-    upper end's first group."""
+    upper end's first group — unless that would put it above the upper end: ``6천~1만``
+    is six thousand to ten thousand, not sixty million."""
     unit = _BIG_UNITS.search(high_num)
     if unit is None or _BIG_UNITS.search(text, low.number_start, low.number_end):
         return low.value
-    return tidy(low.value * _BIG_VALUE[unit.group()])
+    scaled = tidy(low.value * _BIG_VALUE[unit.group()])
+    try:
+        high = parse_korean_number(high_num)
+    except NumberParseError:
+        return scaled
+    return low.value if scaled > high else scaled

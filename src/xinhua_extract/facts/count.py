@@ -181,12 +181,15 @@ def _numeric_counts(
     end = unit.end()
     if _is_top_n(m.group("num"), unit, nm.value, nm.approx, text, nm.start) or _is_label(unit, text):
         return []
+    if not _ARABIC.search(text, nm.number_start, nm.number_end) and subjects.one_noun(nm.number_start, end):
+        return []  # 일조량 'sunshine': a noun Kiwi knows, not 일조 (a trillion) + 량
     counter = _COUNTER_OF[unit.group("ctr")]
     markers = read_trailing_markers(text, end, span_end)
     rule = "count-distributive" if unit.group("each") else "count-number-counter"
     bound = markers.bound or nm.bound
     out = []
     start = nm.start
+    low = None
     if low_match is not None:
         low = read_number(low_match)
         start = low.start
@@ -202,7 +205,7 @@ def _numeric_counts(
     out.append(
         Count(
             text=text[nm.start : end], start=nm.start, end=end, rule=rule, value=nm.value,
-            counter=counter, approx=nm.approx or markers.approx, bound=bound,
+            counter=counter, approx=nm.approx or markers.approx or (low is not None and low.approx), bound=bound,
             subject=subjects.of(start, end),
         )
     )
@@ -221,6 +224,9 @@ _NOT_SUBJECT = frozenset(
     {"이상", "이하", "이내", "미만", "초과", "가량", "정도", "안팎", "내외", "남짓", "중", "가운데"}
     | {"연속", "규모", "수준", "당"}
 )
+
+
+_ARABIC = regex.compile(r"\d")
 
 
 class _Subjects:
@@ -249,6 +255,15 @@ class _Subjects:
 
     def _blank(self, a: int, b: int) -> bool:
         return a <= b and not self.text[a:b].strip(" \u00a0")
+
+    def one_noun(self, start: int, end: int) -> bool:
+        """Whether one Kiwi noun token covers ``start``-``end`` (일조량 NNG)."""
+        if not self._given:
+            return False
+        if not self.tokens:
+            self._index()
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.tokens[i].end >= end and self.tokens[i].tag in ("NNG", "NNP")
 
     def of(self, start: int, end: int) -> Optional[str]:
         if not self._given:
