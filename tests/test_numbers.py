@@ -230,7 +230,8 @@ def test_scan_takes_common_shapes_as_the_full_pattern_would(pieces, bare):
 @pytest.mark.parametrize(
     "text",
     ["1천삼 명", "1천이", "3억 5천만", "1천(千)", "1천억여 위안", "1,000억", "1.5천", "2백십", "3조(兆)", "5천G",
-     "4천여 개", "7억만", "3천 5", "10조 위안", "2천520개", "5억이 ", "1만8382", "3万亿元", "8백 명"],
+     "4천여 개", "7억만", "3천 5", "10조 위안", "2천520개", "5억이 ", "1만8382", "3万亿元", "8백 명",
+     "8천 만", "20억8천 만 위안", "3백 억", "5십 만 명", "7억 만"],
 )
 def test_scan_edge_shapes_as_the_full_pattern_would(text):
     _scan_like_full_pattern(text, False)

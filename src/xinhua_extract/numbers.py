@@ -223,7 +223,8 @@ _STARTS = regex.compile(LEFT_BOUNDARY + start_class())
 _STARTS_BARE = regex.compile(LEFT_BOUNDARY + start_class(bare=True))
 #: The two commonest shapes of a number, when nothing extends or spoils them: digits with
 #: one or two place words (``1천억``, ``3천만``, ``10조``, ``5백``: no digit, place word,
-#: hangul digit, gloss, 여, Latin letter or space and digit after them), and a plain run
+#: hangul digit, gloss, 여, Latin letter, or space and digit or myriad unit after them: ``8천 만``
+#: is one number), and a plain run
 #: of digits (``2,000``, ``3.5``: no place word, 여, Latin letter or digit after it). At a
 #: digit, :data:`NUMBER_RE` matches exactly these (no prefix or sign starts at a digit, and
 #: its groups are atomic), so the scan tries this cheap pattern first; it has the same
@@ -231,7 +232,7 @@ _STARTS_BARE = regex.compile(LEFT_BOUNDARY + start_class(bare=True))
 _SIMPLE_RE = regex.compile(
     rf"(?P<pre>(?!))?(?P<sign>(?!))?(?P<num>"
     rf"(?>\d+)(?:[천백십][만억조경]?|[만억조경])"
-    rf"(?![\p{{Latin}}\d천백십만억조경万萬亿億兆京여(]|{_H}|{_SP}\d)"
+    rf"(?![\p{{Latin}}\d천백십만억조경万萬亿億兆京여(]|{_H}|{_SP}[\d만억조경万萬亿億兆京])"
     rf"|(?>{_D})(?![\p{{Latin}}\d천백십만억조경万萬亿億兆京여])"
     rf")(?P<yeo>(?!))?"
 )
