@@ -255,6 +255,8 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
          [("퉁랴오", "150500"), ("커얼친(科爾沁) 좌익(左翼) 중기", "150521")]),
         ("쑤저우(蘇州) 우시(無錫) 창저우(常州)를 잇는 철도",  # a list joins into no name
          [("쑤저우", "320500"), ("우시", "320200"), ("창저우", "320400")]),
+        # a province glued after 중국 in a name written as one word
+        ("제1회 중국광시민속문화박람회가 열렸다.", [("광시", "450000")]),
         # county-level cities of four or more syllables are written bare (border ports)
         ("화물은 만저우리와 얼롄하오터를 거쳐 유럽으로 간다.", [("만저우리", "150781"), ("얼롄하오터", "152501")]),
         ("허난성 지리(吉利)의 공장", [("허난성", "410000")]),  # 吉利 the carmaker: a district needs its city
@@ -278,6 +280,7 @@ def test_long_tail_of_real_articles(sentence, expected):
         "루춘현의 차밭이 넓어졌다.",  # a respelling needs its province in the article
         "수출이 늘었고 주요 기업이 유지됐다.",  # 수/주/유 are no ü-syllables of a place here
         "리장 강변을 걸었다.",  # 漓江, the river, spells 丽江 리장
+        "중국동방항공과 중국해양대학",  # 东方市, 海阳市: after 중국 only provinces or anchored names
     ],
 )
 def test_long_tail_negatives(sentence):

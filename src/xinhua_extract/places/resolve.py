@@ -261,6 +261,13 @@ def _hangul_candidates(
         if gloss is None:
             # most runs: no name of any kind starts with their first two syllables
             head = text[start : start + 2]
+            if head == "중국" and text[start + 2 : start + 4] in name_heads and gloss_at.get(start + 2) is None:
+                # 중국시짱관광문화국제박람회: a name glued after 중국 in an event's or a body's name
+                split = _split_run(m.group()[2:], names)
+                if split is not None and not (start > 0 and _is_word_char(text[start - 1])):
+                    name, suffix, length, compound = split
+                    yield _Candidate(start + 2, start + 2 + length, name, suffix, None, True)
+                continue
             if (head not in name_heads and head not in sino_heads and not (glossed and head in glossed)
                     and head not in respell_heads):
                 continue
