@@ -281,6 +281,7 @@ def test_long_tail_of_real_articles(sentence, expected):
         "수출이 늘었고 주요 기업이 유지됐다.",  # 수/주/유 are no ü-syllables of a place here
         "리장 강변을 걸었다.",  # 漓江, the river, spells 丽江 리장
         "가스 저장시설을 늘리고 데이터를 저장했다.",  # 저장 'storage', not 浙江
+        "에너지 저장 용량을 늘리고 선전 활동을 벌였다.",  # Kiwi tags both common nouns here
         "수출 신장률이 높았고 장시간 회의가 이어졌다.",  # 신장률 'growth rate', 장시간 'long hours'
         "항구를 촬영했다. (사진/차오양 기자)",  # a reporter's name, not 朝阳
         "중국동방항공과 중국해양대학",  # 东方市, 海阳市: after 중국 only provinces or anchored names
@@ -289,6 +290,11 @@ def test_long_tail_of_real_articles(sentence, expected):
 def test_long_tail_negatives(sentence):
     got, _ = _places(sentence)
     assert got == []
+
+
+def test_an_everyday_noun_name_stays_a_place_where_kiwi_reads_a_proper_noun():
+    got, _ = _places("선전 증시가 올랐고 저장 항저우의 기업이 늘었다.")
+    assert got == [("선전", "440300"), ("저장", "330000"), ("항저우", "330100")]
 
 
 def test_an_everyday_noun_name_stays_a_place_with_a_particle_or_its_own_gloss():

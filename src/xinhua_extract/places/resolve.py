@@ -159,10 +159,15 @@ def find_places(
             if not (c.compound and c.name in everyday
                     and (c.name not in named or _VERB_AHEAD.match(text, c.start + len(c.name))))
         ]
-        # 장시간 ('long hours', not 江西 + 간): Kiwi reads one longer noun from the name's start
+        # 장시간 ('long hours', not 江西 + 간): Kiwi reads one longer noun from the name's start;
+        # 에너지 저장 용량: Kiwi tags the bare name a common noun (NNG) in context, where it
+        # tags the place a proper noun (저장·안후이, 선전 증시: NNP)
         candidates = [
             c for c in candidates
-            if c.hanja or c.name not in everyday or not _longer_noun(tokens, c.start, c.start + len(c.name))
+            if c.hanja or c.name not in everyday
+            or not (_longer_noun(tokens, c.start, c.start + len(c.name))
+                    or (not c.suffix and not gaz.is_common_word(c.name)  # Kiwi knows it as NNP too
+                        and _common_noun(tokens, c.start, c.start + len(c.name))))
         ]
     risky = [c for c in candidates if c.compound and gaz.is_common_word(c.name)]
     if risky:
@@ -207,6 +212,16 @@ def _token_spans(tokens: Sequence[Token], start: int, end: int) -> bool:
     i = bisect.bisect_left(tokens, start, key=_TOKEN_START)
     while i < len(tokens) and tokens[i].start == start:
         if tokens[i].end == end:
+            return True
+        i += 1
+    return False
+
+
+def _common_noun(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether Kiwi tagged ``start``-``end`` as one common noun (NNG)."""
+    i = bisect.bisect_left(tokens, start, key=_TOKEN_START)
+    while i < len(tokens) and tokens[i].start == start:
+        if tokens[i].end == end and tokens[i].tag == "NNG":
             return True
         i += 1
     return False
