@@ -561,3 +561,35 @@ def test_video_player_label_is_never_content():
     layout = analyse_layout(text, url=gold["url"])
     assert _kinds(text, layout, "Video PlayerClose") == ["navigation"]
     assert not any("Video" in text[p.start:p.end] for p in layout.paragraphs)
+
+
+def test_partner_paper_of_korea_video_page_section_label_and_korean_time():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p47")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.shape == "republication" and (layout.kicker, layout.title) == ("영상", "中 하이난, 열대 과일 수출 1분기 두 자릿수 증가")
+    # the paper's section label names the agency; the time is Korea's, reported in Beijing time
+    assert layout.source == "신화통신" and layout.page is None
+    assert layout.published.isoformat() == "2025-04-15T09:20:31+08:00"
+    assert _kinds(text, layout, "신화통신", "王明,李华", "(01분35초)") == ["navigation", "meta", "caption"]
+    assert classify_line("中 하이난, 열대 과일 수출 (1시간 2분 5초)") == "caption"
+    assert classify_line("그는 10초 동안 말을 멈췄다.") is None
+    # the same page on a paper of China: Beijing time as printed
+    cn = analyse_layout(text, url="http://www.example-ybrb.com.cn/mobile/content/2025-04/15/content_1.html")
+    assert cn.published.isoformat() == "2025-04-15T10:20:31+08:00"
+    # a source on the byline-and-time line wins over the section label
+    named = text.replace("王明,李华 2025", "신화망 한국어판 2025", 1)
+    assert analyse_layout(named, url=gold["url"]).source == "신화망 한국어판"
+    # on Xinhua's own pages a bare 신화통신 line is no source
+    assert classify_line("신화통신") is None
+
+
+def test_layout_eval_compares_publication_times_as_instants():
+    from xinhua_extract.layout_eval import evaluate_page
+
+    text, gold = _page("p47")
+    korean = dict(gold, fields=dict(gold["fields"], published="2025-04-15T10:20:31+09:00"))
+    assert evaluate_page("p47", text, korean).fields_right["published"]
+    wrong = dict(gold, fields=dict(gold["fields"], published="2025-04-15T10:20:31+08:00"))
+    assert not evaluate_page("p47", text, wrong).fields_right["published"]
