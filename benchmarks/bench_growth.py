@@ -7,7 +7,8 @@
 One fixture article's body is repeated k times (k = 1, 4, 16, 64) under its own header
 lines, so every stage sees k times the paragraphs, numbers and place names. For each size
 the best of ``--repeat`` runs of ``parse_article`` is reported as milliseconds per 1,000
-characters, for the whole pipeline and for its stages (tokenize, facts, glosses, places);
+characters, for the whole pipeline and for its stages (layout, tokenize, facts, glosses, places,
+observations);
 a linear pipeline gives a flat column. Times are the process's CPU time (the machine is
 shared), the best of the interleaved repeats per size and per stage. The check (exit status 1 when it fails) is that
 the largest size costs at most 10% more per 1,000 characters than the smallest
@@ -52,7 +53,8 @@ def main(argv: list[str]) -> int:
     path = next(FIXTURES.glob(f"{args.article}*.txt"))
     base = path.read_text(encoding="utf-8")
 
-    stages = {"tokenize": "tokenize_paragraphs", "facts": "extract_facts", "glosses": "extract_glosses", "places": "find_places"}
+    stages = {"layout": "analyse_layout", "tokenize": "tokenize_paragraphs", "facts": "extract_facts",
+              "glosses": "extract_glosses", "places": "find_places", "observations": "find_observations"}
     spent: dict[str, float] = {}
 
     def timed(name: str, fn):

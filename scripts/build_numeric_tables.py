@@ -20,6 +20,7 @@ COUNTERS_OUT = DATA / "counters.tsv"
 CURRENCIES_OUT = DATA / "currencies.tsv"
 COUNTER_NOUNS_OUT = DATA / "counter_nouns.tsv"
 NOT_TYPOS_OUT = DATA / "currency_not_typos.tsv"
+WON_CONTEXT_OUT = DATA / "won_context.tsv"
 
 # (surface, counter, native, gloss)
 #   surface: the counter as written right after a number (``43개``, ``300만 대``);
@@ -58,6 +59,7 @@ COUNTERS: list[tuple[str, str, str, str]] = [
     ("쌍", "쌍", "yes", "pairs"),
     ("필지", "필지", "no", "plots of land"),
     ("세트", "세트", "no", "sets"),
+    ("병", "병", "yes", "bottles (와인 1억4천만 병)"),
     ("장", "장", "yes", "sheets, panels, tickets (not 제N장 'chapter N')"),
 ]
 
@@ -231,6 +233,47 @@ def render_counter_nouns() -> str:
     return "\n".join(lines) + "\n"
 
 
+# (word, side, reason): words in a sentence that tell which currency a bare ``원`` means.
+# Some Xinhua Korean pages write the yuan 元 by its Sino-Korean reading 원 (``1인당
+# 가처분소득은 1만5천 원``). An amount in 원 is read as CNY (rule money-won-as-yuan,
+# warning W104) only when its sentence has a word of side ``cny`` and none of side ``krw``,
+# writes no 위안 of its own, and the amount is no conversion (``…위안(약 18조원)``, ``한화로``).
+WON_CONTEXT: list[tuple[str, str, str]] = [
+    ("중국", "cny", "China"),
+    ("인민폐", "cny", "renminbi"),
+    ("가처분소득", "cny", "disposable income: a Chinese statistics term"),
+    ("농민", "cny", "farmers (rural income figures)"),
+    ("촌민", "cny", "villagers"),
+    ("빈곤", "cny", "poverty alleviation figures"),
+    ("탈빈곤", "cny", "poverty alleviation"),
+    ("한국", "krw", "Korea"),
+    ("한화", "krw", "in Korean money"),
+    ("원화", "krw", "the won"),
+    ("우리 돈", "krw", "in our money"),
+    ("서울", "krw", "Seoul"),
+    ("국내 기업", "krw", "ambiguous 'domestic' firms: leave the won"),
+    ("삼성", "krw", "a Korean group"),
+    ("현대", "krw", "a Korean group"),
+    ("LG", "krw", "a Korean group"),
+    ("SK", "krw", "a Korean group"),
+    ("달러", "krw", "a sentence with dollars: 원 there is the won"),
+]
+_WON_SIDES = {"cny", "krw"}
+
+
+def render_won_context() -> str:
+    """The text of won_context.tsv."""
+    seen: set[str] = set()
+    lines = ["word\tside\treason"]
+    for row in WON_CONTEXT:
+        _check_row(row, 3, "won context")
+        if row[0] in seen or row[1] not in _WON_SIDES:
+            raise ValueError(f"won context {row[0]!r}: listed twice or side not in {sorted(_WON_SIDES)}")
+        seen.add(row[0])
+        lines.append("\t".join(row))
+    return "\n".join(lines) + "\n"
+
+
 def render_not_currency_typos() -> str:
     """The text of currency_not_typos.tsv."""
     seen: set[str] = set()
@@ -249,6 +292,7 @@ OUTPUTS = {
     CURRENCIES_OUT: render_currencies,
     COUNTER_NOUNS_OUT: render_counter_nouns,
     NOT_TYPOS_OUT: render_not_currency_typos,
+    WON_CONTEXT_OUT: render_won_context,
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -195,3 +196,47 @@ def test_found_in_running_text(case, prefix):
     found = list(find_numbers(sentence, require_digits=False))
     assert len(found) == 1 and found[0].value == n, (sentence, found)
     assert found[0].text == prefix + text
+
+
+_SCAN_PIECES = st.sampled_from(
+    ["1", "12", "2,000", "3.5", ",", ".", "0", "123456", " ", "천", "백", "십", "만", "억", "조", "万", "亿", "여",
+     "여러", "약 ", "최대", "마이너스", "-", "(", ")", "(兆)", "일", "삼", "G", "%", "위안", "개", "제", "第", "~", "/"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SCAN_PIECES, max_size=12), st.booleans())
+def test_scan_takes_plain_digits_as_the_full_pattern_would(pieces, bare):
+    """``iter_number_matches`` reads plain digits with a cheap pattern: it must yield the
+    very matches (spans of every group) of trying :data:`NUMBER_RE` at each start."""
+    from xinhua_extract import numbers
+
+    text = "".join(pieces)
+    groups = ("pre", "sign", "num", "yeo")
+    full = [
+        [m.span(g) for g in groups]
+        for m in numbers.scan(numbers.NUMBER_RE, numbers._STARTS_BARE if bare else numbers._STARTS, text, 0, len(text))
+        if not numbers._LONG_DIGITS.search(m.group("num"))
+        and (bare or numbers._DIGIT_RE.search(m.group("num")))
+    ]
+    got = [[m.span(g) for g in groups] for m in numbers.iter_number_matches(text, 0, len(text), bare=bare)]
+    assert got == full, text
+
+
+_VALUE_PIECES = st.sampled_from(
+    ["1", "12", "2,000", "3.5", "0", "007", "123456", " ", "천", "백", "십", "만", "억", "조", "경", "万", "亿", "萬億",
+     "여", "(兆)", "(千)", "일", "삼", "구", "9" * 29, "1,234,567"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_VALUE_PIECES, min_size=1, max_size=8))
+def test_fast_value_paths_agree_with_the_decimal_loop(pieces):
+    """Integer and plain-digit shortcuts of the value reader give the very Decimal (digits
+    and exponent) of the general Decimal loop, for every number the grammar matches."""
+    from xinhua_extract import numbers
+
+    for m in regex.finditer(numbers.NUMBER_PATTERN, "".join(pieces)):
+        num = m.group()
+        fast, slow = numbers._value_of(num), numbers._decimal_value_of(num)
+        assert fast.as_tuple() == slow.as_tuple(), num

@@ -102,3 +102,24 @@ def test_money_value_serialises_without_exponent():
     m = Money(text="조 위안", start=0, end=4, value=Decimal("1E+12"), currency="CNY")
     assert m.to_dict()["value"] == "1000000000000"
     assert Money.from_dict(m.to_dict()) == m
+
+
+def test_evolve_is_dataclasses_replace(seed_article, fixture_articles):
+    """records.evolve (the pipeline's cheap copy) gives what dataclasses.replace gives."""
+    from xinhua_extract.records import evolve
+
+    checked = 0
+    for article in (seed_article, *(a for a, _ in fixture_articles.values())):
+        for record in (*article.facts, *article.places, *article.glosses, *article.observations):
+            changes = {"start": record.start + 1} if hasattr(record, "start") else {}
+            if hasattr(record, "lang"):
+                changes["lang"] = "zh"
+            copy = evolve(record, **changes)
+            assert copy == dataclasses.replace(record, **changes)
+            assert type(copy) is type(record) and copy is not record
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(copy, dataclasses.fields(copy)[0].name, None)
+            checked += 1
+    assert checked > 100
+    with pytest.raises(TypeError, match="no field"):
+        evolve(record, no_such_field=1)

@@ -15,7 +15,8 @@ Forms understood (all exact, no floats anywhere):
 * Markers kept as attributes, not folded into the value:
   approximation (``approx``) — 약 / 대략 / 거의 / 근 before the number, 여 inside or
   after it (``200여 개``, ``70여억``), and after the unit 가량 / 안팎 / 정도 / 내외 /
-  남짓 / 쯤 / (에) 육박;
+  남짓 / 쯤 / (에) 육박, also behind a note in parentheses without figures
+  (``12억명(연인원)에 육박``);
   bounds (``bound``), a small vocabulary:
 
   ========  ==============================================================
@@ -135,19 +136,22 @@ _G = (
 def _number_pattern() -> str:
     """Myriad groups in descending order; the leading coefficient may be absent (조, 천억)
     and may carry 여 (70여억); later groups need a coefficient, and one space before a
-    later group is allowed only before a digit (``82조 7,122억``, not ``10억 천진``).
+    later group is allowed only before a digit (``82조 7,122억``, not ``10억 천진``); one
+    space is also allowed between a group ending in 천/백/십 and its myriad unit (``8천 만``).
 
     Each group is atomic (``(?>…)``): its greedy reading is always the right one, and not
     backtracking into it keeps the scan fast (a number starts at every digit)."""
     group = rf"(?>{_G})"
     later = rf"(?:{_SP}(?=\d))?{group}"
+    # 20억8천 만: a space may part a group that ends in 천/백/십 from its myriad unit
+    gap = rf"(?:(?<=[천백십]){_SP}(?=[만억조경万萬亿億兆京]))?"
     bigs = ["[경京]", "(?:[조兆]|万亿|萬億)", "[억亿億]", "[만万萬]"]
     chains = []
     for i, unit in enumerate(bigs):
-        tail = "".join(rf"(?:{later}{u}{_GL}?)?" for u in bigs[i + 1 :])
+        tail = "".join(rf"(?:{later}{gap}{u}{_GL}?)?" for u in bigs[i + 1 :])
         chains.append(rf"{unit}{_GL}?{tail}")
     chain = "(?:" + "|".join(chains) + rf")(?:{later})?"
-    return rf"(?:{group}(?:여?{chain})?|{chain})"
+    return rf"(?:{group}(?:여?{gap}{chain})?|{chain})"
 
 
 #: Pattern source (no capturing groups) of a bare number: digits and place words.
@@ -217,6 +221,13 @@ def scan(pattern: "regex.Pattern[str]", starts: "regex.Pattern[str]", text: str,
 NUMBER_RE = regex.compile(number_expression())
 _STARTS = regex.compile(LEFT_BOUNDARY + start_class())
 _STARTS_BARE = regex.compile(LEFT_BOUNDARY + start_class(bare=True))
+#: A plain run of digits that nothing extends or spoils: no place word, 여, Latin letter or
+#: digit after it. At a digit, :data:`NUMBER_RE` matches exactly this (no prefix or sign
+#: starts at a digit, and its groups are atomic), so the scan tries this cheap pattern
+#: first; it has the same groups (``pre``, ``sign`` and ``yeo`` never match).
+_SIMPLE_RE = regex.compile(
+    rf"(?P<pre>(?!))?(?P<sign>(?!))?(?P<num>(?>{_D}))(?P<yeo>(?!))?(?![\p{{Latin}}\d천백십만억조경万萬亿億兆京여])"
+)
 _FULL_RE = regex.compile(rf"[ ]*{number_expression()}[ ]*")
 _PIECE_RE = regex.compile(rf"(?P<d>{_D})|(?P<h>{_H})|(?P<s>[천백십])|(?P<b>万亿|萬億|[만억조경万萬亿億兆京])|{_GL}")
 _PLAIN_RE = regex.compile(_D)  # the digits piece of _PIECE_RE, alone
@@ -241,11 +252,24 @@ def _value_of(num: str) -> Decimal:
     """The value of a string matched by :data:`NUMBER_PATTERN` (glosses, spaces and 여
     are skipped). Groups accumulate: coefficient x 천/백/십 into a section, section x
     만/억/조/경 into the total."""
+    if len(num) <= 60 and "." not in num:
+        digits = num.replace(",", "")
+        if digits.isdecimal():  # one run of digits (2,000): an integer, exactly as below
+            return Decimal(int(digits))
+        total_int = _int_value_of(num)  # place words over integers: exact in ints
+        if total_int is not None:
+            return Decimal(total_int)
     plain = _PLAIN_RE.match(num)
     if plain is not None and plain.end() == len(num) and len(num) <= 60:
         # most numbers are one run of digits (2,000, 15.3): exactly what the loop below
         # gives for them (0 + 0 + D is exact at 60 digits), without the context and the scan
         return tidy(Decimal(num.replace(",", "")))
+    return _decimal_value_of(num)
+
+
+def _decimal_value_of(num: str) -> Decimal:
+    """:func:`_value_of` by the general loop over the pieces, in Decimal (the reference the
+    faster integer paths must agree with)."""
     total = Decimal(0)
     section = Decimal(0)
     pending: Optional[Decimal] = None
@@ -268,6 +292,59 @@ def _value_of(num: str) -> Decimal:
                 section, pending = Decimal(0), None
         total += section + (pending if pending is not None else 0)
     return tidy(total)
+
+
+_EXACT_LIMIT = 10**60  # below it, the Decimal loop of _value_of (60 digits) rounds nothing
+
+
+_BIG_ANY = {**_BIG, **{k: _BIG[v] for k, v in _BIG_HANZI.items() if len(k) == 1}}
+_GLOSS_CHARS = frozenset("千仟百佰十拾萬万億亿兆京")
+_SKIPPED = frozenset(" \u00a0여")
+
+
+def _int_value_of(num: str) -> Optional[int]:
+    """:func:`_value_of` of a number without a decimal point, in integer arithmetic: the
+    pieces of :data:`_PIECE_RE` read character by character and accumulated the same way,
+    several times faster than the regex and Decimal loop. None for anything unexpected,
+    and when the total would reach 60 digits (where the Decimal loop rounds)."""
+    total = section = 0
+    pending: Optional[int] = None
+    i, n = 0, len(num)
+    while i < n:
+        ch = num[i]
+        if ch.isdecimal():  # a run of digits with thousands commas: one piece
+            j = i + 1
+            while j < n and (num[j].isdecimal() or num[j] == ","):
+                j += 1
+            pending = int(num[i:j].replace(",", ""))
+            i = j
+            continue
+        if ch in HANGUL_DIGITS:
+            pending = HANGUL_DIGITS[ch]
+        elif ch in _SMALL:
+            section += (pending if pending is not None else 1) * _SMALL[ch]
+            pending = None
+        elif ch in _BIG_ANY:
+            if num.startswith(("万亿", "萬億"), i):
+                unit, i = _BIG["조"], i + 1
+            else:
+                unit = _BIG_ANY[ch]
+            if pending is not None:
+                section += pending
+            elif section == 0:
+                section = 1
+            total += section * unit
+            section, pending = 0, None
+        elif ch == "(":  # a hanja gloss, 조(兆): skipped whole
+            if num[i + 2 : i + 3] != ")" or num[i + 1 : i + 2] not in _GLOSS_CHARS:
+                return None
+            i += 3
+            continue
+        elif ch not in _SKIPPED:
+            return None
+        i += 1
+    total += section + (pending if pending is not None else 0)
+    return total if total < _EXACT_LIMIT else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,13 +370,16 @@ class NumberMatch:
     suffix: Optional[tuple[int, int]] = None
 
 
+_GROUP_NAMES: dict[str, tuple[str, str, str, str]] = {}
+
+
 def read_number(m: "regex.Match[str]", tag: str = "") -> NumberMatch:
     """The :class:`NumberMatch` of the groups that :func:`number_expression` ``(tag)`` made."""
-    # one span() per group, read once: this runs for every number a fact rule keeps
-    num_start, num_end = m.span(f"{tag}num")
-    pre_start, pre_end = m.span(f"{tag}pre")
-    sign_start = m.start(f"{tag}sign")
-    yeo_start, yeo_end = m.span(f"{tag}yeo")
+    # one span() call for the four groups: this runs for every number a fact rule keeps
+    names = _GROUP_NAMES.get(tag)
+    if names is None:
+        names = _GROUP_NAMES[tag] = (f"{tag}num", f"{tag}pre", f"{tag}sign", f"{tag}yeo")
+    (num_start, num_end), (pre_start, pre_end), (sign_start, _), (yeo_start, yeo_end) = m.span(*names)
     string = m.string
     num = string[num_start:num_end]
     value = _value_of(num)
@@ -311,7 +391,8 @@ def read_number(m: "regex.Match[str]", tag: str = "") -> NumberMatch:
     yeo = yeo_start >= 0 and yeo_end > yeo_start
     if yeo or "여" in num:
         approx = True
-    start = min(s for s in (pre_start, sign_start, num_start) if s >= 0)
+    # the first group present (prefix, sign and number come in this order)
+    start = pre_start if pre_start >= 0 else sign_start if sign_start >= 0 else num_start
     end = yeo_end if yeo else num_end
     return NumberMatch(
         value=value,
@@ -323,7 +404,8 @@ def read_number(m: "regex.Match[str]", tag: str = "") -> NumberMatch:
         approx=approx,
         bound=bound,
         negative=negative,
-        has_digits=_DIGIT_RE.search(num) is not None,
+        # a leading digit settles it without the search (hangul and hanzi are no decimals)
+        has_digits=num[:1].isdecimal() or _DIGIT_RE.search(num) is not None,
         prefix=(pre_start, pre_end) if pre else None,
         suffix=(yeo_start, yeo_end) if yeo else None,
     )
@@ -354,11 +436,20 @@ def parse_korean_number(s: str) -> Decimal:
 def iter_number_matches(
     text: str, start: int, end: int, *, bare: bool = False
 ) -> Iterator["regex.Match[str]"]:
-    """The raw matches of :data:`NUMBER_RE` in ``text[start:end]``, in order (groups
+    """The raw matches of :data:`NUMBER_RE` in ``text[start:end]`` (plain digits matched by
+    the equivalent :data:`_SIMPLE_RE`), in order (groups
     ``pre``, ``sign``, ``num``, ``yeo``; read one with :func:`read_number`). Without
     ``bare``, numbers made only of place words (``조``, ``천억``) are left out. Fact rules
     check their unit right after a match before paying for a :class:`NumberMatch`."""
-    for m in scan(NUMBER_RE, _STARTS_BARE if bare else _STARTS, text, start, end):
+    last = start
+    for c in (_STARTS_BARE if bare else _STARTS).finditer(text, start, end):
+        at = c.start()  # scan(NUMBER_RE, …), with the plain digits taken by _SIMPLE_RE
+        if at < last:
+            continue
+        m = _SIMPLE_RE.match(text, at, end) or NUMBER_RE.match(text, at, end)
+        if m is None:
+            continue
+        last = m.end()
         num = m.group("num")
         if _LONG_DIGITS.search(num):
             continue  # 30+ digits in a row is a code or an ID, not a quantity
@@ -410,6 +501,7 @@ class Markers:
 
 _TRAIL_RE = regex.compile(
     r"""
+    (?:[ ]?\([^()\d]{1,20}\))?   # a note without figures: 12억명(연인원, 이하 동일)에 육박
     [ ]?
     (?:
         (?P<approx>가량|안팎|정도|내외|남짓|쯤)

@@ -10,7 +10,6 @@ internals. Heavy resources (Kiwi, the gazetteer, jieba) load lazily, once per pr
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from datetime import date
 from typing import Optional, Sequence, TypeVar
 
@@ -20,7 +19,7 @@ from .glosses import extract_glosses
 from .layout import analyse_layout, coerce_published
 from .observations import find_observations
 from .places.resolve import find_places
-from .records import Article, Fact, Paragraph, PlaceMention, Sentence
+from .records import Article, Fact, Paragraph, PlaceMention, Sentence, evolve
 from .source_text import DEFAULT_MAX_CHARS, coerce_text
 from .tokenize import sentence_index, tokenize_paragraphs
 
@@ -117,7 +116,7 @@ def _locate(records: Sequence[_R], paragraphs: Sequence[Paragraph]) -> tuple[_R,
     for record in records:
         block, lang = _paragraph_of(record, paragraphs, record.block, record.lang)
         if (block, lang) != (record.block, record.lang):
-            record = dataclasses.replace(record, block=block, lang=lang)
+            record = evolve(record, block=block, lang=lang)
         out.append(record)
     return tuple(out)
 
@@ -154,7 +153,7 @@ def _anchor_facts(
 ) -> tuple[Fact, ...]:
     """Give every fact its sentence index, the codes of the places in that sentence and the
     kind and language of its paragraph: one pass and at most one copy per fact
-    (``dataclasses.replace`` is the costly part); facts of one sentence share its codes."""
+    (the copy is the costly part); facts of one sentence share its codes."""
     starts = [p.start for p in places]
     codes_of: dict[int, tuple[str, ...]] = {}  # sentence index -> place codes (shared by its facts)
     out = []
@@ -174,6 +173,6 @@ def _anchor_facts(
                 codes = codes_of[index] = tuple(seen)
         block, lang = _paragraph_of(fact, paragraphs, fact.block, fact.lang)
         if (index, codes, block, lang) != (fact.sentence, fact.places, fact.block, fact.lang):
-            fact = dataclasses.replace(fact, sentence=index, places=codes, block=block, lang=lang)
+            fact = evolve(fact, sentence=index, places=codes, block=block, lang=lang)
         out.append(fact)
     return tuple(out)

@@ -20,7 +20,7 @@ import typing
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, ClassVar, NamedTuple, Optional, Union
+from typing import Any, ClassVar, NamedTuple, Optional, TypeVar, Union
 
 from .errors import SchemaError
 
@@ -55,6 +55,28 @@ class Record:
             return cls(**kwargs)
         except TypeError as exc:  # missing required field
             raise SchemaError(f"cannot build {cls.__name__}: {exc}") from None
+
+
+_T = TypeVar("_T", bound="Record")
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+_SET = object.__setattr__
+
+
+def evolve(record: _T, **changes: Any) -> _T:
+    """A copy of ``record`` with ``changes``: ``dataclasses.replace`` for our frozen slotted
+    records (no ``__post_init__``), about twice as cheap -- the pipeline stamps every fact
+    and place with where it stands, thousands of times per second in a batch."""
+    cls = type(record)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
+    unknown = changes.keys() - names
+    if unknown:
+        raise TypeError(f"{cls.__name__} has no field(s) {sorted(unknown)}")
+    new = object.__new__(cls)
+    for name in names:
+        _SET(new, name, changes[name] if name in changes else getattr(record, name))
+    return new
 
 
 _HINTS: dict[type, dict[str, Any]] = {}

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from xinhua_extract.facts import dates
 from xinhua_extract.facts.corpus.dates import EXAMPLES, NEGATIVES, REFERENCE
 from xinhua_extract.facts.dates import comparison_bases, extract_dates
+from xinhua_extract.numbers import scan
 
 
 def _param(item):
@@ -72,6 +73,22 @@ def test_first_character_prefilter_admits_every_rule():
         for phrase in phrases:
             for m in rule.finditer(phrase):
                 assert first.match(phrase, m.start()), (name, phrase, m.group())
+
+
+def test_start_filter_admits_every_rule_and_scans_like_finditer():
+    """The scan tries the rules only where ``_STARTS`` matches (stricter than ``_FIRST`` at
+    digits): every rule's match must start there, and the scan must find what a plain
+    ``finditer`` finds."""
+    phrases = [e.phrase for e in EXAMPLES] + [n.phrase for n in NEGATIVES]
+    for name, pattern in dates.RULES:
+        rule = regex.compile(pattern)
+        for phrase in phrases:
+            for m in rule.finditer(phrase):
+                assert dates._STARTS.match(phrase, m.start()), (name, phrase, m.group())
+    for phrase in phrases:
+        plain = [(m.span(), m.lastgroup) for m in dates._PATTERN.finditer(phrase)]
+        scanned = [(m.span(), m.lastgroup) for m in scan(dates._PATTERN, dates._STARTS, phrase, 0, len(phrase))]
+        assert scanned == plain, phrase
 
 
 _PIECES = st.sampled_from(

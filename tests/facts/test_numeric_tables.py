@@ -35,6 +35,7 @@ def builder():
         ("currencies.tsv", "render_currencies"),
         ("counter_nouns.tsv", "render_counter_nouns"),
         ("currency_not_typos.tsv", "render_not_currency_typos"),
+        ("won_context.tsv", "render_won_context"),
     ],
 )
 def test_tables_match_their_generator(builder, name, render):

@@ -228,3 +228,86 @@ def test_county_common_words_match_their_generator():
 def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
     got, _ = _places("절강의 수출이 늘었다. 절강성 통계국이 밝혔다. 강소성은 강소기업을 키운다.")
     assert got == [("절강", "330000"), ("절강성", "330000"), ("강소성", "320000")]
+
+
+# --- issue 12, the long tail seen on real articles (sentences of our own)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # nationalities and an autonomous suffix, glued, after a gloss, or spaced
+        ("윈난성 멍롄다이족라후족와족자치현에서 커피를 딴다.", [("윈난성", "530000"), ("멍롄다이족라후족와족자치현", "530827")]),
+        ("윈난성 멍롄(孟連)다이족라후족와족자치현의 찻잎", [("윈난성", "530000"), ("멍롄", "530827")]),
+        ("구이저우성 첸둥난먀오족둥족자치주 룽장현", [("구이저우성", "520000"), ("첸둥난먀오족둥족자치주", "522600"),
+                                              ("룽장현", "522632")]),
+        ("광시좡족자치구 난닝시", [("광시좡족자치구", "450000"), ("난닝시", "450100")]),
+        # 티베트족 (藏族) is a people: no 西藏 inside the prefecture's name
+        ("칭하이성 궈뤄(果洛)티베트족자치주 마둬(瑪多)현", [("칭하이성", "630000"), ("궈뤄", "632600"), ("마둬", "632626")]),
+        # a county glossed without a suffix in a province the article names
+        ("윈난성 멍롄(孟連)의 농장", [("윈난성", "530000"), ("멍롄", "530827")]),
+        ("간쑤성은 서쪽 끝 퉁웨이(通渭)에도 풍력단지를 지었다.", [("간쑤성", "620000"), ("퉁웨이", "621121")]),
+        # … not one fused with the noun after its gloss (a company's branch), nor a town
+        ("헤이룽장성 베이다황(北大荒)그룹 유이(友誼)지사의 콩밭", [("헤이룽장성", "230000")]),
+        ("구이저우성 싱런(興仁)진의 생강 농가", [("구이저우성", "520000")]),
+        # a town named like its county (우이진, 武邑镇) is not coded
+        ("허베이성 우이(武邑)현 우이진의 밀밭", [("허베이성", "130000"), ("우이", "131122")]),
+        # one name glossed word by word: the joined hanja name the banner
+        ("퉁랴오(通遼)시 커얼친(科爾沁) 좌익(左翼) 중기(中旗)의 목장",
+         [("퉁랴오", "150500"), ("커얼친(科爾沁) 좌익(左翼) 중기", "150521")]),
+        ("쑤저우(蘇州) 우시(無錫) 창저우(常州)를 잇는 철도",  # a list joins into no name
+         [("쑤저우", "320500"), ("우시", "320200"), ("창저우", "320400")]),
+        # county-level cities of four or more syllables are written bare (border ports)
+        ("화물은 만저우리와 얼롄하오터를 거쳐 유럽으로 간다.", [("만저우리", "150781"), ("얼롄하오터", "152501")]),
+        ("허난성 지리(吉利)의 공장", [("허난성", "410000")]),  # 吉利 the carmaker: a district needs its city
+        # a glossed township is not coded; its county is
+        ("윈난성 푸궁(福貢)현 루마덩(鹿馬登)향의 마을", [("윈난성", "530000"), ("푸궁", "533323")]),
+        # an ü-syllable written with the plain vowel, with its suffix, in its province (W303)
+        ("윈난성 루춘현의 차밭이 넓어졌다.", [("윈난성", "530000"), ("루춘현", "532531")]),
+        # a river or a mountain that spells a division: the feature, by the word after it
+        ("누장 리수족자치주의 마을은 누장 서쪽 협곡에 있다.", [("누장", "533300")]),
+        ("관광객들이 황산 정상에 올랐다. 황산시는 호텔을 늘렸다.", [("황산시", "341000")]),
+    ],
+)
+def test_long_tail_of_real_articles(sentence, expected):
+    got, _ = _places(sentence)
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "루춘현의 차밭이 넓어졌다.",  # a respelling needs its province in the article
+        "수출이 늘었고 주요 기업이 유지됐다.",  # 수/주/유 are no ü-syllables of a place here
+        "리장 강변을 걸었다.",  # 漓江, the river, spells 丽江 리장
+    ],
+)
+def test_long_tail_negatives(sentence):
+    got, _ = _places(sentence)
+    assert got == []
+
+
+def test_respelled_county_warns():
+    article = parse_article("윈난성 루춘현의 차밭이 넓어졌다.")
+    assert [w.code for w in article.warnings if w.code.startswith("W3")] == ["W303"]
+
+
+def test_feature_homonyms_match_their_generator():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    committed = (root / "src" / "xinhua_extract" / "data" / "feature_homonyms.tsv").read_text(encoding="utf-8")
+    sys.path.insert(0, str(root / "scripts"))
+    try:
+        spec = importlib.util.spec_from_file_location("build_fh", root / "scripts" / "build_feature_homonyms.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        assert committed == module.render(), "run python scripts/build_feature_homonyms.py"
+    finally:
+        sys.path.remove(str(root / "scripts"))
+
+
+def test_region_with_a_gloss_inside_its_name():
+    article = parse_article("난퉁시는 창장(長江)삼각주의 북쪽 날개에 있다.")
+    regions = [(p.text, p.name_zh) for p in article.places if p.kind == "region"]
+    assert regions == [("창장(長江)삼각주", "长江三角洲")]

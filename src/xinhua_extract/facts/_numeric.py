@@ -22,7 +22,8 @@ from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 
 import regex
 
-from ..numbers import NumberMatch, iter_number_matches, tidy
+from ..errors import NumberParseError
+from ..numbers import NumberMatch, iter_number_matches, parse_korean_number, tidy
 from ..particles import particles
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,16 @@ def counter_nouns() -> tuple[CounterNounRow, ...]:
     )
 
 
+@functools.lru_cache(maxsize=None)
+def won_context() -> dict[str, tuple[str, ...]]:
+    """data/won_context.tsv (built by scripts/build_numeric_tables.py): the words of each
+    side (``cny``, ``krw``) that tell what a bare ``원`` amount means in its sentence."""
+    out: dict[str, list[str]] = {"cny": [], "krw": []}
+    for r in _rows("won_context.tsv"):
+        out[r["side"]].append(r["word"])
+    return {side: tuple(words) for side, words in out.items()}
+
+
 _JAMO_L, _JAMO_V, _JAMO_T = 19, 21, 28
 
 
@@ -157,6 +168,7 @@ def clip_spans(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[in
 
 RANGE_SEPARATOR = r"[ ]?[~∼～〜][ ]?"
 _RANGE_RE = regex.compile(RANGE_SEPARATOR)
+_RANGE_MAX = 3  # the longest separator: numbers further apart are no range
 
 
 def with_ranges(
@@ -166,9 +178,24 @@ def with_ranges(
     before it is joined to it by ``~`` (``3~5개``, ``100억~200억 위안``), else ``None``."""
     prev = None
     for m in matches:
-        low = prev if prev is not None and _RANGE_RE.fullmatch(text, prev.end(), m.start()) else None
+        low = None
+        if prev is not None:
+            gap_start, gap_end = prev.end(), m.start()
+            if gap_end - gap_start <= _RANGE_MAX and _RANGE_RE.fullmatch(text, gap_start, gap_end):
+                low = prev
         yield m, low
         prev = m
+
+
+UNIT_SPACES = frozenset(" \u00a0")
+
+
+def unit_char(text: str, end: int) -> str:
+    """The character a unit written after a number ending at ``end`` starts with: the next
+    one, or the one after a single space ("" at the end of the text). Rules whose unit
+    pattern is ``[ \u00a0]?`` + words skip the match when this is no first letter of them."""
+    c = text[end : end + 1]
+    return text[end + 1 : end + 2] if c in UNIT_SPACES else c
 
 
 _SHARED_SCAN: "contextvars.ContextVar[Optional[dict]]" = contextvars.ContextVar("shared_number_scan", default=None)
@@ -205,8 +232,14 @@ _BIG_VALUE = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
 
 def range_low_value(low: NumberMatch, high_num: str, text: str) -> Decimal:
     """``3~4억``, ``1천~2천만``: a lower end without a myriad unit takes the unit of the
-    upper end's first group."""
+    upper end's first group — unless that would put it above the upper end: ``6천~1만``
+    is six thousand to ten thousand, not sixty million."""
     unit = _BIG_UNITS.search(high_num)
     if unit is None or _BIG_UNITS.search(text, low.number_start, low.number_end):
         return low.value
-    return tidy(low.value * _BIG_VALUE[unit.group()])
+    scaled = tidy(low.value * _BIG_VALUE[unit.group()])
+    try:
+        high = parse_korean_number(high_num)
+    except NumberParseError:
+        return scaled
+    return low.value if scaled > high else scaled

@@ -51,6 +51,7 @@ from ._numeric import (
     counters,
     numbers_with_ranges,
     range_low_value,
+    unit_char,
 )
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ _NATIVE_IDIOMS = {("한", "번"), ("한", "편")}
 _COUNTER_RE = regex.compile(
     rf"(?P<gap>{_SP}?)(?P<ctr>{alternation(list(_COUNTER_OF))})(?P<each>씩)?{FOLLOW}"
 )
+_COUNTER_FIRST = frozenset(surface[0] for surface in _COUNTER_OF)
 _NATIVE_RE = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}])(?P<nat>{alternation([*NATIVE_NUMERALS, *NATIVE_RANGES])}){_SP}
@@ -139,6 +141,8 @@ def extract_counts(
     for span_start, span_end in clip_spans(text, spans):
         found: list[Count] = []
         for m, low in numbers_with_ranges(text, span_start, span_end):
+            if unit_char(text, m.end()) not in _COUNTER_FIRST:
+                continue  # no counter starts here: skip the pattern
             unit = _COUNTER_RE.match(text, m.end(), span_end)
             if unit is not None:
                 found.extend(_numeric_counts(m, low, unit, text, span_end, subjects))
@@ -177,12 +181,15 @@ def _numeric_counts(
     end = unit.end()
     if _is_top_n(m.group("num"), unit, nm.value, nm.approx, text, nm.start) or _is_label(unit, text):
         return []
+    if not _ARABIC.search(text, nm.number_start, nm.number_end) and subjects.one_noun(nm.number_start, end):
+        return []  # 일조량 'sunshine': a noun Kiwi knows, not 일조 (a trillion) + 량
     counter = _COUNTER_OF[unit.group("ctr")]
     markers = read_trailing_markers(text, end, span_end)
     rule = "count-distributive" if unit.group("each") else "count-number-counter"
     bound = markers.bound or nm.bound
     out = []
     start = nm.start
+    low = None
     if low_match is not None:
         low = read_number(low_match)
         start = low.start
@@ -198,7 +205,7 @@ def _numeric_counts(
     out.append(
         Count(
             text=text[nm.start : end], start=nm.start, end=end, rule=rule, value=nm.value,
-            counter=counter, approx=nm.approx or markers.approx, bound=bound,
+            counter=counter, approx=nm.approx or markers.approx or (low is not None and low.approx), bound=bound,
             subject=subjects.of(start, end),
         )
     )
@@ -217,6 +224,9 @@ _NOT_SUBJECT = frozenset(
     {"이상", "이하", "이내", "미만", "초과", "가량", "정도", "안팎", "내외", "남짓", "중", "가운데"}
     | {"연속", "규모", "수준", "당"}
 )
+
+
+_ARABIC = regex.compile(r"\d")
 
 
 class _Subjects:
@@ -245,6 +255,15 @@ class _Subjects:
 
     def _blank(self, a: int, b: int) -> bool:
         return a <= b and not self.text[a:b].strip(" \u00a0")
+
+    def one_noun(self, start: int, end: int) -> bool:
+        """Whether one Kiwi noun token covers ``start``-``end`` (일조량 NNG)."""
+        if not self._given:
+            return False
+        if not self.tokens:
+            self._index()
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.tokens[i].end >= end and self.tokens[i].tag in ("NNG", "NNP")
 
     def of(self, start: int, end: int) -> Optional[str]:
         if not self._given:

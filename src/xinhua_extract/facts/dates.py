@@ -25,9 +25,11 @@ Decisions (where the house rules were silent):
   when it is the December just past (``연말 특수`` in an article of 2024-01-05 -> ``2023-12``)
   — but ``연말까지`` is a deadline, this year's December. ``연말연시`` (the turn of the year) is
   the interval December/January around the nearest December.
-* ``올 한 해``, ``작년 한 해`` are the year; ``금년`` is this year.
+* ``올 한 해``, ``작년 한 해`` are the year; ``금년`` is this year; the spaced ``지난 해`` is
+  ``지난해`` (before a particle or a non-letter only: ``지난 해양`` is no year).
 * A year without 년 opening the name of an event (``2019 세계인공지능대회``, ``2022 베이징
-  동계올림픽``) is that year (rule ``event_year``); a year before other nouns is not read.
+  동계올림픽``, also with a hanja gloss inside the name: ``2023 보아오(博鰲)포럼``) is that
+  year (rule ``event_year``); a year before other nouns is not read.
 * Two-digit years (``'21년``, ``'98년``) and decades (``80년대``) are 2000-2049 / 1950-1999.
 * Weeks (``지난주``, ``이번 주``, ``다음 주``) are the interval Monday/Sunday of that week
   (grain day).
@@ -54,11 +56,15 @@ Decisions (where the house rules were silent):
 * Not dates: comparison bases — ``전년 동기 대비``, ``지난해 같은 기간``, ``지난해보다``,
   ``1년 전 같은 기간보다``, ``2016년의 명목 성장률 보다`` (a date's figure as the base),
   ``전월 대비``, ``전분기 대비``, ``지난해 박람회보다`` (last year's X as the base), and any
-  date directly followed by ``보다``/``대비``/``比``/``에 비해``/``와 비교`` (``지난해 말보다``,
-  ``2019년 대비``: the date names the base of a change, not when something happened).
+  date directly followed by ``보다``/``대비``/``比``/``에 비해``/``와 비교``/``와 비슷`` or
+  ``의 N배`` (``2010년의 1.7배``: a multiple of that year's figure) (``지난해 말보다``,
+  ``2019년 대비``: the date names the base of a change, not when something happened), or by
+  nouns that are the object of a comparing verb (``지난해 전체 인원수를 웃돌았다``).
   :func:`comparison_bases` returns them with a label (and, for the latter, the resolved
   value) for the numeric facts' ``basis``. ``전년`` on its own is a date.
-* Not dates either: durations (``3년간``, ``10년 동안``, ``5일간``, ``5일 만에``, ``30일 이내``,
+* Not dates either: a month or part of a year without a year after 대개/보통/해마다/매해/주로
+  (``와이너리는 대개 2월부터 연말까지 바쁘다``: a habit, no one date);
+  durations (``3년간``, ``10년 동안``, ``5일간``, ``5일 만에``, ``30일 이내``,
   ``지난 3년``, ``2~3년 전``, ``2분기 연속``); recurring dates (``매월 10일``, ``매년 11월 11일``); counts and ordinals (``13기``,
   ``14차 5개년``); ``N년생``, ``N년형``, ``연말정산``; times of day and ``24시간``; vague words
   (``현재``, ``최근``, ``향후``, ``그동안``).
@@ -79,6 +85,7 @@ from typing import Any, NamedTuple, Optional, Sequence
 
 import regex
 
+from ..numbers import scan
 from ..particles import particles
 from ..records import DateFact
 
@@ -87,7 +94,7 @@ __all__ = ["ComparisonBasis", "comparison_bases", "extract_dates", "scan_dates",
 # --------------------------------------------------------------------------- vocabulary
 #: Year words and their offset from the reference year.
 YEAR_WORDS = {
-    "재작년": -2, "지지난해": -2, "지난해": -1, "작년": -1, "전년도": -1, "전년": -1,
+    "재작년": -2, "지지난해": -2, "지난해": -1, "지난 해": -1, "작년": -1, "전년도": -1, "전년": -1,
     "올해": 0, "금년도": 0, "금년": 0, "내년도": 1, "내년": 1, "명년": 1, "내후년": 2,
     "올": 0,  # only before another date word: 올 상반기, 올 1~7월, 올 들어
 }
@@ -104,7 +111,8 @@ _SAME_PERIOD = {
     "동분기": "same_quarter_last_year", "같은 분기": "same_quarter_last_year",
 }
 _BASIS_PREVIOUS = {
-    "전년도": "previous_year", "전년": "previous_year", "지난해": "previous_year", "작년": "previous_year",
+    "전년도": "previous_year", "전년": "previous_year", "지난해": "previous_year", "지난 해": "previous_year",
+    "작년": "previous_year",
     "전월": "previous_month", "지난달": "previous_month", "전달": "previous_month",
     "전분기": "previous_quarter", "직전 분기": "previous_quarter", "지난 분기": "previous_quarter",
 }
@@ -134,8 +142,9 @@ _YEAR_ABS = (
     + r"년(?P<ydo>도)?(?!대|생|형|산|간|째|치|분|차)"
 )
 _YEAR_WORD = (
-    _NOT_WORD_BEFORE + r"(?:(?P<yw>" + _alt(w for w in YEAR_WORDS if w != "올") + r")"
-    r"|(?P<yw>올)(?=" + _SP + r"(?:들어|한" + _SP + r"해|[상하]반기|연말|연초|초" + _PART_END + r"|말" + _PART_END + r"|\d)))"
+    _NOT_WORD_BEFORE + r"(?:(?P<yw>" + _alt(w for w in YEAR_WORDS if w not in ("올", "지난 해")) + r")"
+    + r"|(?P<yw>지난" + _SP + r"해)" + _PART_END  # spaced 지난 해, not 지난 해양
+    + r"|(?P<yw>올)(?=" + _SP + r"(?:들어|한" + _SP + r"해|[상하]반기|연말|연초|초" + _PART_END + r"|말" + _PART_END + r"|\d)))"
 )
 _MONTH = r"(?P<m>" + _MONTH_NUM + r")" + _SP + "월"
 _MONTH_RANGE = (
@@ -179,7 +188,9 @@ _EVENT_NOUN = (
     r"(?:대회|박람회|엑스포|포럼|회의|축제|페스티벌|올림픽|월드컵|아시안게임|정상회의|서밋|전시회|교역회|"
     r"박람|컨퍼런스|콘퍼런스|대전|주간|시즌|포럼|교류회|상품전|모터쇼|마라톤)"
 )
-_COMPARISON_MARK = r"(?:대비|보다|比|비(?![가-힣])|에 비해|와 비교|과 비교)"
+#: A hanja gloss inside an event's name: 2023 보아오(博鰲)포럼.
+_GLOSS = r"(?:\([^()\d]{1,12}\))?"
+_COMPARISON_MARK = r"(?:대비|보다|比|비(?![가-힣])|에 비해|와 비교|과 비교|와 비슷|과 비슷)"
 _BARE_DAY_GUARD = (
     r"(?!" + _SP + r"(?:간|동안|째|만에|만|이내|이상|이하|미만|내|안에|새|연속|넘게|가량|정도|여|쯤|씩|마다|"
     r"평균|치|분|제|자리|전|후|뒤|사이|소요|걸|내로|이면|에 한))"
@@ -232,8 +243,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("week_word", _NOT_WORD_BEFORE + r"(?P<ww>" + _alt(WEEK_WORDS) + r")(?!" + _SP + r"(?:말|간|동안))"),
     (  # 2019 세계인공지능대회: a year without 년 opening an event's name
         "event_year",
-        r"(?<![\d.,:/\-])(?P<y>" + _YEAR_NUM + r")(?![\d.,])(?=" + _SP + r"(?:[\w·]+" + _SP + r"){0,2}?[\w·]*"
-        + _EVENT_NOUN + r")",
+        r"(?<![\d.,:/\-])(?P<y>" + _YEAR_NUM + r")(?![\d.,])(?=" + _SP + r"(?:[\w·]+" + _GLOSS + _SP + r"){0,2}?"
+        r"[\w·]*" + _GLOSS + r"[\w·]*" + _EVENT_NOUN + r")",
     ),
     ("calendar", r"(?:" + _YEAR_ABS + r"|" + _YEAR_WORD + r")(?:" + _SP + _YEAR_TAIL + r")?"),
     (
@@ -273,14 +284,28 @@ _FIRST = (
 _PATTERN = regex.compile(
     _FIRST + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in RULES) + ")", regex.V0
 )
+#: Where the scan tries :data:`_PATTERN`: a word position that passes :data:`_FIRST`, or a
+#: digit that starts a run of four (a year) or whose run is followed by what every rule
+#: starting with a number has after it (년, 월, 일, 달, 개월, 분기, 사분기, ``/``, ``·`` or a range
+#: sign). Most numbers of an article (``3.5%``, ``2,000억``, ``43개``) fail here, cheaply,
+#: instead of costing an attempt of every rule; each start is one character, so none
+#: hides another. Keep it in step with the rules (the corpus test fails otherwise).
+_STARTS = regex.compile(
+    r"(?<!\d)\d(?=\d{3}|\d*[ \u00a0]*(?:[년월일달/·~∼～〜\-–]|개월|분기|사))|(?!\d)" + _FIRST + ".",
+    regex.V0 | regex.DOTALL,
+)
 #: A date right before one of these is the base of a comparison, not a date fact.
-_COMPARE = regex.compile(_SP + r"(?:보다|대비|比|에 비해|와 비교|과 비교)")
+_COMPARE = regex.compile(_SP + r"(?:보다|대비|比|에 비해|와 비교|과 비교|와 비슷|과 비슷|의 \d+(?:\.\d+)?배)")
 #: ``1년 전 같은 기간보다``: a date counted back from now, then the same period of it.
 _COMPARE_SAME = regex.compile(_SP + r"(?:같은 ?기간|동기)" + _COMPARE.pattern)
 #: ``2016년의 명목 성장률 보다``: the date's figure, named by one to three nouns (no particle
 #: ends them: ``3월의 수출은 지난해보다`` compares the exports of March with last year).
 _NOUN = r"(?!지난해|전년|작년|올해|금년)[가-힣]{1,6}(?<![은는이가을를도의에])"
 _COMPARE_OF = regex.compile(r"의 (?:" + _NOUN + r" ){0,2}" + _NOUN + _COMPARE.pattern)
+#: ``지난해 전체 인원수를 웃돌았다``: the date's figure as the object of a comparing verb.
+_COMPARE_OBJ = regex.compile(
+    r"(?: (?:" + _NOUN + r" ){0,2}" + _NOUN + r")?(?:을|를) ?(?:웃돌|밑돌|상회|하회|넘어서|넘어섰|넘었|넘겼)"
+)
 _TAIL = regex.compile(r"(?P<start>부터|에서부터|[ ]?이래|[ ]?이후)|(?P<end>까지|[ ]?이전(?![하한할했해])|[ ]?전까지)")
 _GAP = regex.compile(_SEP)
 _POINT_RULES = frozenset({"calendar", "month", "period", "iso_date", "month_word", "iso_month"})
@@ -571,7 +596,7 @@ def _matches(text: str, spans: Sequence[tuple[int, int]]):
     text order. The rule is the last group closed (each rule's group wraps its whole
     match); the first rule whose group matched otherwise."""
     for start, end in _normalised(text, spans):
-        for m in _PATTERN.finditer(text, start, end):
+        for m in scan(_PATTERN, _STARTS, text, start, end):  # = _PATTERN.finditer, faster
             rule = m.lastgroup
             if rule not in _RULE_SET:
                 rule = next(name for name in _RULE_NAMES if m.group(name) is not None)
@@ -591,6 +616,7 @@ def _scan(
     groups: list[list[_Atom]] = []
     bases: list[ComparisonBasis] = []
     current_end = -1
+    habit_end = -1
     for span_end, m, rule, g in _matches(text, spans):
         if span_end != current_end:
             groups.append([])
@@ -606,6 +632,13 @@ def _scan(
             continue
         if rule.startswith("block_"):
             continue
+        if rule in _HABIT_RULES and (
+            _HABITUAL.search(text, max(0, m.start() - 4), m.start())
+            or (habit_end >= 0 and (_FROM_GAP.fullmatch(text, habit_end, m.start()) or _GAP.fullmatch(text, habit_end, m.start())))
+        ):
+            habit_end = m.end()
+            continue  # 대개 2월부터 연말까지 바쁘다: every year, no one date (both ends)
+        habit_end = -1
         try:
             lo, hi, grain, relative, stated = _resolve(rule, g, ref)
         except (ValueError, OverflowError):  # _Skip, no such day, or beyond year 1..9999
@@ -614,6 +647,7 @@ def _scan(
         while end > m.start() and text[end - 1].isspace():
             end -= 1
         compared = (_COMPARE.match(text, end, span_end) or _COMPARE_OF.match(text, end, span_end)
+                    or (_COMPARE_OBJ.match(text, end, span_end) if rule == "calendar" else None)
                     or (_COMPARE_SAME.match(text, end, span_end) if rule == "offset" else None))
         if compared is not None:
             stop = compared.end()
@@ -665,6 +699,37 @@ def _join(a: _Atom, b: _Atom, ref: Optional[date]) -> Optional[_Atom]:
     if lo is not None and hi is not None and hi.first() <= lo.last():
         return None
     return _Atom(a.start, b.end, "interval", lo, hi, a.grain, relative, a.year_stated, b.range, None)
+
+
+#: 대개 2월부터, 보통 10월에: a habit of every year, not one date (like 매년 11월).
+_HABITUAL = regex.compile(r"(?<![가-힣])(?:대개|보통|해마다|매해|주로)[ ]$")
+_HABIT_RULES = frozenset({"month", "period", "day_of_month", "day_range"})
+_FROM_GAP = regex.compile(r"(?:부터|에서부터)[ ]?")
+
+
+def _continue_month(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """``8월 9일부터 11일까지``: a bare day right after a dated start is in that start's
+    month (the next one when it is an earlier day), not the reference's. Two records."""
+    out: list[_Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and atom.rule == "day_of_month" and atom.groups is not None and not atom.groups["dir"]
+            and prev.range == "start" and prev.hi is not None and prev.hi.grain == "day"
+            and _FROM_GAP.fullmatch(text, prev.end, atom.start)
+        ):
+            day = int(atom.groups["d"])
+            year, month = prev.hi.year, prev.hi.sub
+            if day <= prev.hi.day:
+                year, month = _shift_month(year, month, 1)
+            try:
+                p = _day_period(year, month, day)
+            except ValueError:
+                p = None
+            if p is not None:
+                atom = atom._replace(lo=p, hi=p, relative=prev.relative)
+        out.append(atom)
+    return out
 
 
 _SENTENCE_END = regex.compile(r"[.!?。](?:\s|$)|\n")
@@ -725,7 +790,7 @@ def scan_dates(
             range=atom.range,
         )
         for group in groups
-        for atom in _inherit_years(text, _merge(text, group, reference))
+        for atom in _inherit_years(text, _continue_month(text, _merge(text, group, reference)))
     )
     return dates, tuple(bases)
 

@@ -9,8 +9,15 @@ Rules (``Money.rule``):
 ``money-range-low``        the lower end of ``100억~200억 위안`` (text ``100억``, bound min;
                            a bare lower end takes the upper end's myriad unit: ``3~4억``)
 ``money-range-high``       its upper end (bound max)
+                           ``3,4만 위안`` (three or four ten thousand: two consecutive digits
+                           joined by a comma before one myriad unit) is such a range too
 ``money-irregular-currency`` number + a currency word one letter (jamo) off a known one
                            (``100억 위앤``): read as that currency; the pipeline warns (W103)
+``money-won-as-yuan``      an amount in ``원`` whose sentence is about Chinese money (a word
+                           of data/won_context.tsv side ``cny``, none of side ``krw``, no
+                           위안 of its own) and that is no conversion: the yuan 元 written by
+                           its Sino-Korean reading (``1인당 가처분소득은 1만2천 원``), read as
+                           CNY; the pipeline warns (W104)
 ``money-conversion``       an amount in another currency in parentheses right after an
                            amount, or after it behind ``한화로``/``우리 돈으로`` (``50억
                            위안, 한화로 약 9천억원``): its own record, ``equivalent_of`` = the index of that
@@ -30,7 +37,7 @@ from typing import Optional, Sequence
 
 import regex
 
-from ..numbers import NumberMatch, iter_bare_amounts, read_number, read_trailing_markers, tidy
+from ..numbers import NumberMatch, iter_bare_amounts, parse_korean_number, read_number, read_trailing_markers, tidy
 from ..records import ArticleWarning, Fact, Money
 from ._numeric import (
     CURRENCY_FOLLOW,
@@ -39,7 +46,9 @@ from ._numeric import (
     clip_spans,
     currencies,
     currency_typos,
+    won_context,
     numbers_with_ranges,
+    UNIT_SPACES,
     range_low_value,
 )
 
@@ -105,9 +114,37 @@ def extract_money(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Money, .
         ]
         if bare:
             here = sorted(here + bare, key=lambda r: r["start"])
+        listed = _comma_ranges(text, span_start, span_end)
+        if listed:
+            here = sorted(here + listed, key=lambda r: r["start"])
         found.extend(here)
     _link_conversions(found, text)
+    _won_as_yuan(found, text)
     return tuple(Money(**fields) for fields in found)
+
+
+#: 3,4만 위안: consecutive one-digit numbers joined by a comma before a myriad unit (no
+#: thousands separator has one digit after its comma).
+_COMMA_RANGE_RE = regex.compile(r"(?<![\d.,])(?P<a>[1-9]),[ ]?(?P<b>[1-9](?P<unit>[천백십]?[만억조]))(?![\d,.])")
+
+
+def _comma_ranges(text: str, span_start: int, span_end: int) -> list[dict]:
+    """``3,4만 위안`` -> a range from 3만 to 4만 yuan, as ``100억~200억 위안`` gives."""
+    out: list[dict] = []
+    for m in _COMMA_RANGE_RE.finditer(text, span_start, span_end):
+        a, b = int(m.group("a")), int(m.group("b")[0])
+        cm = _CURRENCY_RE.match(text, m.end(), span_end)
+        if b != a + 1 or cm is None:
+            continue
+        high = parse_korean_number(m.group("b"))
+        code, unit_end = _CODES[cm.group("cur")], cm.end()
+        markers = read_trailing_markers(text, unit_end, span_end)
+        common = dict(currency=code, approx=markers.approx, scale=None)
+        out.append(dict(text=m.group("a"), start=m.start("a"), end=m.end("a"), rule="money-range-low",
+                        value=tidy(high / b * a), bound="min", **common))
+        out.append(dict(text=text[m.start("b") : unit_end], start=m.start("b"), end=unit_end,
+                        rule="money-range-high", value=high, bound="max", **common))
+    return out
 
 
 _TYPO_RE = regex.compile(rf"{_SP}?(?P<w>\p{{Hangul}}{{2,8}})")
@@ -138,12 +175,29 @@ def _symbol_before(m: "regex.Match[str]", text: str, span_start: int) -> "Option
     return None
 
 
+_SUFFIX_FIRST = frozenset(w[0] for w in _SUFFIXES)
+_TYPO_FIRST: list[frozenset[str]] = []
+
+
+def _typo_first() -> frozenset[str]:
+    """The first two letters of the currency typos (each is two letters or more)."""
+    if not _TYPO_FIRST:
+        _TYPO_FIRST.append(frozenset(w[:2] for w in currency_typos()))
+    return _TYPO_FIRST[0]
+
+
 def _records_of(
     m: "regex.Match[str]", low_match: "Optional[regex.Match[str]]", text: str, span_start: int, span_end: int
 ) -> list[dict]:
-    cm = _CURRENCY_RE.match(text, m.end(), span_end)
+    # a currency word or a typo of one, right after the number or one space: the patterns are
+    # tried only when the word there starts like one
+    at = m.end() + (text[m.end() : m.end() + 1] in UNIT_SPACES)
+    if text[at : at + 1] in _SUFFIX_FIRST or text[at : at + 2] in _typo_first():
+        cm = _CURRENCY_RE.match(text, m.end(), span_end)
+        typo = _typo_currency(text, m.end(), span_end) if cm is None else None
+    else:
+        cm = typo = None
     sm = None
-    typo = _typo_currency(text, m.end(), span_end) if cm is None else None
     if cm is None and typo is None:
         window = text[max(span_start, m.start() - _SYMBOL_WINDOW) : m.start()]
         if not _SYMBOL_CHARS.intersection(window):
@@ -171,8 +225,10 @@ def _records_of(
     markers = read_trailing_markers(text, after, span_end)
     out = []
     bound = markers.bound or nm.bound
+    approx = nm.approx or markers.approx
     if low_match is not None and sm is None:
         low = read_number(low_match)
+        approx = approx or low.approx  # 약 397만~595만원: 약 is said of the whole range
         out.append(
             dict(
                 text=low.text, start=low.start, end=low.end, rule="money-range-low",
@@ -184,16 +240,29 @@ def _records_of(
     out.append(
         dict(
             text=text[start:unit_end], start=start, end=unit_end, rule=rule, value=nm.value,
-            currency=code, approx=nm.approx or markers.approx, bound=bound, scale=scale,
+            currency=code, approx=approx, bound=bound, scale=scale,
         )
     )
     return out
 
 
 def _link_conversions(found: list[dict], text: str) -> None:
-    """Mark an amount in parentheses right after another one, in another currency."""
+    """Mark an amount in parentheses right after another one, in another currency. A
+    range converted into a range (``2만~3만 위안(약 397만~595만원)``) pairs its ends:
+    low with low, high with high."""
     for i in range(1, len(found)):
         source, target = found[i - 1], found[i]
+        if (
+            target["rule"] == "money-range-low" and source["rule"] == "money-range-high" and i >= 2
+            and found[i - 2]["rule"] == "money-range-low" and i + 1 < len(found)
+            and found[i + 1]["rule"] == "money-range-high" and source["currency"] != target["currency"]
+            and (_OPEN_RE.fullmatch(text, source["end"], target["start"]) is not None)
+        ):
+            for src, tgt, at in ((found[i - 2], target, i - 2), (source, found[i + 1], i - 1)):
+                tgt["equivalent_of"], tgt["rate"], tgt["rule"] = at, _rate(tgt["value"], src["value"]), "money-conversion"
+            continue
+        if target.get("equivalent_of") is not None:
+            continue
         if source["currency"] == target["currency"] or source.get("equivalent_of") is not None:
             continue
         opened = _OPEN_RE.fullmatch(text, source["end"], target["start"])
@@ -209,8 +278,33 @@ def _link_conversions(found: list[dict], text: str) -> None:
                 source["scale"] = sm.group("scale")
 
 
+_SENTENCE_END = regex.compile(r"[.!?。]\s|\n")
+
+
+def _won_as_yuan(found: list[dict], text: str) -> None:
+    """Read an amount in 원 as CNY where its sentence is about Chinese money (see the module
+    docstring, rule ``money-won-as-yuan``). Conversions on either side stay KRW."""
+    sources = {r["equivalent_of"] for r in found if r.get("equivalent_of") is not None}
+    for i, record in enumerate(found):
+        if (
+            record["currency"] != "KRW" or record["rule"] != "money-number-currency" or i in sources
+            or not text.startswith("원", record["end"] - 1)
+        ):
+            continue
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, record["start"] - 300), record["start"])),
+                    default=max(0, record["start"] - 300))
+        stop = _SENTENCE_END.search(text, record["end"], record["end"] + 300)
+        sentence = text[start : stop.start() if stop else record["end"] + 300]
+        words = won_context()
+        if "위안" in sentence or any(w in sentence for w in words["krw"]):
+            continue
+        if any(w in sentence for w in words["cny"]):
+            record["currency"], record["rule"] = "CNY", "money-won-as-yuan"
+
+
 def spelling_warnings(moneys: Sequence[Fact]) -> tuple[ArticleWarning, ...]:
-    """``W103`` for each amount read with a mistyped currency word (``100억 위앤``)."""
+    """``W103`` for each amount read with a mistyped currency word (``100억 위앤``), ``W104``
+    for each amount in 원 read as yuan (``money-won-as-yuan``)."""
     return tuple(
         ArticleWarning(
             code="W103",
@@ -223,6 +317,18 @@ def spelling_warnings(moneys: Sequence[Fact]) -> tuple[ArticleWarning, ...]:
         )
         for m in moneys
         if isinstance(m, Money) and m.rule == "money-irregular-currency"
+    ) + tuple(
+        ArticleWarning(
+            code="W104",
+            message=(
+                f"'{m.text}': 원 in a sentence about Chinese money, with no won conversion; read as "
+                "CNY (the yuan 元 written by its Sino-Korean reading) — check the source"
+            ),
+            start=m.start,
+            end=m.end,
+        )
+        for m in moneys
+        if isinstance(m, Money) and m.rule == "money-won-as-yuan"
     )
 
 

@@ -31,7 +31,7 @@ import regex
 
 from ..numbers import LEFT_BOUNDARY, read_number, read_trailing_markers, tidy
 from ..records import Percentage
-from ._numeric import FOLLOW, clip_spans, numbers_with_ranges, range_low_value
+from ._numeric import FOLLOW, clip_spans, numbers_with_ranges, range_low_value, unit_char
 from .dates import ComparisonBasis, comparison_bases
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,8 @@ _UNIT_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+_UNIT_FIRST = frozenset("%％퍼")  # first letters of the units above
 
 # The comparison bases come from the date rules (dates.comparison_bases: one vocabulary
 # for "not a date" and "the basis of a change"). A basis applies to the figures after it
@@ -106,6 +108,8 @@ def extract_percentages(
     found = _Bases(text, spans, bases)
     for span_start, span_end in clip_spans(text, spans):
         for m, low_match in numbers_with_ranges(text, span_start, span_end):
+            if unit_char(text, m.end()) not in _UNIT_FIRST:
+                continue  # no unit can start here: skip the pattern
             u = _UNIT_RE.match(text, m.end(), span_end)
             if u is None:
                 continue

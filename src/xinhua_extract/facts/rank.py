@@ -8,6 +8,8 @@ Rules (``Rank.rule``):
                     ``상위 1%`` is a percentage, not a rank.
 ``rank-range-low``  the better end of ``3~5위`` (text ``3``, ``bound`` min)
 ``rank-range-high`` its worse end (text ``5위``, ``bound`` max)
+``rank-list``       a bare number listed before N위 that shares its 위 (``각각 4, 5위``: text
+                    ``4``, value 4; then ``5위``)
 
 ``N등`` (``1등``: first prize, first place) and ``N순위`` (``1순위 과제``: first priority)
 are ranks like ``N위``; ``1등급`` (a grade) is not: what follows must be a particle.
@@ -44,6 +46,21 @@ _RANK_RE = regex.compile(
     regex.VERBOSE,
 )
 _PERCENT_AFTER = regex.compile(r"[ ]?(?:%|％|퍼센트)")
+#: 4, 5위: a bare number and a comma or middle dot right before a rank.
+_LISTED_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.,·~\-])(?P<n>\d{1,3})[ ]?[,·][ ]?")
+
+
+def _listed_before(text: str, start: int, floor: int) -> list[Rank]:
+    """The bare numbers listed right before a rank at ``start`` (``4, 5위``, ``1·2위``)."""
+    found: list[Rank] = []
+    while True:
+        lm = next((m for m in (_LISTED_BEFORE.fullmatch(text, at, start) for at in range(max(floor, start - 6), start))
+                   if m is not None), None)
+        if lm is None:
+            return found[::-1]
+        found.append(Rank(text=lm.group("n"), start=lm.start("n"), end=lm.end("n"), rule="rank-list",
+                          value=Decimal(lm.group("n")), within=False, bound=None))
+        start = lm.start()
 
 
 def extract_ranks(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Rank, ...]:
@@ -77,6 +94,8 @@ def extract_ranks(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Rank, ..
                 start, rule, bound = m.start("num"), "rank-range-high", "max"
             else:
                 start = m.start("top") if top else m.start("num")
+                if rule == "rank-position":
+                    out.extend(_listed_before(text, start, span_start))
             out.append(
                 Rank(
                     text=text[start:end], start=start, end=end, rule=rule,

@@ -511,12 +511,19 @@ class Gazetteer:
         return _compact(name) in self._stoplist
 
     def region_pattern(self):
-        """One compiled pattern for every Korean region name (spaces optional)."""
+        """One compiled pattern for every Korean region name (spaces optional, hanja glosses
+        allowed after any syllable: strip them before :meth:`lookup_region_hangul`)."""
         if self._region_re is None:
             import regex
 
             forms = sorted({n for r in self._regions for n in r.korean}, key=len, reverse=True)
-            alts = [r"\s*".join(regex.escape(part) for part in form.split()) for form in forms]
+            # spaces optional, and a hanja gloss may follow a word inside the name:
+            # 창장(長江)삼각주, 웨강아오(粵港澳) 대만구
+            gloss = r"(?:\([^()\d]{1,12}\))?"
+            alts = [
+                r"\s*".join(gloss.join(regex.escape(ch) for ch in part) + gloss for part in form.split())
+                for form in forms
+            ]
             self._region_re = regex.compile("|".join(alts)) if alts else regex.compile(r"(?!)")
         return self._region_re
 

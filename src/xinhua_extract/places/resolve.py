@@ -56,13 +56,20 @@ _SUFFIX = {suffix: (levels, zh) for suffix, levels, zh in SUFFIX_LEVELS}
 #: shared table data/particles.tsv, column "place").
 PARTICLES = frozenset(particles("place"))
 
-#: Nouns that make a place name part of something else: 홍콩달러 is a currency.
-_NOT_PLACE_HEADS = ("달러", "위안")
+#: Nouns that make a place name part of something else: 홍콩달러 is a currency, 티베트족
+#: (藏族) a people.
+_NOT_PLACE_HEADS = ("달러", "위안", "족")
+#: The nationalities and the autonomous suffix of a full name, glued or spaced:
+#: ``멍롄다이족라후족와족자치현``, ``누장 리수족자치주``, ``궈뤄(果洛)티베트족자치주``.
+_ETHNIC_SUFFIX = regex.compile(r"[ ]?(?:\p{Hangul}{1,4}?족[ ·∙]?)+[ ]?(?P<suf>자치(?:현|주|구|기))")
+#: A misspelled ü-syllable in a suffixed name (루춘현 for 뤼춘현 绿春县): the plain vowel for ㅟ.
+_U_VARIANTS = {"루": "뤼", "누": "뉘", "주": "쥐", "추": "취", "수": "쉬", "유": "위"}
 
 _COUNTY_SUFFIX_ZH = ("县", "縣", "旗", "自治县", "自治縣")
 _NUMBER_AHEAD = regex.compile(r"\s*[0-9]")
 _HANGUL_RUN = regex.compile(r"\p{Hangul}+")
 _ZH_SEP = regex.compile(r"[·∙・]")
+_INNER_GLOSS = regex.compile(r"\([^()]*\)")  # 창장(長江)삼각주: a gloss inside a region's name
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 
 
@@ -80,6 +87,8 @@ class _Candidate:
     compound: bool = False
     sino: bool = False  # a Sino-Korean reading with its suffix (절강성), see _sino_split
     within: Optional[str] = None  # the province a glued pair's second name lies in (_glued_pair)
+    fused: bool = False  # 유이(友誼)지사: a glossed name fused with the noun after the gloss
+    respelled: bool = False  # 루춘현 read as 뤼춘현: needs its province in the article (_respelled_split)
 
 
 def _covered(spans: list[tuple[int, int]]):
@@ -242,13 +251,18 @@ def _hangul_candidates(
     names = gaz.korean_name_set()
     sino_heads = gaz.sino_suffixed_heads()
     name_heads = _name_heads(names)
+    respell_heads = _respelled_heads(names)
+    skip_until = -1
     for m in _HANGUL_RUN.finditer(text, para.start, para.end):
         start = m.start()
+        if start < skip_until:
+            continue
         gloss = gloss_at.get(start)
         if gloss is None:
             # most runs: no name of any kind starts with their first two syllables
             head = text[start : start + 2]
-            if head not in name_heads and head not in sino_heads and not (glossed and head in glossed):
+            if (head not in name_heads and head not in sino_heads and not (glossed and head in glossed)
+                    and head not in respell_heads):
                 continue
         if gloss is not None and gloss.head_end <= m.end():
             pair = _glued_pair(gaz, text[start : gloss.head_end], gloss.gloss.strip())
@@ -263,16 +277,39 @@ def _hangul_candidates(
         if gloss is not None and gloss.head_end <= m.end():
             # 짜오좡(棗莊)시: the head is the name, the suffix may follow the parenthesis
             hanja = _ZH_SEP.split(gloss.gloss, maxsplit=1)[0].strip()
+            chain = _gloss_chain(gaz, text, gloss, hanja, gloss_at)
+            if chain is not None:  # 커얼친(科爾沁) 좌익(左翼) 중기(中旗): one name glossed word by word
+                joined, end = chain
+                skip_until = end
+                name = _INNER_GLOSS.sub("", text[start:end]).replace(" ", "")
+                yield _Candidate(start, end, name, "", joined)
+                continue
             after = text[gloss.end : gloss.end + 5]
             suffix = next((s for s, _, _ in SUFFIX_LEVELS if after.startswith(s)), "")
-            yield _Candidate(start, gloss.head_end, text[start : gloss.head_end], suffix, hanja)
+            if not suffix and text.find("족", gloss.end, gloss.end + 8) >= 0:  # 멍롄(孟連)다이족…자치현
+                em = _ETHNIC_SUFFIX.match(text, gloss.end, min(para.end, gloss.end + 40))
+                suffix = em.group("suf") if em else ""
+            fused = False
+            if not suffix:
+                rest = _HANGUL_RUN.match(text, gloss.end, para.end)
+                if rest is not None and _is_town(rest.group()):
+                    continue  # 싱런(兴仁)진: a town, not the county of that name
+                fused = rest is not None and not _is_particles(rest.group())
+            yield _Candidate(start, gloss.head_end, text[start : gloss.head_end], suffix, hanja, fused=fused)
             continue
         if start > 0 and _is_word_char(text[start - 1]):
             continue  # inside a Latin/Han/digit word
         run = m.group()
-        split = _split_run(run, names)
+        split = _ethnic_split(run, names) if "족자치" in run and text[start - 1 : start] != ")" else None
+        if split is None:
+            split = _split_run(run, names)
         if split is not None:
             name, suffix, length, compound = split
+            if compound and _is_town(run[length:]):
+                continue  # 우이(武邑)현 우이진: the town (镇) named like its county is not coded
+            if not suffix and length == len(run) and text.find("족", m.end(), m.end() + 8) >= 0:
+                em = _ETHNIC_SUFFIX.match(text, m.end(), min(para.end, m.end() + 40))  # 누장 리수족자치주
+                suffix = em.group("suf") if em and em.start() < em.end() and text[m.end()] == " " else ""
             yield _Candidate(start, start + length, name, suffix, None, compound)
             continue
         heads = glossed.get(run[:2]) if glossed else None
@@ -282,6 +319,76 @@ def _hangul_candidates(
         if split is not None:
             name, suffix, length, sino = split
             yield _Candidate(start, start + length, name, suffix, None, False, sino)
+        elif run[:2] in respell_heads:
+            split = _respelled_split(run, names)
+            if split is not None:
+                name, suffix, length, _ = split
+                yield _Candidate(start, start + length, name, suffix, None, respelled=True)
+
+
+#: Suffixes of towns, townships and villages (镇, 乡, 村, 街道): not coded in the gold.
+_TOWN_SUFFIXES = ("진", "향", "촌", "가도")
+
+
+def _is_town(rest: str) -> bool:
+    """``진에서``, ``향의``: a town suffix and particles only."""
+    return any(rest.startswith(t) and _is_particles(rest[len(t) :]) for t in _TOWN_SUFFIXES)
+
+
+def _ethnic_split(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int, bool]]:
+    """``멍롄다이족라후족와족자치현에서``: a name, its nationalities and an autonomous suffix
+    (name, 자치현/자치주/자치구/자치기, length, False)."""
+    for cut in range(2, min(len(run), 6)):
+        if run[:cut] not in names:
+            continue
+        em = _ETHNIC_SUFFIX.match(run, cut)
+        if em is not None and run[cut] not in " 족" and _is_particles(run[em.end() :]):
+            return run[:cut], em.group("suf"), em.end(), False
+    return None
+
+
+@lru_cache(maxsize=2)
+def _respelled_heads(names: frozenset[str]) -> frozenset[str]:
+    """The first two syllables of every name with one ü-syllable written plain (루춘 for 뤼춘)."""
+    plain = {v: k for k, v in _U_VARIANTS.items()}
+    out = set()
+    for head in _name_heads(names):
+        for i in (0, 1):
+            if head[i : i + 1] in plain:
+                out.add(head[:i] + plain[head[i]] + head[i + 1 :])
+    return frozenset(out)
+
+
+def _respelled_split(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int, bool]]:
+    """``루춘현``: a suffixed county or city name with one ü-syllable written with the plain
+    vowel (루 for 뤼 绿), read as the standard spelling (the name returned is that spelling)."""
+    for i in (0, 1):
+        right = _U_VARIANTS.get(run[i : i + 1])
+        if right is None:
+            continue
+        fixed = run[:i] + right + run[i + 1 :]
+        split = _split_run(fixed, names)
+        if split is not None and split[1] in ("현", "시", "구", "기") and not split[3]:
+            return split
+    return None
+
+
+
+
+def _gloss_chain(gaz, text: str, gloss: Gloss, hanja: str, gloss_at: dict[int, Gloss]):
+    """``커얼친(科爾沁) 좌익(左翼) 중기(中旗)``: the glosses of consecutive words that together
+    name a division the first alone does not end (科尔沁左翼中旗, not 科尔沁区). Returns the
+    joined hanja and the end of the last head, or None."""
+    parts, ends, at = [hanja], [gloss.head_end], gloss.end
+    while len(parts) < 4 and text[at : at + 1] == " " and (nxt := gloss_at.get(at + 1)) is not None:
+        parts.append(_ZH_SEP.split(nxt.gloss, maxsplit=1)[0].strip())
+        ends.append(nxt.head_end)
+        at = nxt.end
+    for k in range(len(parts), 1, -1):
+        joined = "".join(parts[:k])
+        if gaz.lookup_zh(joined):
+            return joined, ends[k - 1]
+    return None
 
 
 def _glued_pair(gaz, head: str, hanja: str) -> Optional[tuple[int, str, str, str]]:
@@ -362,9 +469,13 @@ def _split_run(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int,
     name + suffix, compound). Longest name first; a name that already ends in a suffix
     (``이우시``) is split into stem and suffix when the stem is a name too. Failing that, the
     longest name that begins the run is returned as a compound (``하얼빈세관``)."""
-    if run[:2] not in _name_heads(names):
+    lengths = _name_lengths_by_head(names).get(run[:2])
+    if lengths is None:
         return None  # most runs: no place name starts with these two syllables
-    for cut in range(min(len(run), 9), 1, -1):
+    longest = min(len(run), 9)
+    for cut in lengths:  # only the lengths some name with this head has, longest first
+        if cut > longest:
+            continue
         name, rest = run[:cut], run[cut:]
         if name not in names:
             continue
@@ -377,10 +488,22 @@ def _split_run(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int,
                 if name.endswith(suffix) and len(stem) >= 2 and stem in names:
                     return stem, suffix, cut, False
             return name, "", cut, False
-    for cut in range(min(len(run) - 1, 9), 1, -1):
-        if run[:cut] in names and not run[cut:].startswith(_NOT_PLACE_HEADS):
+    longest = min(len(run) - 1, 9)
+    for cut in lengths:
+        if cut <= longest and run[:cut] in names and not run[cut:].startswith(_NOT_PLACE_HEADS):
             return run[:cut], "", cut, True
     return None
+
+
+@lru_cache(maxsize=2)
+def _name_lengths_by_head(names: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """First two syllables -> the lengths of the names that begin with them, longest
+    first: a run is only cut where some name could end."""
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        if len(name) >= 2:
+            lengths.setdefault(name[:2], set()).add(len(name))
+    return {head: tuple(sorted(ls, reverse=True)) for head, ls in lengths.items()}
 
 
 @lru_cache(maxsize=8192)
@@ -430,6 +553,8 @@ def _resolve(
             )
         return _mention(text, cand, chosen, found, "hanja")
 
+    if not cand.suffix and not cand.compound and _feature_ahead(text, cand):
+        return None  # 누장 서쪽, 황산 정상: the river or the mountain, not the division
     if gaz.is_common_word(cand.name) and not cand.suffix and _NUMBER_AHEAD.match(text, cand.end):
         return None  # 지난 10일: the everyday word, whatever the article anchored
     anchored = anchors.get(cand.name, cand.start)
@@ -441,6 +566,14 @@ def _resolve(
         chosen = _choose(found, cand, context) if found else None
         return _mention(text, cand, chosen, found, "sino") if found else None
     found = _fit_suffix(_strict(gaz, cand.name), cand.suffix)
+    if cand.respelled:  # 루춘현: only a division of a province or city the article names
+        found = tuple(d for d in found if d.province_code in context or d.parent in context)
+        if len(found) == 1:
+            warnings.append(ArticleWarning(
+                code="W303",
+                message=f"{text[cand.start:cand.end]!r} read as {cand.name + cand.suffix!r} "
+                f"({found[0].name_zh}): an irregular spelling of its ü-syllable",
+                start=cand.start, end=cand.end))
     if not found:
         return None
     if cand.compound:
@@ -465,10 +598,34 @@ def _resolve(
     return _mention(text, cand, chosen, found, "suffix" if cand.suffix else "name")
 
 
+@lru_cache(maxsize=1)
+def _feature_cues() -> dict[str, "regex.Pattern[str]"]:
+    """data/feature_homonyms.tsv (scripts/build_feature_homonyms.py): names of rivers,
+    mountains and lakes that spell a division, and the words after them that make them the
+    feature."""
+    from importlib import resources
+
+    cues: dict[str, set[str]] = {}
+    path = resources.files("xinhua_extract").joinpath("data", "feature_homonyms.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        hangul, _zh, _kind, _codes, words = line.split("\t")
+        cues.setdefault(hangul, set()).update(words.split())
+    return {name: regex.compile(r"[ ]?(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")")
+            for name, words in cues.items()}
+
+
+def _feature_ahead(text: str, cand: _Candidate) -> bool:
+    cue = _feature_cues().get(cand.name)
+    return cue is not None and cue.match(text, cand.end) is not None
+
+
 def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Division, ...]:
     """Divisions the hanja of a glossed mention may name. Without a suffix, a county is
-    kept only under a prefecture or province the article names: 둥후(東湖) in a Wuhan story is the East
-    Lake zone, not Nanchang's 东湖区; 지리(吉利) is the carmaker, not Luoyang's 吉利区."""
+    kept only under a prefecture the article names, or — a county or county-level city, not
+    a city district, used on its own — in a province it names (퉁웨이(通渭)에 in a Gansu story,
+    not 유이(友誼)지사, a company's branch in a Heilongjiang one): 둥후(東湖) in a
+    Wuhan story is the East Lake zone, not Nanchang's 东湖区; 지리(吉利) is the carmaker, not
+    Luoyang's 吉利区, even in a Henan story (a district needs its city)."""
     found = _fit_suffix(gaz.lookup_zh(cand.hanja), cand.suffix)
     if cand.within:  # the second name of a glued pair: a division of the province before it
         return tuple(d for d in found if d.level != "province" and d.code[:2] == cand.within[:2])
@@ -477,7 +634,8 @@ def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Divisio
             tuple(d for zh in _SUFFIX[cand.suffix][1] for d in gaz.lookup_zh(cand.hanja + zh)), cand.suffix
         )
     if not cand.suffix and not cand.hanja.endswith(_COUNTY_SUFFIX_ZH):  # 셴현(獻縣) names its suffix
-        found = tuple(d for d in found if d.level != "county" or d.parent in context)
+        found = tuple(d for d in found if d.level != "county" or d.parent in context
+                      or (d.province_code in context and d.suffix_zh != "区" and not cand.fused))
     return found
 
 
@@ -501,7 +659,7 @@ def _bare_ok(division: Division, name: str, context: set[str], before_number: bo
     """A bare name (no suffix, no gloss, no anchor) is taken for a province, or for a
     prefecture whose name is not also an everyday Korean word — or is one, but the
     article is about its province and no number follows (``시안`` in a Shaanxi story,
-    never ``지난 10일``)."""
+    never ``지난 10일``) — or for a county-level city whose name has four syllables or more."""
     common = get_gazetteer().is_common_word(name)
     if division.level == "province":
         return not common  # 타이완 is on the stoplist: a polity in our gold unless glossed
@@ -515,6 +673,11 @@ def _bare_ok(division: Division, name: str, context: set[str], before_number: bo
         # data/county_common_words.tsv); the others are the county, or stay ambiguous with
         # candidates when several counties share the spelling (리현).
         return not before_number
+    if division.suffix_zh == "市" and len(name) >= 4 and not common:
+        # 만저우리, 얼롄하오터, 훠얼궈쓰: a county-level city of four or more syllables is
+        # written bare like a prefecture (border ports, famous towns); a name that long spells
+        # no Korean word by accident, and several divisions sharing it stay ambiguous
+        return True
     return False
 
 
@@ -571,7 +734,11 @@ def _region_mentions(text: str, para: Paragraph) -> Iterable[PlaceMention]:
         start, end = m.span()
         if start > 0 and "\uac00" <= text[start - 1] <= "\ud7a3":
             continue
-        regions = gaz.lookup_region_hangul(m.group())
+        while end > start and text[end - 1] == ")":  # a gloss the pattern took at the end: not ours
+            end = text.rindex("(", start, end)
+        if end <= start:
+            continue
+        regions = gaz.lookup_region_hangul(_INNER_GLOSS.sub("", text[start:end]))
         if not regions:
             continue
         region = regions[0]

@@ -13,6 +13,13 @@ def c(text: str, value: str, counter: str, approx: bool = False, bound: Optional
 
 
 EXAMPLES = [
+    ex("이 양조장은 한 해 와인 2천만 병을 출하한다.", c("2천만 병", "20000000", "병")),  # bottles
+    ex("약 20~30개 기업이 참가한다.", c("약 20", "20", "개", approx=True, bound="min"),
+       c("30개", "30", "개", approx=True, bound="max")),  # 약 covers the range
+    # the approximation word behind a note in parentheses (no figures in it)
+    ex("춘제 연휴 관광객은 3억명(연인원 기준)에 육박했다.", c("3억명", "300000000", "명", approx=True)),
+    ex("올해 방문객 수는 8만 명에 육박했다.", c("8만 명", "80000", "명", approx=True)),  # 에 육박: nearly
+    ex("등록 기업은 2천 개에 육박한다.", c("2천 개", "2000", "개", approx=True)),
     ex("최근 43개 산업 클러스터를 시범사업에 포함시켰다.", c("43개", "43", "개", subject="산업 클러스터")),
     ex("선정된 클러스터는 22개 성(省)에 분포돼 있다.", c("22개", "22", "개", subject="성")),
     ex("광둥과 산둥이 4개씩 포함됐다.", c("4개씩", "4", "개")),
@@ -82,6 +89,7 @@ EXAMPLES = [
 ]
 
 NEGATIVES = [
+    neg("이 지역은 일조량이 풍부하다."),  # 일조량 'sunshine' is a word Kiwi knows, not 일조 + 량
     neg("세계 경제가 회복됐다."),  # 세 + 계: no glued count
     neg("주민들이 한곳에 모였다."),  # 한곳: "one place", an idiom
     neg("두부 공장이 문을 열었다."),

@@ -114,6 +114,14 @@ EXAMPLES: tuple[Example, ...] = (
     _ex("작년 매출", ("작년", "2020", "year", True, None)),
     _ex("전년에 이어 올해도 늘었다.", ("전년", "2020", "year", True, None), ("올해", "2021", "year", True, None)),
     _ex("재작년 개통한 노선", ("재작년", "2019", "year", True, None)),
+    _ex("재작년 3월 문을 연 물류센터", ("재작년 3월", "2019-03", "month", True, None)),
+    _ex("지난 해 관광객은 40% 늘었다.", ("지난 해", "2020", "year", True, None)),  # spaced 지난해
+    _ex("지난 해 12월 첫 열차가 떠났다.", ("지난 해 12월", "2020-12", "month", True, None)),
+    # a month after a turn (돌아서) takes the year of the date the turn is counted from
+    _ex("수출은 재작년 하반기 감소세에서 증가세로 돌아서 3월에 정점을 찍었다.",
+        ("재작년 하반기", "2019-H2", "half", True, None), ("3월", "2019-03", "month", True, None)),
+    _ex("판매량은 지난해 4분기 반등으로 돌아서 12월 최고치를 기록했다.",
+        ("지난해 4분기", "2020-Q4", "quarter", True, None), ("12월", "2020-12", "month", True, None)),
     _ex("올해 들어 처음이다.", ("올해", "2021", "year", True, None)),
     _ex("올 들어 수출이 늘었다.", ("올", "2021", "year", True, None)),
     _ex("금년 목표", ("금년", "2021", "year", True, None)),
@@ -191,6 +199,12 @@ EXAMPLES: tuple[Example, ...] = (
     _ex("연말연시 소비", ("연말연시", "2021-12/2022-01", "month", True, None)),
     _ex("연말연시 특별 운송", ("연말연시", "2023-12/2024-01", "month", True, None), reference=_NEW_YEAR),
     _ex("2019 세계인공지능대회가 열렸다.", ("2019", "2019", "year", False, None)),
+    _ex("2024 하얼빈(哈爾濱) 국제빙설축제가 개막했다.", ("2024", "2024", "year", False, None)),  # a gloss in the name
+    # a bare day after a dated start (부터) is in the start's month
+    _ex("전시회는 오는 9월 27일부터 30일까지 열린다.",
+        ("오는 9월 27일", "2021-09-27", "day", True, "start"), ("30일", "2021-09-30", "day", True, "end")),
+    _ex("축제는 10월 30일부터 2일까지 이어진다.",
+        ("10월 30일", "2021-10-30", "day", True, "start"), ("2일", "2021-11-02", "day", True, "end")),
     _ex("2022 베이징 동계올림픽", ("2022", "2022", "year", False, None)),
     _ex(
         "작년 2분기 성장률은 6.3%로 1분기의 4.5%를 웃돌았다.",
@@ -229,6 +243,16 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "지난해 말보다 400곳 늘었다.",
         "지난해 상반기보다 줄었다.",
         "지난해 박람회보다 11.6% 늘었다.",
+        "수확량은 지난해와 비슷했다.",  # a comparison base with 비슷
+        "2019년과 비슷한 수준을 회복했다.",
+        "관광객 수는 코로나19 발생 전보다 20% 많았다.",  # 전보다: before an event, no date
+        "지난 해보다 15% 늘었다.",  # spaced 지난 해 as a base, not the city 지난 (济南)
+        "지난 해양 조사 결과",  # 지난 + 해양 'ocean': no year
+        "농가 소득은 2012년의 2.3배로 늘었다.",  # a multiple of that year's figure: a base
+        "입국자 수는 지난해 전체 입국자 수를 웃돌았다.",  # the object of a comparing verb
+        "판매량이 작년을 넘어섰다.",
+        "양봉 농가는 대개 4월부터 연말까지 분주하다.",  # a habit: every year
+        "이 꽃은 보통 3~5월에 핀다.",
         "2019년 대비 두 배로 늘었다.",
         "2019년 같은 기간보다 10.5% 늘었다.",
         "물동량이 1년 전 같은 기간보다 8.4% 늘었다.",  # counted back, then the same period: a base

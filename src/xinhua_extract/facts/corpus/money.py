@@ -98,12 +98,40 @@ EXAMPLES = [
     ex("地区生产总值达3万亿元", m("3万亿元", "3000000000000", "CNY")),
     ex("사업비 1.2亿 위안을 들였다.", m("1.2亿 위안", "120000000", "CNY")),
     ex("투자액은 100억 위앤이다.", m("100억 위앤", "10000000000", "CNY", rule="money-irregular-currency")),
+    # 원 for the yuan 元 (its Sino-Korean reading) in a sentence about Chinese money: CNY, warned (W104)
+    ex("이 마을 농민의 1인당 가처분소득은 1만6천 원을 넘었다.",
+       m("1만6천 원", "16000", "CNY", bound="over", rule="money-won-as-yuan")),
+    ex("중국의 빈곤 퇴치 지원금으로 가구당 3천 원이 지급됐다.",
+       m("3천 원", "3000", "CNY", rule="money-won-as-yuan")),
+    # … but the won stays the won: a conversion, a Korean sentence, a sentence that writes 위안
+    ex("중국 농민 소득은 2만 위안(약 370만원)으로 늘었다.",
+       m("2만 위안", "20000", "CNY"), m("약 370만원", "3700000", "KRW", approx=True, rule="money-conversion")),
+    ex("한국 여행사가 내놓은 중국 관광 상품은 1인당 150만원이다.", m("150만원", "1500000", "KRW")),
+    ex("중국 측은 5억 위안을, 상대 측은 800억 원을 냈다.",
+       m("5억 위안", "500000000", "CNY"), m("800억 원", "80000000000", "KRW")),
+    ex("입장권 가격은 3만 원이다.", m("3만 원", "30000", "KRW")),
+    # a lower end that the upper end's myriad unit would put above it keeps its own value
+    ex("임시 일자리 수입은 8천~1만2천 위안이다.",
+       m("8천", "8000", "CNY", bound="min"), m("1만2천 위안", "12000", "CNY", bound="max")),
+    # a range converted into a range: low with low, high with high; 약 covers both ends
+    ex("정규직 연봉은 4만~5만 위안(약 760만~950만원)이다.",
+       m("4만", "40000", "CNY", bound="min"), m("5만 위안", "50000", "CNY", bound="max"),
+       m("약 760만", "7600000", "KRW", approx=True, bound="min", equivalent_of=0, rate="190"),
+       m("950만원", "9500000", "KRW", approx=True, bound="max", equivalent_of=1, rate="190")),
+    # a space between a group ending in 천/백/십 and its myriad unit
+    ex("순이익은 12억6천 만 위안에 그쳤다.", m("12억6천 만 위안", "1260000000", "CNY")),
+    # 3,4만: three or four (ten thousand), a range
+    ex("하우스 한 동의 수입은 5,6만 위안이었다.",
+       m("5", "50000", "CNY", bound="min", rule="money-range-low"),
+       m("6만 위안", "60000", "CNY", bound="max", rule="money-range-high")),
     ex("5억 위얀을 들였다.", m("5억 위얀", "500000000", "CNY", rule="money-irregular-currency")),
     ex("매출 3천만 달로를 기록했다.", m("3천만 달로", "30000000", "USD", rule="money-irregular-currency")),
     ex("총사업비는6억 위안이다.", m("6억 위안", "600000000", "CNY")),
 ]
 
 NEGATIVES = [
+    neg("중국 농민들은 원하는 작물을 심었다."),  # 원하다, no amount
+    neg("가구 수는 3,4만 가구에 이른다."),  # 3,4만 without a currency
     neg("수십억 위안을 투자했다."),  # vague: 수십억 has no value
     neg("수백만 달러 규모"),
     neg("평화공존 5원칙을 견지했다."),

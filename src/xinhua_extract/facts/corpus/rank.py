@@ -12,6 +12,9 @@ def r(text: str, value: str, within: bool = False, **extra: Any) -> dict:
 
 
 EXAMPLES = [
+    # a bare number listed before N위 shares its 위
+    ex("두 성은 수출액에서 각각 2, 3위에 올랐다.", r("2", "2", rule="rank-list"), r("3위", "3")),
+    ex("두 도시가 1·2위를 나눠 가졌다.", r("1", "1", rule="rank-list"), r("2위", "2")),
     ex("중국의 17개 지역이 세계 100위권에 포함됐다.", r("100위권", "100", True)),
     ex("나란히 10위권에 이름을 올렸다.", r("10위권", "10", True)),
     ex("전기차 판매량 세계 1위를 차지했다.", r("1위", "1")),
@@ -62,6 +65,7 @@ EXAMPLES = [
 ]
 
 NEGATIVES = [
+    neg("수입 20, 수출 35를 기록했다."),  # listed numbers without 위
     neg("입장료는 3위안이다."),
     neg("1위안화 동전"),
     neg("40위안을 냈다."),
