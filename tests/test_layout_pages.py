@@ -593,3 +593,27 @@ def test_layout_eval_compares_publication_times_as_instants():
     assert evaluate_page("p47", text, korean).fields_right["published"]
     wrong = dict(gold, fields=dict(gold["fields"], published="2025-04-15T10:20:31+08:00"))
     assert not evaluate_page("p47", text, wrong).fields_right["published"]
+
+
+def test_gallery_first_line_without_a_date_and_a_file_photo_label_are_captions():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p48")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.title is None
+    assert _kinds(text, layout, "화물열차 한 대가", "간쑤성 란저우를", "(자료 사진)") == ["caption", "body", "caption"]
+    assert classify_line("란저우 국제항구역 전경(자료 사진)") == "caption"
+    # two sentences stay body
+    two = text.replace("지나가고 있다.", "지나가고 있다. 열차는 매일 운행한다.", 1)
+    assert _kinds(two, analyse_layout(two, url=gold["url"]), "화물열차 한 대가") == ["body"]
+    # on a page with no breadcrumb (a body-only page) the formula alone proves nothing: body
+    bare = text.replace("新華網韓國語 >> 기사 본문\n", "", 1)
+    assert _kinds(bare, analyse_layout(bare, url=gold["url"]), "화물열차 한 대가") == ["body"]
+
+
+def test_short_comment_and_news_essay_labels_are_kickers():
+    text, gold = _page("p49")
+    layout = analyse_layout(text, url=gold["url"])
+    assert (layout.kicker, layout.title) == ("신화단평", "국경 간 전자상거래가 열어 준 새 통로")
+    essay = text.replace("신화단평:", "뉴스 에세이:", 1)
+    assert analyse_layout(essay, url=gold["url"]).kicker == "뉴스 에세이"

@@ -118,6 +118,9 @@ _FULL_STOP = regex.compile(r"[.!?。]\s*$")
 _TITLE_STOP = regex.compile(r"[.。]\s*$")
 #: a gallery's first line: one sentence opening with the photo's date and a comma
 _GALLERY_PHOTO_LINE = regex.compile(r"^(?=.{0,200}$)\s*\d{1,2}\s*월\s*\d{1,2}\s*일\s*[,，](?!.*[다요][.!?]\s+\S)[^\n]*다\.\s*$")
+#: a gallery's first line without a date: one short sentence of the photo formula
+#: (탄환열차 한대가 … 구간을 달리고 있다.), over the text
+_GALLERY_SCENE_LINE = regex.compile(r"^(?=.{0,100}$)(?!\s*[\[(（])(?!.*[다요][.!?]\s+\S)[^\n]*(?:고\s*있다|모습이다|장면이다)\.\s*$")
 _PHOTO_DATE = regex.compile(r"^\s*\d{1,2}\s*월\s*\d{1,2}\s*일[,，]?\s")  # 1월 4일 …: a photo's date
 _WS = regex.compile(r"\s+")
 #: the Xinhua service named on a partner's byline-and-time line, before the time
@@ -491,7 +494,8 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
         while lead < end_of_content - 1 and _title_like(lines[lead], kinds[lead]):
             lead += 1
         if lead == header_end and lead < end_of_content - 1 and kinds[lead] is None \
-                and _GALLERY_PHOTO_LINE.match(lines[lead].text):
+                and (_GALLERY_PHOTO_LINE.match(lines[lead].text)
+                     or (lay.shape == "breadcrumb" and _GALLERY_SCENE_LINE.match(lines[lead].text))):
             lead += 1  # "2월 20일, 승객들이 … 탑승했다." over the text: the photo's one dated sentence
     if lead is not None and header_end <= lead <= header_end + 8:
         for j in range(header_end, lead):
