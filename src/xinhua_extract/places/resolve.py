@@ -179,7 +179,7 @@ def find_places(
     context: set[str] = set()
     for cand in candidates:
         if not cand.hanja and not cand.compound:
-            found = [d for d in _strict(gaz, cand.name) if d.level != "county"]
+            found = [d for d in _fit_suffix(_strict(gaz, cand.name), cand.suffix) if d.level != "county"]
             if len(found) == 1 and (found[0].level == "province" or not gaz.is_common_word(cand.name)):
                 context.update(filter(None, (found[0].code, found[0].province_code)))
     anchors = _Anchors()
@@ -301,6 +301,12 @@ def _hangul_candidates(
         if start < skip_until:
             continue
         gloss = gloss_at.get(start)
+        if gloss is None and text[m.end() : m.end() + 1] == " ":
+            station = gloss_at.get(m.end() + 1)
+            if station is not None and station.head in _STATION_HEADS and station.gloss[-1:] in _DIRECTIONS_ZH:
+                # 자오허 서역(蛟河西): a station glossed as its city + 西; the city is named before it
+                yield _Candidate(start, m.end(), m.group(), "", station.gloss[:-1])
+                continue
         if gloss is None:
             # most runs: no name of any kind starts with their first two syllables
             head = text[start : start + 2]
@@ -648,6 +654,9 @@ def _resolve(
     return _mention(text, cand, chosen, found, "suffix" if cand.suffix else "name")
 
 
+#: 자오허 서역(蛟河西), 투먼 북역(圖們北): a station named by its city and a direction.
+_STATION_HEADS = frozenset({"역", "동역", "서역", "남역", "북역"})
+_DIRECTIONS_ZH = frozenset("東西南北东")
 _REPORTER_AHEAD = regex.compile(r"[ ]?기자(?!회견|단|실|협회|간담회)")
 _VERB_AHEAD = regex.compile(r"하|했|한|할|해|되|된|될|됐|시키|시켜")
 
