@@ -601,8 +601,8 @@ def _matches(text: str, spans: Sequence[tuple[int, int]]):
     for start, end in _normalised(text, spans):
         for m in scan(_PATTERN, _STARTS, text, start, end):  # = _PATTERN.finditer, faster
             rule = m.lastgroup
-            if rule not in _RULE_SET:
-                rule = next(name for name in _RULE_NAMES if m.group(name) is not None)
+            if rule not in _RULE_SET:  # the rule groups' values in one call, then the first that matched
+                rule = next(name for name, value in zip(_RULE_NAMES, m.group(*_RULE_NAMES)) if value is not None)
             yield end, m, rule, _Groups(m)
 
 
