@@ -121,6 +121,8 @@ def find_places(
     """
     gaz = get_gazetteer()
     gloss_at = {g.head_start: g for g in glosses}
+    # 자오허 서역(蛟河西): station glosses, by where their head starts
+    stations = {g.head_start: g for g in glosses if g.head in _STATION_HEADS}
     # names the article glosses as places: used bare later even when the gazetteer does not
     # know the spelling (항주(杭州) ... 항주의) or when it is an everyday word (다리(大理))
     glossed: dict[str, set[str]] = {}
@@ -140,7 +142,7 @@ def find_places(
             mentions.append(region_mention)
             taken.append((region_mention.start, region_mention.end))
         inside = _covered(taken)  # (a search per candidate: linear in the mentions, not quadratic)
-        candidates.extend(c for c in _hangul_candidates(text, para, gloss_at, glossed) if not inside(c.start))
+        candidates.extend(c for c in _hangul_candidates(text, para, gloss_at, glossed, stations) if not inside(c.start))
     # 지난해 is one word to Kiwi, 시안국제항 is 시안 + 국제항: an everyday-word name fused with
     # what follows counts only where Kiwi cuts the word after the name
     sino_names = {c.name for c in candidates if c.sino}
@@ -288,7 +290,8 @@ class _Anchors:
 
 # --------------------------------------------------------------------------- candidates
 def _hangul_candidates(
-    text: str, para: Paragraph, gloss_at: dict[int, Gloss], glossed: Optional[dict[str, set[str]]] = None
+    text: str, para: Paragraph, gloss_at: dict[int, Gloss], glossed: Optional[dict[str, set[str]]] = None,
+    stations: Optional[dict[int, Gloss]] = None,
 ) -> Iterable[_Candidate]:
     gaz = get_gazetteer()
     names = gaz.korean_name_set()
@@ -301,9 +304,9 @@ def _hangul_candidates(
         if start < skip_until:
             continue
         gloss = gloss_at.get(start)
-        if gloss is None and text[m.end() : m.end() + 1] == " ":
-            station = gloss_at.get(m.end() + 1)
-            if station is not None and station.head in _STATION_HEADS and station.gloss[-1:] in _DIRECTIONS_ZH:
+        if gloss is None and stations and (m.end() + 1) in stations:
+            station = stations[m.end() + 1]
+            if text.startswith(" ", m.end()) and station.gloss[-1:] in _DIRECTIONS_ZH:
                 # 자오허 서역(蛟河西): a station glossed as its city + 西; the city is named before it
                 yield _Candidate(start, m.end(), m.group(), "", station.gloss[:-1])
                 continue
