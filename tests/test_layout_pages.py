@@ -630,3 +630,13 @@ def test_photo_date_of_year_and_month_closes_a_caption_and_financial_column_labe
     text, gold = _page("p49")
     column = text.replace("신화단평:", "재경관찰:", 1)
     assert analyse_layout(column, url=gold["url"]).kicker == "재경관찰"
+
+
+def test_photographer_label_credit_closes_a_caption():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p51")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "8월 3일, 구조대원들이", "현지 정부는") == ["body", "caption"]
+    assert classify_line("복구 작업이 이어지고 있다. [촬영기자/왕하이(王海)]") == "caption"
+    assert classify_line("촬영기자들이 현장에 모였다.") is None
