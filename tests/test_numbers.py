@@ -204,14 +204,9 @@ _SCAN_PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_SCAN_PIECES, max_size=12), st.booleans())
-def test_scan_takes_plain_digits_as_the_full_pattern_would(pieces, bare):
-    """``iter_number_matches`` reads plain digits with a cheap pattern: it must yield the
-    very matches (spans of every group) of trying :data:`NUMBER_RE` at each start."""
+def _scan_like_full_pattern(text: str, bare: bool) -> None:
     from xinhua_extract import numbers
 
-    text = "".join(pieces)
     groups = ("pre", "sign", "num", "yeo")
     full = [
         [m.span(g) for g in groups]
@@ -221,6 +216,26 @@ def test_scan_takes_plain_digits_as_the_full_pattern_would(pieces, bare):
     ]
     got = [[m.span(g) for g in groups] for m in numbers.iter_number_matches(text, 0, len(text), bare=bare)]
     assert got == full, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SCAN_PIECES, max_size=12), st.booleans())
+def test_scan_takes_common_shapes_as_the_full_pattern_would(pieces, bare):
+    """``iter_number_matches`` reads plain digits and digits with place words (``1천억``)
+    with a cheap pattern: it must yield the very matches (spans of every group) of trying
+    :data:`NUMBER_RE` at each start."""
+    _scan_like_full_pattern("".join(pieces), bare)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1천삼 명", "1천이", "3억 5천만", "1천(千)", "1천억여 위안", "1,000억", "1.5천", "2백십", "3조(兆)", "5천G",
+     "4천여 개", "7억만", "3천 5", "10조 위안", "2천520개", "5억이 ", "1만8382", "3万亿元", "8백 명",
+     "8천 만", "20억8천 만 위안", "3백 억", "5십 만 명", "7억 만"],
+)
+def test_scan_edge_shapes_as_the_full_pattern_would(text):
+    _scan_like_full_pattern(text, False)
+    _scan_like_full_pattern(text, True)
 
 
 _VALUE_PIECES = st.sampled_from(

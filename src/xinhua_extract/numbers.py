@@ -221,12 +221,20 @@ def scan(pattern: "regex.Pattern[str]", starts: "regex.Pattern[str]", text: str,
 NUMBER_RE = regex.compile(number_expression())
 _STARTS = regex.compile(LEFT_BOUNDARY + start_class())
 _STARTS_BARE = regex.compile(LEFT_BOUNDARY + start_class(bare=True))
-#: A plain run of digits that nothing extends or spoils: no place word, 여, Latin letter or
-#: digit after it. At a digit, :data:`NUMBER_RE` matches exactly this (no prefix or sign
-#: starts at a digit, and its groups are atomic), so the scan tries this cheap pattern
-#: first; it has the same groups (``pre``, ``sign`` and ``yeo`` never match).
+#: The two commonest shapes of a number, when nothing extends or spoils them: digits with
+#: one or two place words (``1천억``, ``3천만``, ``10조``, ``5백``: no digit, place word,
+#: hangul digit, gloss, 여, Latin letter, or space and digit or myriad unit after them: ``8천 만``
+#: is one number), and a plain run
+#: of digits (``2,000``, ``3.5``: no place word, 여, Latin letter or digit after it). At a
+#: digit, :data:`NUMBER_RE` matches exactly these (no prefix or sign starts at a digit, and
+#: its groups are atomic), so the scan tries this cheap pattern first; it has the same
+#: groups (``pre``, ``sign`` and ``yeo`` never match). A property test holds them equal.
 _SIMPLE_RE = regex.compile(
-    rf"(?P<pre>(?!))?(?P<sign>(?!))?(?P<num>(?>{_D}))(?P<yeo>(?!))?(?![\p{{Latin}}\d천백십만억조경万萬亿億兆京여])"
+    rf"(?P<pre>(?!))?(?P<sign>(?!))?(?P<num>"
+    rf"(?>\d+)(?:[천백십][만억조경]?|[만억조경])"
+    rf"(?![\p{{Latin}}\d천백십만억조경万萬亿億兆京여(]|{_H}|{_SP}[\d만억조경万萬亿億兆京])"
+    rf"|(?>{_D})(?![\p{{Latin}}\d천백십만억조경万萬亿億兆京여])"
+    rf")(?P<yeo>(?!))?"
 )
 _FULL_RE = regex.compile(rf"[ ]*{number_expression()}[ ]*")
 _PIECE_RE = regex.compile(rf"(?P<d>{_D})|(?P<h>{_H})|(?P<s>[천백십])|(?P<b>万亿|萬億|[만억조경万萬亿億兆京])|{_GL}")

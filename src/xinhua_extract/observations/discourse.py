@@ -17,6 +17,7 @@ that governed that sentence; else none.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -43,6 +44,15 @@ def _most_specific(codes: tuple[str, ...]) -> tuple[str, ...]:
         return outer.endswith("00") and inner[:4] == outer[:4]
 
     return tuple(c for c in unique if not any(contains(c, d) for d in unique))
+
+
+_QUOTE_MARKS = frozenset(("'", "‘", "’", '"', "“", "”"))
+
+
+@lru_cache(maxsize=1)
+def _continue_markers() -> tuple[str, ...]:
+    """The ``continue`` words as a tuple, for one ``startswith`` call."""
+    return tuple(sorted(words()["continue"]))
 
 
 @dataclass
@@ -77,6 +87,7 @@ class Discourse:
         self.sentences = sentences
         self.paragraphs = paragraphs
         self._info: dict[int, SentenceFacts] = {}
+        self._openings: dict[int, str] = {}  # sentence -> its text without opening quotes
         national = words()["national"]
         self._national_initials = frozenset(w[0] for w in national)
         self.home = self._home()
@@ -95,8 +106,9 @@ class Discourse:
         lo, hi = layer.sentence_range[s]
         info = SentenceFacts(lo, hi)
         cutoff = lo
-        for k in range(lo, hi - 1):  # X에 따르면: the source, not the owner
-            if toks[k].form == "따르" and toks[k].tag == "VV" and toks[k + 1].form == "면":
+        according = layer.indices_of("따르")
+        for k in according[bisect.bisect_left(according, lo):bisect.bisect_left(according, hi - 1)]:
+            if toks[k].tag == "VV" and toks[k + 1].form == "면":  # X에 따르면: the source, not the owner
                 cutoff = k + 2
         w = words()
         now, initials = w["now"], self._national_initials
@@ -134,11 +146,11 @@ class Discourse:
                             if kind == "owners" and speaking:
                                 info.quoted_owners.setdefault(clause[k], []).extend(codes)
                 continue
-            if form in ("'", "‘", "’"):
-                quoted = form == "‘" or (form == "'" and not quoted)
-                continue
-            if form in ('"', "“", "”"):
-                speaking = form == "“" or (form == '"' and not speaking)
+            if form in _QUOTE_MARKS:  # one test for the common token, then which quote
+                if form in ("'", "‘", "’"):
+                    quoted = form == "‘" or (form == "'" and not quoted)
+                else:
+                    speaking = form == "“" or (form == '"' and not speaking)
                 continue
             if speaking:
                 info.speech.add(k)
@@ -349,14 +361,15 @@ class Discourse:
         layer = self.layer
         sentence = self.sentences[s]
         text = layer.text
-        opening = text[sentence.start:sentence.end].lstrip(" \"'“‘")
-        w = words()
+        opening = self._openings.get(s)
+        if opening is None:
+            opening = self._openings[s] = text[sentence.start:sentence.end].lstrip(" \"'“‘")
+        markers = _continue_markers()
         upto = text[sentence.start:layer.tokens[token].start]
         source = upto.find("따르면")  # 문화여유부에 따르면 그중 …: the marker opens what the source says
         after_source = upto[source + 3:].lstrip(" ,") if source >= 0 else None
-        for marker in w["continue"]:
-            if opening.startswith(marker) or (after_source is not None and after_source.startswith(marker)):
-                return True
+        if opening.startswith(markers) or (after_source is not None and after_source.startswith(markers)):
+            return True
         for marker in ("같은 기간", "이 기간"):
             at = upto.find(marker)
             if at >= 0 and not upto[at + len(marker):].lstrip().startswith(("보다", "대비")):

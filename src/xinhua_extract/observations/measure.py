@@ -238,11 +238,18 @@ def _compares(layer: Layer, k: int, hi: int) -> bool:
 def has_argument_before(layer: Layer, first: int, lo: int) -> bool:
     """The sentence has a topic, subject or object of its own before the figure (``X와는``,
     with X, is not one)."""
-    toks = layer.tokens
-    return any(toks[k].tag in PARTICLE_ARG and layer.glued(k)
-               and not (toks[k - 1].tag == "JKB" and (toks[k - 1].form in ("와", "과")
-                                                       or (k - 2 >= lo and layer.fact_of[k - 2] >= 0)))
-               for k in range(lo + 1, first))  # 올해 상반기에는: a time, not a subject
+    toks, fact_of = layer.tokens, layer.fact_of
+    for k in range(lo + 1, first):  # a loop, not any(): this runs for every figure
+        t = toks[k]
+        if t.tag not in PARTICLE_ARG:
+            continue
+        prev = toks[k - 1]
+        if prev.end < t.start:  # not glued to the word before
+            continue
+        if prev.tag == "JKB" and (prev.form in ("와", "과") or (k - 2 >= lo and fact_of[k - 2] >= 0)):
+            continue  # 올해 상반기에는: a time, not a subject
+        return True
+    return False
 
 
 def trim(layer: Layer, run: Run) -> Run:

@@ -45,6 +45,8 @@ class Layer:
         self.tokens = list(tokens)
         self.starts = starts if starts is not None and len(starts) == len(self.tokens) \
             else [t.start for t in self.tokens]
+        self._covering: dict[tuple[int, int], range] = {}
+        self._indices: dict[str, list[int]] = {}
         n = len(self.tokens)
         fact_of = self.fact_of = [-1] * n
         self.place_of = [-1] * n
@@ -83,17 +85,30 @@ class Layer:
                         c += 1
 
     # ------------------------------------------------------------------ lookups
+    def indices_of(self, form: str) -> list[int]:
+        """Indices of the tokens with this form, in order (found once per article)."""
+        found = self._indices.get(form)
+        if found is None:
+            found = self._indices[form] = [i for i, t in enumerate(self.tokens) if t.form == form]
+        return found
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Token indices ``[lo, hi)`` of the tokens starting inside ``[start, end)``."""
-        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        lo = bisect.bisect_left(self.starts, start)
+        return lo, (lo if end == start else bisect.bisect_left(self.starts, end))
 
     def covering(self, start: int, end: int) -> range:
-        """Indices of the tokens overlapping ``[start, end)``."""
-        lo = bisect.bisect_left(self.starts, start)
-        while lo > 0 and self.tokens[lo - 1].end > start:
-            lo -= 1
-        hi = bisect.bisect_left(self.starts, end)
-        return range(lo, hi)
+        """Indices of the tokens overlapping ``[start, end)`` (remembered: the rules ask
+        for each figure's several times)."""
+        key = (start, end)
+        found = self._covering.get(key)
+        if found is None:
+            lo = bisect.bisect_left(self.starts, start)
+            while lo > 0 and self.tokens[lo - 1].end > start:
+                lo -= 1
+            hi = bisect.bisect_left(self.starts, end)
+            found = self._covering[key] = range(lo, hi)
+        return found
 
     def glued(self, i: int) -> bool:
         """Token ``i`` is written against the token before it (no space between)."""

@@ -146,6 +146,29 @@ def find_places(
     sino_names = {c.name for c in candidates if c.sino}
     if sino_names:  # 절강성 … 절강의: the reading the article wrote with its suffix, used bare
         candidates.extend(_bare_sino_candidates(text, paragraphs, sino_names, {c.start for c in candidates}))
+    # (사진/차오양 기자): a name right before 기자 is the reporter's (not 기자회견)
+    candidates = [c for c in candidates if c.suffix or not _REPORTER_AHEAD.match(text, c.end)]
+    everyday = _everyday_words()
+    if any(c.name in everyday for c in candidates):
+        # 저장시설, 신장률, 장시간: an everyday noun (data/place_everyday_words.tsv) fused with
+        # what follows is that noun — unless the article writes the place with a gloss or its
+        # suffix, and then never before a verb ending (선전했다, 주장하는)
+        named = {c.name for c in candidates if not c.compound and (c.hanja or c.suffix)}
+        candidates = [
+            c for c in candidates
+            if not (c.compound and c.name in everyday
+                    and (c.name not in named or _VERB_AHEAD.match(text, c.start + len(c.name))))
+        ]
+        # 장시간 ('long hours', not 江西 + 간): Kiwi reads one longer noun from the name's start;
+        # 에너지 저장 용량: Kiwi tags the bare name a common noun (NNG) in context, where it
+        # tags the place a proper noun (저장·안후이, 선전 증시: NNP)
+        candidates = [
+            c for c in candidates
+            if c.hanja or c.name not in everyday
+            or not (_longer_noun(tokens, c.start, c.start + len(c.name))
+                    or (not c.suffix and not gaz.is_common_word(c.name)  # Kiwi knows it as NNP too
+                        and _common_noun(tokens, c.start, c.start + len(c.name))))
+        ]
     risky = [c for c in candidates if c.compound and gaz.is_common_word(c.name)]
     if risky:
         dropped = {id(c) for c in risky if not _token_spans(tokens, c.start, c.end)}
@@ -189,6 +212,26 @@ def _token_spans(tokens: Sequence[Token], start: int, end: int) -> bool:
     i = bisect.bisect_left(tokens, start, key=_TOKEN_START)
     while i < len(tokens) and tokens[i].start == start:
         if tokens[i].end == end:
+            return True
+        i += 1
+    return False
+
+
+def _common_noun(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether Kiwi tagged ``start``-``end`` as one common noun (NNG)."""
+    i = bisect.bisect_left(tokens, start, key=_TOKEN_START)
+    while i < len(tokens) and tokens[i].start == start:
+        if tokens[i].end == end and tokens[i].tag == "NNG":
+            return True
+        i += 1
+    return False
+
+
+def _longer_noun(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether Kiwi read a common noun from ``start`` that runs past ``end`` (장시간)."""
+    i = bisect.bisect_left(tokens, start, key=_TOKEN_START)
+    while i < len(tokens) and tokens[i].start == start:
+        if tokens[i].end > end and tokens[i].tag == "NNG":
             return True
         i += 1
     return False
@@ -261,6 +304,13 @@ def _hangul_candidates(
         if gloss is None:
             # most runs: no name of any kind starts with their first two syllables
             head = text[start : start + 2]
+            if head == "중국" and text[start + 2 : start + 4] in name_heads and gloss_at.get(start + 2) is None:
+                # 중국시짱관광문화국제박람회: a name glued after 중국 in an event's or a body's name
+                split = _split_run(m.group()[2:], names)
+                if split is not None and not (start > 0 and _is_word_char(text[start - 1])):
+                    name, suffix, length, compound = split
+                    yield _Candidate(start + 2, start + 2 + length, name, suffix, None, True)
+                continue
             if (head not in name_heads and head not in sino_heads and not (glossed and head in glossed)
                     and head not in respell_heads):
                 continue
@@ -596,6 +646,23 @@ def _resolve(
             )
         )
     return _mention(text, cand, chosen, found, "suffix" if cand.suffix else "name")
+
+
+_REPORTER_AHEAD = regex.compile(r"[ ]?기자(?!회견|단|실|협회|간담회)")
+_VERB_AHEAD = regex.compile(r"하|했|한|할|해|되|된|될|됐|시키|시켜")
+
+
+@lru_cache(maxsize=1)
+def _everyday_words() -> frozenset[str]:
+    """data/place_everyday_words.tsv (scripts/build_place_everyday_words.py): province and
+    city names that are everyday nouns in Kiwi's dictionary (저장, 신장, 선전, 주장)."""
+    from importlib import resources
+
+    path = resources.files("xinhua_extract").joinpath("data", "place_everyday_words.tsv")
+    return frozenset(
+        line.split("\t", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()[1:]
+        if line and not line.startswith("#")
+    )
 
 
 @lru_cache(maxsize=1)
