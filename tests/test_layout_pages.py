@@ -617,3 +617,26 @@ def test_short_comment_and_news_essay_labels_are_kickers():
     assert (layout.kicker, layout.title) == ("신화단평", "국경 간 전자상거래가 열어 준 새 통로")
     essay = text.replace("신화단평:", "뉴스 에세이:", 1)
     assert analyse_layout(essay, url=gold["url"]).kicker == "뉴스 에세이"
+
+
+def test_photo_date_of_year_and_month_closes_a_caption_and_financial_column_label_is_a_kicker():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p50")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "해 질 무렵", "칭다오시는") == ["caption", "caption"]
+    assert classify_line("해 질 무렵 칭다오 해안 산책로의 모습이다(5월 촬영).") == "caption"
+    assert classify_line("그는 2016년 5월 촬영을 마쳤다.") is None
+    text, gold = _page("p49")
+    column = text.replace("신화단평:", "재경관찰:", 1)
+    assert analyse_layout(column, url=gold["url"]).kicker == "재경관찰"
+
+
+def test_photographer_label_credit_closes_a_caption():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p51")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "8월 3일, 구조대원들이", "현지 정부는") == ["body", "caption"]
+    assert classify_line("복구 작업이 이어지고 있다. [촬영기자/왕하이(王海)]") == "caption"
+    assert classify_line("촬영기자들이 현장에 모였다.") is None
