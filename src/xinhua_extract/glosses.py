@@ -25,7 +25,7 @@ from typing import Optional, Sequence
 
 import regex
 
-from .particles import particles
+from .particles import particle_pattern
 from .records import Fact, Gloss, Money
 
 _HEAD_CHAR = r"[\p{Hangul}\p{Han}A-Za-z0-9&]"
@@ -40,7 +40,7 @@ _ORG_TAIL = regex.compile(r"^(?:대학교|대학|대|공사|그룹|은행|연구
 _PLACE_TAIL = regex.compile(r"^\s?(?:신구|특구|개발구|시|현|구|진|향|촌|성|초원|통상구|관광지|풍경구|산|호|강|섬|항|공항|역)")
 _PERSON_TAIL = regex.compile(r"^\s?(?:국장|주석|총리|부총리|주임|부주임|서기|시장|성장|현장|대변인|기자|교수|연구원|회장|사장|대표|위원|부장|처장|과장|주임|씨|총경리|이사장|원장|소장|청장|대사|총영사)")
 _PARTICLE_TAIL = regex.compile(
-    "^(?:" + "|".join(sorted(particles("gloss"), key=len, reverse=True)) + ")"
+    "^(?:" + particle_pattern("gloss") + ")"
 )  # the shared table data/particles.tsv, column "gloss"
 _ORG_HANJA = regex.compile(r"(?:報|报|社|大學|大学|公司|集團|集团|銀行|银行|委員會|委员会|研究院|研究所|協會|协会|學院|学院|醫院|医院|博物館|博物馆|電視臺|电视台|日報|日报|部|局|廳|厅|署|院|商貿城|商贸城)$")
 _ALIAS_PREFIX = regex.compile(r"^(?:이하|약칭|줄여서)\s*")

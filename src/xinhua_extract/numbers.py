@@ -62,6 +62,7 @@ from typing import Iterator, Optional, Sequence
 import regex
 
 from .errors import NumberParseError
+from .particles import particle_pattern
 
 log = logging.getLogger(__name__)
 
@@ -517,7 +518,7 @@ _TRAIL_RE = regex.compile(
       | (?P<max>이하|이내)
       | (?P<under>미만)
       | (?P<over>초과)
-      | (?:(?:을|를|이|가|은|는|도)[ ]?)?
+      | (?:(?:""" + particle_pattern("verb") + r""")[ ]?)?   # 명을 넘는, 위안이 돌파: data/particles.tsv
         (?:
             (?P<over>넘(?:는|게|어|었|긴|을|으|겼|기)|돌파|웃도|웃돌|상회)
           | (?P<under>밑도|밑돌|하회|못[ ]?미치|못[ ]?미쳤)

@@ -87,7 +87,7 @@ from typing import Any, NamedTuple, Optional, Sequence
 import regex
 
 from ..numbers import scan
-from ..particles import particles
+from ..particles import particle_pattern, particles
 from ..records import DateFact
 
 __all__ = ["ComparisonBasis", "comparison_bases", "extract_dates", "scan_dates", "RULES"]
@@ -191,7 +191,10 @@ _EVENT_NOUN = (
 )
 #: A hanja gloss inside an event's name: 2023 보아오(博鰲)포럼.
 _GLOSS = r"(?:\([^()\d]{1,12}\))?"
-_COMPARISON_MARK = r"(?:대비|보다|比|비(?![가-힣])|에 비해|와 비교|과 비교|와 비슷|과 비슷)"
+#: The words that make what precedes them the base of a comparison: one list for the bases
+#: (``전년 대비``) and the dates that are bases (``3월보다``); none is a prefix of another.
+_COMPARISON_WORDS = ("대비", "보다", "比", "에 비해", "와 비교", "과 비교", "와 비슷", "과 비슷")
+_COMPARISON_MARK = r"(?:" + "|".join(_COMPARISON_WORDS[:3]) + r"|비(?![가-힣])|" + "|".join(_COMPARISON_WORDS[3:]) + r")"
 _BARE_DAY_GUARD = (
     r"(?!" + _SP + r"(?:간|동안|째|만에|만|이내|이상|이하|미만|내|안에|새|연속|넘게|가량|정도|여|쯤|씩|마다|"
     r"평균|치|분|제|자리|전|후|뒤|사이|소요|걸|내로|이면|에 한))"
@@ -214,7 +217,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (  # 지난해 박람회보다: last year's fair is the base
         "basis_previous_noun",
         _NOT_WORD_BEFORE + r"(?P<bw>전년도|전년|지난해|작년)" + _SP + r"(?![상하]반기|말|초|연말|연초)[가-힣]{1,5}"
-        r"(?:보다|대비)",
+        r"(?:" + "|".join(_COMPARISON_WORDS[:2]) + ")",  # 대비, 보다 (glued to the noun)
     ),
     (  # 매년 11월 11일, 매월 10일: recurring, no one date
         "block_recurring",
@@ -296,18 +299,19 @@ _STARTS = regex.compile(
     regex.V0 | regex.DOTALL,
 )
 #: A date right before one of these is the base of a comparison, not a date fact.
-_COMPARE = regex.compile(_SP + r"(?:보다|대비|比|에 비해|와 비교|과 비교|와 비슷|과 비슷|의 \d+(?:\.\d+)?배)")
+_COMPARE = regex.compile(_SP + r"(?:" + "|".join(_COMPARISON_WORDS) + r"|의 \d+(?:\.\d+)?배)")
 #: ``1년 전 같은 기간보다``: a date counted back from now, then the same period of it.
 _COMPARE_SAME = regex.compile(_SP + r"(?:같은 ?기간|동기)" + _COMPARE.pattern)
 #: ``2016년의 명목 성장률 보다``: the date's figure, named by one to three nouns (no particle
 #: ends them: ``3월의 수출은 지난해보다`` compares the exports of March with last year).
-_NOUN = r"(?!지난해|전년|작년|올해|금년)[가-힣]{1,6}(?<![은는이가을를도의에])"
+_NOUN = r"(?!지난해|전년|작년|올해|금년)[가-힣]{1,6}(?<!" + particle_pattern("noun") + ")"  # data/particles.tsv
 _COMPARE_OF = regex.compile(r"의 (?:" + _NOUN + r" ){0,2}" + _NOUN + _COMPARE.pattern)
 #: ``2019년 코로나19 발생 전보다``: the time before an event of that year as the base.
 _COMPARE_BEFORE = regex.compile(r"(?: [\w·]+){1,3}? ?(?:이전|전|때|당시)보다")
 #: ``지난해 전체 인원수를 웃돌았다``: the date's figure as the object of a comparing verb.
 _COMPARE_OBJ = regex.compile(
-    r"(?: (?:" + _NOUN + r" ){0,2}" + _NOUN + r")?(?:을|를) ?(?:웃돌|밑돌|상회|하회|넘어서|넘어섰|넘었|넘겼)"
+    r"(?: (?:" + _NOUN + r" ){0,2}" + _NOUN + r")?(?:" + particle_pattern("verb", "object") + r") ?"
+    r"(?:웃돌|밑돌|상회|하회|넘어서|넘어섰|넘었|넘겼)"
 )
 _TAIL = regex.compile(r"(?P<start>부터|에서부터|[ ]?이래|[ ]?이후)|(?P<end>까지|[ ]?이전(?![하한할했해])|[ ]?전까지)")
 _GAP = regex.compile(_SEP)

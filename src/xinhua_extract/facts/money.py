@@ -39,6 +39,7 @@ from typing import Optional, Sequence
 import regex
 
 from ..numbers import NumberMatch, iter_bare_amounts, parse_korean_number, read_number, read_trailing_markers, tidy
+from ..particles import particle_pattern
 from ..records import ArticleWarning, Fact, Money
 from ._numeric import (
     CURRENCY_FOLLOW,
@@ -77,7 +78,8 @@ _SCALE_RE = regex.compile(rf"(?P<scale>급|선|대{FOLLOW})|{_SP}(?P<scale>규�
 _OPEN_RE = regex.compile(rf"{_SP}?\({_SP}?(?:(?:한화|원화|미화|인민폐|우리{_SP}?돈){_SP}?)?")
 # 50억 위안, 한화로 약 9천억원: a conversion written after the amount, outside parentheses.
 _OUTSIDE_RE = regex.compile(
-    rf"(?:으로|로|이며|이고|에|,)?{_SP}?(?:,{_SP}?)?(?:한화|원화|미화|우리{_SP}?돈|달러|인민폐){_SP}?(?:으로|로)(?:는)?{_SP}?"
+    rf"(?:{particle_pattern('convert')}|,)?{_SP}?(?:,{_SP}?)?(?:한화|원화|미화|우리{_SP}?돈|달러|인민폐){_SP}?"
+    rf"(?:{particle_pattern('unit', 'to, as')})(?:는)?{_SP}?"  # the joints: data/particles.tsv
     rf"(?:환산하면{_SP}|환산해{_SP}|계산하면{_SP})?"
 )
 _CLOSE_RE = regex.compile(rf"{_SP}?(?:상당{_SP}?)?\)")

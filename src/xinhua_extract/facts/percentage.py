@@ -30,6 +30,7 @@ from typing import Optional, Sequence
 import regex
 
 from ..numbers import LEFT_BOUNDARY, read_number, read_trailing_markers, tidy
+from ..particles import particle_pattern
 from ..records import Percentage
 from ._numeric import FOLLOW, clip_spans, numbers_with_ranges, range_low_value, unit_char
 from .dates import ComparisonBasis, comparison_bases
@@ -89,7 +90,7 @@ class _Bases:
         return None
 
 
-_LIST_SEP_RE = regex.compile(rf"{_SP}?(?:[,，、]|와|과|및){_SP}?")
+_LIST_SEP_RE = regex.compile(rf"{_SP}?(?:[,，、]|{particle_pattern('list')}){_SP}?")  # data/particles.tsv
 
 
 def _listed_basis(found: list[Percentage], text: str, start: int) -> Optional[str]:
