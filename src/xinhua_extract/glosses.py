@@ -159,6 +159,8 @@ def classify(head: str, gloss: str, tail: str = "") -> str:
     if _HAN_ONLY.match(core):
         if _is_place(core):
             return "org" if _ORG_TAIL.match(tail) else "place"
+        if _is_place_with_suffix(core, tail):
+            return "place"  # 차부차얼시버(察布查爾錫伯)자치현: the gloss names it with its suffix
         if _ORG_HANJA.search(core) and len(core) >= 3:
             return "org"
         if _sino(core) == head:
@@ -217,6 +219,19 @@ def _is_abbreviation(short: str, long: str) -> bool:
             return False
         pos += 1
     return True
+
+
+def _is_place_with_suffix(hanja: str, tail: str) -> bool:
+    """The hanja plus the Chinese of the administrative suffix written after the gloss
+    names a division (察布查爾錫伯 + 자치현 -> 察布查尔锡伯自治县: the nationality is in the
+    gloss, so the short name alone is not)."""
+    from .places.resolve import SUFFIX_LEVELS
+
+    tail = tail.lstrip()
+    for suffix, _, zh in SUFFIX_LEVELS:
+        if tail.startswith(suffix):
+            return any(_is_place(hanja + z) for z in zh)
+    return False
 
 
 @lru_cache(maxsize=4096)

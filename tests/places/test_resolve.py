@@ -262,6 +262,20 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         # county-level cities of four or more syllables are written bare (border ports)
         ("화물은 만저우리와 얼롄하오터를 거쳐 유럽으로 간다.", [("만저우리", "150781"), ("얼롄하오터", "152501")]),
         ("허난성 지리(吉利)의 공장", [("허난성", "410000")]),  # 吉利 the carmaker: a district needs its city
+        # … and glossed without their province, like a bare one (issue 12, batch G)
+        ("국경 열차는 훠얼궈쓰(霍爾果斯)에서 출발한다.", [("훠얼궈쓰", "654004")]),
+        # a gloss that carries the nationality before an autonomous suffix
+        ("신장 서쪽 차부차얼시버(察布查爾錫伯)자치현의 논", [("신장", "650000"), ("차부차얼시버", "654022")]),
+        # a municipality's district glossed on its own: a city to the reader (issue 12, F)
+        ("허난성 철도는 정저우에서 완저우(萬州)까지 뻗는다.", [("허난성", "410000"), ("정저우", "410100"),
+                                                   ("완저우", "500101")]),
+        ("베이징 하이뎬(海淀)에 연구소가 있다.", [("베이징", "110000"), ("하이뎬", "110108")]),
+        # … not one whose hanja also names another district (滨海: Tianjin and Jiangsu)
+        ("항구 도시 빈하이(濱海)의 부두", []),
+        # a glossed name that holds its own city (…지역의 정저우) is a wider area, not the
+        # city's district 中原区 (the Central Plains; issue 12, F)
+        ("중원(中原) 지역의 정저우(鄭州)에 철도가 모인다.", [("정저우", "410100")]),
+        ("정저우(鄭州)시 중원(中原)구의 공장", [("정저우", "410100"), ("중원", "410102")]),
         # a glossed township is not coded; its county is
         ("윈난성 푸궁(福貢)현 루마덩(鹿馬登)향의 마을", [("윈난성", "530000"), ("푸궁", "533323")]),
         # an ü-syllable written with the plain vowel, with its suffix, in its province (W303)

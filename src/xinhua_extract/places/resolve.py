@@ -241,9 +241,11 @@ def _longer_noun(tokens: Sequence[Token], start: int, end: int) -> bool:
 
 def _drop_out_of_hierarchy(text: str, mentions: list[PlaceMention], gaz) -> list[PlaceMention]:
     """``우한 둥후(東湖)하이테크개발구``: a county read from a gloss alone, right after a
-    place it does not lie in, is something else (here Wuhan's East Lake zone)."""
+    place it does not lie in, is something else (here Wuhan's East Lake zone).
+    ``중원(中原) 지역의 정저우``: one read from a gloss alone whose own city follows it as
+    what it holds (``…의``) is a wider area (the Central Plains), not the city's district."""
     out: list[PlaceMention] = []
-    for mention in mentions:
+    for i, mention in enumerate(mentions):
         prev = out[-1] if out else None
         if (
             prev is not None and prev.code and mention.code and mention.rule == "hanja"
@@ -252,8 +254,20 @@ def _drop_out_of_hierarchy(text: str, mentions: list[PlaceMention], gaz) -> list
             and not _has_suffix(text, mention)
         ):
             continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            nxt is not None and nxt.code and mention.code and mention.rule == "hanja"
+            and mention.level == "county" and nxt.code != mention.code
+            and _HOLDS.fullmatch(text, mention.end, nxt.start) is not None
+            and gaz.is_within(mention.code, nxt.code) and not _has_suffix(text, mention)
+        ):
+            continue
         out.append(mention)
     return out
+
+
+#: Between a wider area and a place it holds: ``(中原) 지역의 ``, ``의 ``.
+_HOLDS = regex.compile(r"(?:\([^()]{1,12}\))?[ ]?(?:지역|지방|일대|권)?의[ ]?")
 
 
 def _has_suffix(text: str, mention: PlaceMention) -> bool:
@@ -704,7 +718,9 @@ def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Divisio
     a city district, used on its own — in a province it names (퉁웨이(通渭)에 in a Gansu story,
     not 유이(友誼)지사, a company's branch in a Heilongjiang one): 둥후(東湖) in a
     Wuhan story is the East Lake zone, not Nanchang's 东湖区; 지리(吉利) is the carmaker, not
-    Luoyang's 吉利区, even in a Henan story (a district needs its city)."""
+    Luoyang's 吉利区, even in a Henan story (a district needs its city). A county-level
+    city of four or more syllables stands alone, glossed as bare (``얼롄하오터(二連浩特)``),
+    and so does a municipality's district whose hanja names nothing else (``완저우(萬州)``)."""
     found = _fit_suffix(gaz.lookup_zh(cand.hanja), cand.suffix)
     if cand.within:  # the second name of a glued pair: a division of the province before it
         return tuple(d for d in found if d.level != "province" and d.code[:2] == cand.within[:2])
@@ -714,8 +730,18 @@ def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Divisio
         )
     if not cand.suffix and not cand.hanja.endswith(_COUNTY_SUFFIX_ZH):  # 셴현(獻縣) names its suffix
         found = tuple(d for d in found if d.level != "county" or d.parent in context
-                      or (d.province_code in context and d.suffix_zh != "区" and not cand.fused))
+                      or (d.province_code in context and d.suffix_zh != "区" and not cand.fused)
+                      or (not cand.fused and _stands_alone(d, cand.name))
+                      or (not cand.fused and len(found) == 1 and _municipal_district(gaz, d)))
     return found
+
+
+def _municipal_district(gaz, division: Division) -> bool:
+    """완저우(萬州), 푸둥(浦東): a district of a municipality (北京, 天津, 上海, 重庆; its
+    parent is the province-level city itself) is a city of its own to a Korean reader and is
+    glossed without the municipality; taken when its hanja names nothing else."""
+    parent = gaz.by_code(division.parent) if division.parent else None
+    return division.suffix_zh == "区" and parent is not None and parent.level == "province"
 
 
 def _resolve_hanja(gaz, cand: _Candidate, context: set[str]) -> Optional[Division]:
@@ -752,12 +778,15 @@ def _bare_ok(division: Division, name: str, context: set[str], before_number: bo
         # data/county_common_words.tsv); the others are the county, or stay ambiguous with
         # candidates when several counties share the spelling (리현).
         return not before_number
-    if division.suffix_zh == "市" and len(name) >= 4 and not common:
-        # 만저우리, 얼롄하오터, 훠얼궈쓰: a county-level city of four or more syllables is
-        # written bare like a prefecture (border ports, famous towns); a name that long spells
-        # no Korean word by accident, and several divisions sharing it stay ambiguous
-        return True
-    return False
+    return _stands_alone(division, name)
+
+
+def _stands_alone(division: Division, name: str) -> bool:
+    """만저우리, 얼롄하오터, 훠얼궈쓰: a county-level city of four or more syllables is written
+    bare or glossed without its province, like a prefecture (border ports, famous towns); a
+    name that long spells no Korean word by accident, and several divisions sharing it stay
+    ambiguous."""
+    return division.suffix_zh == "市" and len(name) >= 4 and not get_gazetteer().is_common_word(name)
 
 
 def _choose(found: Sequence[Division], cand: _Candidate, context: set[str]) -> Optional[Division]:
