@@ -255,6 +255,8 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
          [("퉁랴오", "150500"), ("커얼친(科爾沁) 좌익(左翼) 중기", "150521")]),
         ("쑤저우(蘇州) 우시(無錫) 창저우(常州)를 잇는 철도",  # a list joins into no name
          [("쑤저우", "320500"), ("우시", "320200"), ("창저우", "320400")]),
+        # a station glossed as its city and a direction names the city before it
+        ("지린성 자오허 서역(蛟河西)과 투먼 북역(圖們北)", [("지린성", "220000"), ("자오허", "220281"), ("투먼", "222402")]),
         # a province glued after 중국 in a name written as one word
         ("제1회 중국광시민속문화박람회가 열렸다.", [("광시", "450000")]),
         # county-level cities of four or more syllables are written bare (border ports)

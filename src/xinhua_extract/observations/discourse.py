@@ -17,7 +17,6 @@ that governed that sentence; else none.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -106,9 +105,8 @@ class Discourse:
         lo, hi = layer.sentence_range[s]
         info = SentenceFacts(lo, hi)
         cutoff = lo
-        according = layer.indices_of("따르")
-        for k in according[bisect.bisect_left(according, lo):bisect.bisect_left(according, hi - 1)]:
-            if toks[k].tag == "VV" and toks[k + 1].form == "면":  # X에 따르면: the source, not the owner
+        for k in range(lo, hi - 1):  # X에 따르면: the source, not the owner
+            if toks[k].form == "따르" and toks[k].tag == "VV" and toks[k + 1].form == "면":
                 cutoff = k + 2
         w = words()
         now, initials = w["now"], self._national_initials

@@ -46,7 +46,6 @@ class Layer:
         self.starts = starts if starts is not None and len(starts) == len(self.tokens) \
             else [t.start for t in self.tokens]
         self._covering: dict[tuple[int, int], range] = {}
-        self._indices: dict[str, list[int]] = {}
         n = len(self.tokens)
         fact_of = self.fact_of = [-1] * n
         self.place_of = [-1] * n
@@ -85,13 +84,6 @@ class Layer:
                         c += 1
 
     # ------------------------------------------------------------------ lookups
-    def indices_of(self, form: str) -> list[int]:
-        """Indices of the tokens with this form, in order (found once per article)."""
-        found = self._indices.get(form)
-        if found is None:
-            found = self._indices[form] = [i for i, t in enumerate(self.tokens) if t.form == form]
-        return found
-
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Token indices ``[lo, hi)`` of the tokens starting inside ``[start, end)``."""
         lo = bisect.bisect_left(self.starts, start)

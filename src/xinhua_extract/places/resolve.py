@@ -121,6 +121,8 @@ def find_places(
     """
     gaz = get_gazetteer()
     gloss_at = {g.head_start: g for g in glosses}
+    # 자오허 서역(蛟河西): station glosses, by where their head starts
+    stations = {g.head_start: g for g in glosses if g.head in _STATION_HEADS}
     # names the article glosses as places: used bare later even when the gazetteer does not
     # know the spelling (항주(杭州) ... 항주의) or when it is an everyday word (다리(大理))
     glossed: dict[str, set[str]] = {}
@@ -140,7 +142,7 @@ def find_places(
             mentions.append(region_mention)
             taken.append((region_mention.start, region_mention.end))
         inside = _covered(taken)  # (a search per candidate: linear in the mentions, not quadratic)
-        candidates.extend(c for c in _hangul_candidates(text, para, gloss_at, glossed) if not inside(c.start))
+        candidates.extend(c for c in _hangul_candidates(text, para, gloss_at, glossed, stations) if not inside(c.start))
     # 지난해 is one word to Kiwi, 시안국제항 is 시안 + 국제항: an everyday-word name fused with
     # what follows counts only where Kiwi cuts the word after the name
     sino_names = {c.name for c in candidates if c.sino}
@@ -179,7 +181,7 @@ def find_places(
     context: set[str] = set()
     for cand in candidates:
         if not cand.hanja and not cand.compound:
-            found = [d for d in _strict(gaz, cand.name) if d.level != "county"]
+            found = [d for d in _fit_suffix(_strict(gaz, cand.name), cand.suffix) if d.level != "county"]
             if len(found) == 1 and (found[0].level == "province" or not gaz.is_common_word(cand.name)):
                 context.update(filter(None, (found[0].code, found[0].province_code)))
     anchors = _Anchors()
@@ -288,7 +290,8 @@ class _Anchors:
 
 # --------------------------------------------------------------------------- candidates
 def _hangul_candidates(
-    text: str, para: Paragraph, gloss_at: dict[int, Gloss], glossed: Optional[dict[str, set[str]]] = None
+    text: str, para: Paragraph, gloss_at: dict[int, Gloss], glossed: Optional[dict[str, set[str]]] = None,
+    stations: Optional[dict[int, Gloss]] = None,
 ) -> Iterable[_Candidate]:
     gaz = get_gazetteer()
     names = gaz.korean_name_set()
@@ -301,6 +304,12 @@ def _hangul_candidates(
         if start < skip_until:
             continue
         gloss = gloss_at.get(start)
+        if gloss is None and stations and (m.end() + 1) in stations:
+            station = stations[m.end() + 1]
+            if text.startswith(" ", m.end()) and station.gloss[-1:] in _DIRECTIONS_ZH:
+                # 자오허 서역(蛟河西): a station glossed as its city + 西; the city is named before it
+                yield _Candidate(start, m.end(), m.group(), "", station.gloss[:-1])
+                continue
         if gloss is None:
             # most runs: no name of any kind starts with their first two syllables
             head = text[start : start + 2]
@@ -648,6 +657,9 @@ def _resolve(
     return _mention(text, cand, chosen, found, "suffix" if cand.suffix else "name")
 
 
+#: 자오허 서역(蛟河西), 투먼 북역(圖們北): a station named by its city and a direction.
+_STATION_HEADS = frozenset({"역", "동역", "서역", "남역", "북역"})
+_DIRECTIONS_ZH = frozenset("東西南北东")
 _REPORTER_AHEAD = regex.compile(r"[ ]?기자(?!회견|단|실|협회|간담회)")
 _VERB_AHEAD = regex.compile(r"하|했|한|할|해|되|된|될|됐|시키|시켜")
 
