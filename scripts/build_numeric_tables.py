@@ -60,6 +60,7 @@ COUNTERS: list[tuple[str, str, str, str]] = [
     ("필지", "필지", "no", "plots of land"),
     ("세트", "세트", "no", "sets"),
     ("병", "병", "yes", "bottles (와인 1억4천만 병)"),
+    ("갈래", "갈래", "yes", "branches, lines (4갈래 방사형 철도)"),
     ("장", "장", "yes", "sheets, panels, tickets (not 제N장 'chapter N')"),
 ]
 

@@ -34,6 +34,19 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "xinhua_extract" / "data" / 
 
 HEAD_LINES = 30
 
+#: The zone of the times printed by partner sites outside Beijing's (a host matches an
+#: entry equal to it, ending in ``.entry``, or, for an entry starting with a dot, ending
+#: in it). Xinhua's own pages and the partners of China print Beijing time, the
+#: default; the layout reads a partner's byline-and-time line in its zone and reports
+#: it in Beijing time, like any publication time.
+PARTNER_TIME_ZONES: list[dict] = [
+    {
+        "utc_offset": "+09:00",
+        "hosts": [".kr", "economidaily.com"],
+        "note": "papers of Korea print Korean time (2025-12-29 14:47:06 = 13:47:06 in Beijing)",
+    },
+]
+
 TEMPLATES: list[dict] = [
     {
         "name": "listing",
@@ -164,7 +177,8 @@ def render() -> str:
     names = [t["name"] for t in TEMPLATES]
     if len(set(names)) != len(names):
         raise ValueError("template names must be unique")
-    return json.dumps({"head_lines": HEAD_LINES, "templates": TEMPLATES}, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps({"head_lines": HEAD_LINES, "partner_time_zones": PARTNER_TIME_ZONES, "templates": TEMPLATES},
+                      ensure_ascii=False, indent=1) + "\n"
 
 
 def main(argv: list[str]) -> int:

@@ -561,3 +561,82 @@ def test_video_player_label_is_never_content():
     layout = analyse_layout(text, url=gold["url"])
     assert _kinds(text, layout, "Video PlayerClose") == ["navigation"]
     assert not any("Video" in text[p.start:p.end] for p in layout.paragraphs)
+
+
+def test_partner_paper_of_korea_video_page_section_label_and_korean_time():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p47")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.shape == "republication" and (layout.kicker, layout.title) == ("영상", "中 하이난, 열대 과일 수출 1분기 두 자릿수 증가")
+    # the paper's section label names the agency; the time is Korea's, reported in Beijing time
+    assert layout.source == "신화통신" and layout.page is None
+    assert layout.published.isoformat() == "2025-04-15T09:20:31+08:00"
+    assert _kinds(text, layout, "신화통신", "王明,李华", "(01분35초)") == ["navigation", "meta", "caption"]
+    assert classify_line("中 하이난, 열대 과일 수출 (1시간 2분 5초)") == "caption"
+    assert classify_line("그는 10초 동안 말을 멈췄다.") is None
+    # the same page on a paper of China: Beijing time as printed
+    cn = analyse_layout(text, url="http://www.example-ybrb.com.cn/mobile/content/2025-04/15/content_1.html")
+    assert cn.published.isoformat() == "2025-04-15T10:20:31+08:00"
+    # a source on the byline-and-time line wins over the section label
+    named = text.replace("王明,李华 2025", "신화망 한국어판 2025", 1)
+    assert analyse_layout(named, url=gold["url"]).source == "신화망 한국어판"
+    # on Xinhua's own pages a bare 신화통신 line is no source
+    assert classify_line("신화통신") is None
+
+
+def test_layout_eval_compares_publication_times_as_instants():
+    from xinhua_extract.layout_eval import evaluate_page
+
+    text, gold = _page("p47")
+    korean = dict(gold, fields=dict(gold["fields"], published="2025-04-15T10:20:31+09:00"))
+    assert evaluate_page("p47", text, korean).fields_right["published"]
+    wrong = dict(gold, fields=dict(gold["fields"], published="2025-04-15T10:20:31+08:00"))
+    assert not evaluate_page("p47", text, wrong).fields_right["published"]
+
+
+def test_gallery_first_line_without_a_date_and_a_file_photo_label_are_captions():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p48")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.title is None
+    assert _kinds(text, layout, "화물열차 한 대가", "간쑤성 란저우를", "(자료 사진)") == ["caption", "body", "caption"]
+    assert classify_line("란저우 국제항구역 전경(자료 사진)") == "caption"
+    # two sentences stay body
+    two = text.replace("지나가고 있다.", "지나가고 있다. 열차는 매일 운행한다.", 1)
+    assert _kinds(two, analyse_layout(two, url=gold["url"]), "화물열차 한 대가") == ["body"]
+    # on a page with no breadcrumb (a body-only page) the formula alone proves nothing: body
+    bare = text.replace("新華網韓國語 >> 기사 본문\n", "", 1)
+    assert _kinds(bare, analyse_layout(bare, url=gold["url"]), "화물열차 한 대가") == ["body"]
+
+
+def test_short_comment_and_news_essay_labels_are_kickers():
+    text, gold = _page("p49")
+    layout = analyse_layout(text, url=gold["url"])
+    assert (layout.kicker, layout.title) == ("신화단평", "국경 간 전자상거래가 열어 준 새 통로")
+    essay = text.replace("신화단평:", "뉴스 에세이:", 1)
+    assert analyse_layout(essay, url=gold["url"]).kicker == "뉴스 에세이"
+
+
+def test_photo_date_of_year_and_month_closes_a_caption_and_financial_column_label_is_a_kicker():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p50")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "해 질 무렵", "칭다오시는") == ["caption", "caption"]
+    assert classify_line("해 질 무렵 칭다오 해안 산책로의 모습이다(5월 촬영).") == "caption"
+    assert classify_line("그는 2016년 5월 촬영을 마쳤다.") is None
+    text, gold = _page("p49")
+    column = text.replace("신화단평:", "재경관찰:", 1)
+    assert analyse_layout(column, url=gold["url"]).kicker == "재경관찰"
+
+
+def test_photographer_label_credit_closes_a_caption():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p51")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "8월 3일, 구조대원들이", "현지 정부는") == ["body", "caption"]
+    assert classify_line("복구 작업이 이어지고 있다. [촬영기자/왕하이(王海)]") == "caption"
+    assert classify_line("촬영기자들이 현장에 모였다.") is None

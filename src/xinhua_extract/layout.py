@@ -26,6 +26,7 @@ from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 from importlib import resources
 from typing import Optional
+from urllib.parse import urlsplit
 
 import regex
 
@@ -38,7 +39,7 @@ CHINA_TZ = timezone(timedelta(hours=8))
 
 
 #: marker kinds matched on the chosen headline only, never used to classify a line
-_HEADLINE_ONLY_KINDS = frozenset({"kicker_label"})
+_HEADLINE_ONLY_KINDS = frozenset({"kicker_label", "agency_label"})
 
 
 def _load_markers() -> tuple[list[tuple[str, regex.Pattern]], dict[str, regex.Pattern]]:
@@ -53,9 +54,14 @@ def _load_markers() -> tuple[list[tuple[str, regex.Pattern]], dict[str, regex.Pa
     return ordered, merged
 
 
-def _load_templates() -> tuple[int, list[dict]]:
+def _load_templates() -> tuple[int, list[dict], list[tuple[str, timezone]]]:
     data = json.loads(resources.files("xinhua_extract.data").joinpath("page_templates.json").read_text(encoding="utf-8"))
-    return int(data["head_lines"]), data["templates"]
+    zones = []
+    for entry in data.get("partner_time_zones", []):
+        sign, hh, mm = entry["utc_offset"][0], int(entry["utc_offset"][1:3]), int(entry["utc_offset"][4:6])
+        offset = timedelta(hours=hh, minutes=mm) * (-1 if sign == "-" else 1)
+        zones.extend((host.lower(), timezone(offset)) for host in entry["hosts"])
+    return int(data["head_lines"]), data["templates"], zones
 
 
 _ORDERED, MARKERS = _load_markers()
@@ -83,7 +89,7 @@ def _marker_tests(ordered: list[tuple[str, regex.Pattern]]) -> list[tuple[str, o
 
 _TESTS = _marker_tests(_ORDERED)
 _DATELINES = [p for kind, p in _ORDERED if kind == "dateline"]
-HEAD_LINES, TEMPLATES = _load_templates()
+HEAD_LINES, TEMPLATES, _PARTNER_ZONES = _load_templates()
 TEMPLATE_NAMES = tuple(t["name"] for t in TEMPLATES)
 
 #: ``2021-08-26 09:51:45`` (also with . or / and without the time); the HTML reader
@@ -112,6 +118,9 @@ _FULL_STOP = regex.compile(r"[.!?。]\s*$")
 _TITLE_STOP = regex.compile(r"[.。]\s*$")
 #: a gallery's first line: one sentence opening with the photo's date and a comma
 _GALLERY_PHOTO_LINE = regex.compile(r"^(?=.{0,200}$)\s*\d{1,2}\s*월\s*\d{1,2}\s*일\s*[,，](?!.*[다요][.!?]\s+\S)[^\n]*다\.\s*$")
+#: a gallery's first line without a date: one short sentence of the photo formula
+#: (탄환열차 한대가 … 구간을 달리고 있다.), over the text
+_GALLERY_SCENE_LINE = regex.compile(r"^(?=.{0,100}$)(?!\s*[\[(（])(?!.*[다요][.!?]\s+\S)[^\n]*(?:고\s*있다|모습이다|장면이다)\.\s*$")
 _PHOTO_DATE = regex.compile(r"^\s*\d{1,2}\s*월\s*\d{1,2}\s*일[,，]?\s")  # 1월 4일 …: a photo's date
 _WS = regex.compile(r"\s+")
 #: the Xinhua service named on a partner's byline-and-time line, before the time
@@ -222,15 +231,26 @@ def coerce_published(value: object) -> Optional[datetime]:
     raise ArgumentError(f"a publication or reference date must be a datetime, date or ISO string, not {type(value).__name__}")
 
 
-def _parse_timestamp(s: str, pattern: regex.Pattern = TIMESTAMP) -> Optional[datetime]:
+def _parse_timestamp(s: str, pattern: regex.Pattern = TIMESTAMP, zone: timezone = CHINA_TZ) -> Optional[datetime]:
     m = pattern.search(s)
     if not m:
         return None
     y, mo, d, hh, mm, ss = (int(g) if g else 0 for g in m.groups())
     try:
-        return datetime(y, mo, d, hh, mm, ss, tzinfo=CHINA_TZ)
+        return datetime(y, mo, d, hh, mm, ss, tzinfo=zone).astimezone(CHINA_TZ)
     except ValueError:
         return None
+
+
+def _partner_zone(url: Optional[str]) -> timezone:
+    """The zone a partner site prints its times in (``page_templates.json``), Beijing's by default."""
+    if not url or not _PARTNER_ZONES or is_xinhua_url(url):
+        return CHINA_TZ
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    for entry, zone in _PARTNER_ZONES:
+        if host == entry.lstrip(".") or host.endswith(entry if entry.startswith(".") else "." + entry):
+            return zone
+    return CHINA_TZ
 
 
 @lru_cache(maxsize=8192)
@@ -403,7 +423,7 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
             partner_host=url is not None and not is_xinhua_url(url),
         )
 
-    kicker_idx = None
+    kicker_idx = agency_label = None
     if title_idx is not None and title_idx > 0 and kinds[title_idx - 1] is None \
             and _KICKER_LINE.match(lines[title_idx - 1].text):
         kicker_idx = title_idx - 1  # (경제) on a line of its own above the headline
@@ -432,6 +452,8 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
             b.content("caption", j)
         else:
             b.block("navigation", j)
+            if b.partner and agency_label is None and (am := MARKERS["agency_label"].match(lines[j].text)):
+                agency_label = am.group("source")  # 신화통신: a partner's section label above the headline
     if lay.title is None and xinhua_idx is not None:
         m = MARKERS["xinhua_title"].search(lines[xinhua_idx].text)
         start = lines[xinhua_idx].start + m.start("title")
@@ -449,7 +471,7 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
     # --- the publication time: caller, page, partner's time line, URL
     if lay.published is None:
         for j in range(header_end, dateline_idx if dateline_idx is not None else min(head, end_of_content)):
-            if kinds[j] == "chrome" and (ts := _parse_timestamp(lines[j].text, _PARTNER_TIME)):
+            if kinds[j] == "chrome" and (ts := _parse_timestamp(lines[j].text, _PARTNER_TIME, _partner_zone(url))):
                 lay.published = ts
                 break
     lay.published_from = "page" if lay.published else None
@@ -472,7 +494,8 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
         while lead < end_of_content - 1 and _title_like(lines[lead], kinds[lead]):
             lead += 1
         if lead == header_end and lead < end_of_content - 1 and kinds[lead] is None \
-                and _GALLERY_PHOTO_LINE.match(lines[lead].text):
+                and (_GALLERY_PHOTO_LINE.match(lines[lead].text)
+                     or (lay.shape == "breadcrumb" and _GALLERY_SCENE_LINE.match(lines[lead].text))):
             lead += 1  # "2월 20일, 승객들이 … 탑승했다." over the text: the photo's one dated sentence
     if lead is not None and header_end <= lead <= header_end + 8:
         for j in range(header_end, lead):
@@ -500,6 +523,8 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
             continue
         tail_kind = _TAIL_BLOCK.get(kinds[j], tail_kind)
         b.block(tail_kind or "footer", j)
+    if lay.source is None and agency_label is not None:
+        lay.source = agency_label  # no source on the byline-and-time line: the section label's
 
     _check_truncation(b, n > 0 and kinds[0] in ("header", "breadcrumb"), end_of_content < n)
     lay.blocks.sort(key=lambda blk: blk.start)

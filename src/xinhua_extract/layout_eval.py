@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Optional
 
@@ -80,6 +81,16 @@ class PageResult:
         return self.error_right and all(self.fields_right.values()) and self.lines_right == self.lines
 
 
+def _same_instant(got: Optional[str], want: Optional[str]) -> bool:
+    """Two ISO times naming one point in time (a partner's 14:47+09:00 is 13:47+08:00)."""
+    if not got or not want:
+        return False
+    try:
+        return datetime.fromisoformat(got) == datetime.fromisoformat(want)
+    except ValueError:
+        return False
+
+
 def evaluate_page(page_id: str, text: str, gold: dict[str, Any]) -> PageResult:
     """Score one page against its layout gold."""
     template = gold.get("template") or ("listing" if gold.get("error") else "?")
@@ -99,7 +110,7 @@ def evaluate_page(page_id: str, text: str, gold: dict[str, Any]) -> PageResult:
     got = predicted_fields(layout)
     want = dict(gold.get("fields", {}), template=gold.get("template"))
     for name in FIELDS:
-        ok = got.get(name) == want.get(name)
+        ok = got.get(name) == want.get(name) or (name == "published" and _same_instant(got.get(name), want.get(name)))
         result.fields_right[name] = ok
         if not ok:
             result.mismatches.append(f"{name}: got {got.get(name)!r}, expected {want.get(name)!r}")

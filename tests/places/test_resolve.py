@@ -255,6 +255,10 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
          [("퉁랴오", "150500"), ("커얼친(科爾沁) 좌익(左翼) 중기", "150521")]),
         ("쑤저우(蘇州) 우시(無錫) 창저우(常州)를 잇는 철도",  # a list joins into no name
          [("쑤저우", "320500"), ("우시", "320200"), ("창저우", "320400")]),
+        # a station glossed as its city and a direction names the city before it
+        ("지린성 자오허 서역(蛟河西)과 투먼 북역(圖們北)", [("지린성", "220000"), ("자오허", "220281"), ("투먼", "222402")]),
+        # a province glued after 중국 in a name written as one word
+        ("제1회 중국광시민속문화박람회가 열렸다.", [("광시", "450000")]),
         # county-level cities of four or more syllables are written bare (border ports)
         ("화물은 만저우리와 얼롄하오터를 거쳐 유럽으로 간다.", [("만저우리", "150781"), ("얼롄하오터", "152501")]),
         ("허난성 지리(吉利)의 공장", [("허난성", "410000")]),  # 吉利 the carmaker: a district needs its city
@@ -278,11 +282,27 @@ def test_long_tail_of_real_articles(sentence, expected):
         "루춘현의 차밭이 넓어졌다.",  # a respelling needs its province in the article
         "수출이 늘었고 주요 기업이 유지됐다.",  # 수/주/유 are no ü-syllables of a place here
         "리장 강변을 걸었다.",  # 漓江, the river, spells 丽江 리장
+        "가스 저장시설을 늘리고 데이터를 저장했다.",  # 저장 'storage', not 浙江
+        "에너지 저장 용량을 늘리고 선전 활동을 벌였다.",  # Kiwi tags both common nouns here
+        "수출 신장률이 높았고 장시간 회의가 이어졌다.",  # 신장률 'growth rate', 장시간 'long hours'
+        "항구를 촬영했다. (사진/차오양 기자)",  # a reporter's name, not 朝阳
+        "중국동방항공과 중국해양대학",  # 东方市, 海阳市: after 중국 only provinces or anchored names
     ],
 )
 def test_long_tail_negatives(sentence):
     got, _ = _places(sentence)
     assert got == []
+
+
+def test_an_everyday_noun_name_stays_a_place_where_kiwi_reads_a_proper_noun():
+    got, _ = _places("선전 증시가 올랐고 저장 항저우의 기업이 늘었다.")
+    assert got == [("선전", "440300"), ("저장", "330000"), ("항저우", "330100")]
+
+
+def test_an_everyday_noun_name_stays_a_place_with_a_particle_or_its_own_gloss():
+    got, _ = _places("장시(江西)성과 광둥 간 교역이 늘었다. 저장·안후이와의 협력, 선전(深圳)시의 선전세관")
+    assert got == [("장시", "360000"), ("광둥", "440000"), ("저장", "330000"), ("안후이", "340000"),
+                   ("선전", "440300"), ("선전", "440300")]
 
 
 def test_respelled_county_warns():
@@ -311,3 +331,25 @@ def test_region_with_a_gloss_inside_its_name():
     article = parse_article("난퉁시는 창장(長江)삼각주의 북쪽 날개에 있다.")
     regions = [(p.text, p.name_zh) for p in article.places if p.kind == "region"]
     assert regions == [("창장(長江)삼각주", "长江三角洲")]
+
+
+def test_place_everyday_words_match_their_generator():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    import kiwipiepy
+
+    root = Path(__file__).resolve().parents[2]
+    committed = (root / "src" / "xinhua_extract" / "data" / "place_everyday_words.tsv").read_text(encoding="utf-8")
+    made_with = committed.splitlines()[1].split()[2].rstrip(";")
+    if made_with != kiwipiepy.__version__:
+        pytest.skip(f"the list was made with kiwipiepy {made_with}, {kiwipiepy.__version__} is installed")
+    sys.path.insert(0, str(root / "scripts"))
+    try:
+        spec = importlib.util.spec_from_file_location("build_pew", root / "scripts" / "build_place_everyday_words.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        assert committed == module.render(), "run python scripts/build_place_everyday_words.py"
+    finally:
+        sys.path.remove(str(root / "scripts"))

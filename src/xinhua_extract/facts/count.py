@@ -67,6 +67,11 @@ _COUNTER_RE = regex.compile(
     rf"(?P<gap>{_SP}?)(?P<ctr>{alternation(list(_COUNTER_OF))})(?P<each>씩)?{FOLLOW}"
 )
 _COUNTER_FIRST = frozenset(surface[0] for surface in _COUNTER_OF)
+#: 백여 가지, 천여 명: a bare place word and 여 before a counter (about a hundred, a thousand).
+_BARE_YEO_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<n>[십백천만])여{_SP}?(?P<ctr>{alternation(list(_COUNTER_OF))})(?P<each>씩)?{FOLLOW}"
+)
+_BARE_YEO_VALUE = {"십": 10, "백": 100, "천": 1000, "만": 10000}
 _NATIVE_RE = regex.compile(
     rf"""
     (?<![\p{{L}}\p{{N}}])(?P<nat>{alternation([*NATIVE_NUMERALS, *NATIVE_RANGES])}){_SP}
@@ -152,6 +157,16 @@ def extract_counts(
             unit = _COUNTER_RE.match(text, m.end(), span_end)
             if unit is not None:
                 found.extend(_numeric_counts(m, low, unit, text, span_end, subjects))
+        for m in _BARE_YEO_RE.finditer(text, span_start, span_end):
+            end = m.end("each") if m.group("each") else m.end("ctr")
+            markers = read_trailing_markers(text, end, span_end)
+            found.append(
+                Count(
+                    text=text[m.start() : end], start=m.start(), end=end, rule="count-number-counter",
+                    value=Decimal(_BARE_YEO_VALUE[m.group("n")]), counter=_COUNTER_OF[m.group("ctr")],
+                    approx=True, bound=markers.bound, subject=subjects.of(m.start(), end),
+                )
+            )
         natives = [*_NATIVE_RE.finditer(text, span_start, span_end),
                    *_NATIVE_GLUED_RE.finditer(text, span_start, span_end)
                    ] if _MAY_NATIVE.search(text, span_start, span_end) else ()
@@ -188,6 +203,8 @@ def _numeric_counts(
     end = unit.end()
     if _is_top_n(m.group("num"), unit, nm.value, nm.approx, text, nm.start) or _is_label(unit, text):
         return []
+    if text[end : end + 1].isdigit():
+        return []  # 8종8횡 (eight vertical, eight horizontal lines): a name, no count
     if not _ARABIC.search(text, nm.number_start, nm.number_end) and subjects.one_noun(nm.number_start, end):
         return []  # 일조량 'sunshine': a noun Kiwi knows, not 일조 (a trillion) + 량
     counter = _COUNTER_OF[unit.group("ctr")]

@@ -59,7 +59,8 @@ Decisions (where the house rules were silent):
   date directly followed by ``보다``/``대비``/``比``/``에 비해``/``와 비교``/``와 비슷`` or
   ``의 N배`` (``2010년의 1.7배``: a multiple of that year's figure) (``지난해 말보다``,
   ``2019년 대비``: the date names the base of a change, not when something happened), or by
-  nouns that are the object of a comparing verb (``지난해 전체 인원수를 웃돌았다``).
+  nouns that are the object of a comparing verb (``지난해 전체 인원수를 웃돌았다``), or by
+  an event and 전보다/때보다 (``2019년 코로나19 발생 전보다``).
   :func:`comparison_bases` returns them with a label (and, for the latter, the resolved
   value) for the numeric facts' ``basis``. ``전년`` on its own is a date.
 * Not dates either: a month or part of a year without a year after 대개/보통/해마다/매해/주로
@@ -302,6 +303,8 @@ _COMPARE_SAME = regex.compile(_SP + r"(?:같은 ?기간|동기)" + _COMPARE.patt
 #: ends them: ``3월의 수출은 지난해보다`` compares the exports of March with last year).
 _NOUN = r"(?!지난해|전년|작년|올해|금년)[가-힣]{1,6}(?<![은는이가을를도의에])"
 _COMPARE_OF = regex.compile(r"의 (?:" + _NOUN + r" ){0,2}" + _NOUN + _COMPARE.pattern)
+#: ``2019년 코로나19 발생 전보다``: the time before an event of that year as the base.
+_COMPARE_BEFORE = regex.compile(r"(?: [\w·]+){1,3}? ?(?:이전|전|때|당시)보다")
 #: ``지난해 전체 인원수를 웃돌았다``: the date's figure as the object of a comparing verb.
 _COMPARE_OBJ = regex.compile(
     r"(?: (?:" + _NOUN + r" ){0,2}" + _NOUN + r")?(?:을|를) ?(?:웃돌|밑돌|상회|하회|넘어서|넘어섰|넘었|넘겼)"
@@ -647,7 +650,8 @@ def _scan(
         while end > m.start() and text[end - 1].isspace():
             end -= 1
         compared = (_COMPARE.match(text, end, span_end) or _COMPARE_OF.match(text, end, span_end)
-                    or (_COMPARE_OBJ.match(text, end, span_end) if rule == "calendar" else None)
+                    or (_COMPARE_OBJ.match(text, end, span_end) or _COMPARE_BEFORE.match(text, end, span_end)
+                        if rule == "calendar" else None)
                     or (_COMPARE_SAME.match(text, end, span_end) if rule == "offset" else None))
         if compared is not None:
             stop = compared.end()

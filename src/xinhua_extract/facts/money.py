@@ -19,7 +19,8 @@ Rules (``Money.rule``):
                            its Sino-Korean reading (``1인당 가처분소득은 1만2천 원``), read as
                            CNY; the pipeline warns (W104)
 ``money-conversion``       an amount in another currency in parentheses right after an
-                           amount, or after it behind ``한화로``/``우리 돈으로`` (``50억
+                           amount (an approximation or bound word after the parenthesis is
+                           said of both: ``1천63억 위안(20조1천215억원)에 육박``), or after it behind ``한화로``/``우리 돈으로`` (``50억
                            위안, 한화로 약 9천억원``): its own record, ``equivalent_of`` = the index of that
                            amount in the returned tuple, ``rate`` = this / that
 
@@ -276,6 +277,11 @@ def _link_conversions(found: list[dict], text: str) -> None:
             sm = _SCALE_RE.match(text, closed.end())
             if sm is not None:
                 source["scale"] = sm.group("scale")
+        if closed is not None:  # 1천63억 위안(20조1천215억원)에 육박: said of both amounts
+            markers = read_trailing_markers(text, closed.end())
+            for record in (source, target):
+                record["approx"] = record["approx"] or markers.approx
+                record["bound"] = record["bound"] or markers.bound
 
 
 _SENTENCE_END = regex.compile(r"[.!?。]\s|\n")

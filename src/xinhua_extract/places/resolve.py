@@ -121,6 +121,8 @@ def find_places(
     """
     gaz = get_gazetteer()
     gloss_at = {g.head_start: g for g in glosses}
+    # 자오허 서역(蛟河西): station glosses, by where their head starts
+    stations = {g.head_start: g for g in glosses if g.head in _STATION_HEADS}
     # names the article glosses as places: used bare later even when the gazetteer does not
     # know the spelling (항주(杭州) ... 항주의) or when it is an everyday word (다리(大理))
     glossed: dict[str, set[str]] = {}
@@ -140,12 +142,35 @@ def find_places(
             mentions.append(region_mention)
             taken.append((region_mention.start, region_mention.end))
         inside = _covered(taken)  # (a search per candidate: linear in the mentions, not quadratic)
-        candidates.extend(c for c in _hangul_candidates(text, para, gloss_at, glossed) if not inside(c.start))
+        candidates.extend(c for c in _hangul_candidates(text, para, gloss_at, glossed, stations) if not inside(c.start))
     # 지난해 is one word to Kiwi, 시안국제항 is 시안 + 국제항: an everyday-word name fused with
     # what follows counts only where Kiwi cuts the word after the name
     sino_names = {c.name for c in candidates if c.sino}
     if sino_names:  # 절강성 … 절강의: the reading the article wrote with its suffix, used bare
         candidates.extend(_bare_sino_candidates(text, paragraphs, sino_names, {c.start for c in candidates}))
+    # (사진/차오양 기자): a name right before 기자 is the reporter's (not 기자회견)
+    candidates = [c for c in candidates if c.suffix or not _REPORTER_AHEAD.match(text, c.end)]
+    everyday = _everyday_words()
+    if any(c.name in everyday for c in candidates):
+        # 저장시설, 신장률, 장시간: an everyday noun (data/place_everyday_words.tsv) fused with
+        # what follows is that noun — unless the article writes the place with a gloss or its
+        # suffix, and then never before a verb ending (선전했다, 주장하는)
+        named = {c.name for c in candidates if not c.compound and (c.hanja or c.suffix)}
+        candidates = [
+            c for c in candidates
+            if not (c.compound and c.name in everyday
+                    and (c.name not in named or _VERB_AHEAD.match(text, c.start + len(c.name))))
+        ]
+        # 장시간 ('long hours', not 江西 + 간): Kiwi reads one longer noun from the name's start;
+        # 에너지 저장 용량: Kiwi tags the bare name a common noun (NNG) in context, where it
+        # tags the place a proper noun (저장·안후이, 선전 증시: NNP)
+        candidates = [
+            c for c in candidates
+            if c.hanja or c.name not in everyday
+            or not (_longer_noun(tokens, c.start, c.start + len(c.name))
+                    or (not c.suffix and not gaz.is_common_word(c.name)  # Kiwi knows it as NNP too
+                        and _common_noun(tokens, c.start, c.start + len(c.name))))
+        ]
     risky = [c for c in candidates if c.compound and gaz.is_common_word(c.name)]
     if risky:
         dropped = {id(c) for c in risky if not _token_spans(tokens, c.start, c.end)}
@@ -156,7 +181,7 @@ def find_places(
     context: set[str] = set()
     for cand in candidates:
         if not cand.hanja and not cand.compound:
-            found = [d for d in _strict(gaz, cand.name) if d.level != "county"]
+            found = [d for d in _fit_suffix(_strict(gaz, cand.name), cand.suffix) if d.level != "county"]
             if len(found) == 1 and (found[0].level == "province" or not gaz.is_common_word(cand.name)):
                 context.update(filter(None, (found[0].code, found[0].province_code)))
     anchors = _Anchors()
@@ -189,6 +214,26 @@ def _token_spans(tokens: Sequence[Token], start: int, end: int) -> bool:
     i = bisect.bisect_left(tokens, start, key=_TOKEN_START)
     while i < len(tokens) and tokens[i].start == start:
         if tokens[i].end == end:
+            return True
+        i += 1
+    return False
+
+
+def _common_noun(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether Kiwi tagged ``start``-``end`` as one common noun (NNG)."""
+    i = bisect.bisect_left(tokens, start, key=_TOKEN_START)
+    while i < len(tokens) and tokens[i].start == start:
+        if tokens[i].end == end and tokens[i].tag == "NNG":
+            return True
+        i += 1
+    return False
+
+
+def _longer_noun(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether Kiwi read a common noun from ``start`` that runs past ``end`` (장시간)."""
+    i = bisect.bisect_left(tokens, start, key=_TOKEN_START)
+    while i < len(tokens) and tokens[i].start == start:
+        if tokens[i].end > end and tokens[i].tag == "NNG":
             return True
         i += 1
     return False
@@ -245,7 +290,8 @@ class _Anchors:
 
 # --------------------------------------------------------------------------- candidates
 def _hangul_candidates(
-    text: str, para: Paragraph, gloss_at: dict[int, Gloss], glossed: Optional[dict[str, set[str]]] = None
+    text: str, para: Paragraph, gloss_at: dict[int, Gloss], glossed: Optional[dict[str, set[str]]] = None,
+    stations: Optional[dict[int, Gloss]] = None,
 ) -> Iterable[_Candidate]:
     gaz = get_gazetteer()
     names = gaz.korean_name_set()
@@ -258,9 +304,22 @@ def _hangul_candidates(
         if start < skip_until:
             continue
         gloss = gloss_at.get(start)
+        if gloss is None and stations and (m.end() + 1) in stations:
+            station = stations[m.end() + 1]
+            if text.startswith(" ", m.end()) and station.gloss[-1:] in _DIRECTIONS_ZH:
+                # 자오허 서역(蛟河西): a station glossed as its city + 西; the city is named before it
+                yield _Candidate(start, m.end(), m.group(), "", station.gloss[:-1])
+                continue
         if gloss is None:
             # most runs: no name of any kind starts with their first two syllables
             head = text[start : start + 2]
+            if head == "중국" and text[start + 2 : start + 4] in name_heads and gloss_at.get(start + 2) is None:
+                # 중국시짱관광문화국제박람회: a name glued after 중국 in an event's or a body's name
+                split = _split_run(m.group()[2:], names)
+                if split is not None and not (start > 0 and _is_word_char(text[start - 1])):
+                    name, suffix, length, compound = split
+                    yield _Candidate(start + 2, start + 2 + length, name, suffix, None, True)
+                continue
             if (head not in name_heads and head not in sino_heads and not (glossed and head in glossed)
                     and head not in respell_heads):
                 continue
@@ -596,6 +655,26 @@ def _resolve(
             )
         )
     return _mention(text, cand, chosen, found, "suffix" if cand.suffix else "name")
+
+
+#: 자오허 서역(蛟河西), 투먼 북역(圖們北): a station named by its city and a direction.
+_STATION_HEADS = frozenset({"역", "동역", "서역", "남역", "북역"})
+_DIRECTIONS_ZH = frozenset("東西南北东")
+_REPORTER_AHEAD = regex.compile(r"[ ]?기자(?!회견|단|실|협회|간담회)")
+_VERB_AHEAD = regex.compile(r"하|했|한|할|해|되|된|될|됐|시키|시켜")
+
+
+@lru_cache(maxsize=1)
+def _everyday_words() -> frozenset[str]:
+    """data/place_everyday_words.tsv (scripts/build_place_everyday_words.py): province and
+    city names that are everyday nouns in Kiwi's dictionary (저장, 신장, 선전, 주장)."""
+    from importlib import resources
+
+    path = resources.files("xinhua_extract").joinpath("data", "place_everyday_words.tsv")
+    return frozenset(
+        line.split("\t", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()[1:]
+        if line and not line.startswith("#")
+    )
 
 
 @lru_cache(maxsize=1)

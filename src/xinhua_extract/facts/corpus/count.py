@@ -13,6 +13,8 @@ def c(text: str, value: str, counter: str, approx: bool = False, bound: Optional
 
 
 EXAMPLES = [
+    ex("축제에는 백여 가지 공연이 마련됐다.", c("백여 가지", "100", "가지", approx=True)),  # a bare 백 with 여
+    ex("도시에서 3갈래 지하철이 뻗어 나간다.", c("3갈래", "3", "갈래")),
     ex("이 양조장은 한 해 와인 2천만 병을 출하한다.", c("2천만 병", "20000000", "병")),  # bottles
     ex("약 20~30개 기업이 참가한다.", c("약 20", "20", "개", approx=True, bound="min"),
        c("30개", "30", "개", approx=True, bound="max")),  # 약 covers the range
@@ -89,6 +91,7 @@ EXAMPLES = [
 ]
 
 NEGATIVES = [
+    neg("'4종4횡' 고속철도망을 짓는다."),  # a name: the counter is glued to another number
     neg("이 지역은 일조량이 풍부하다."),  # 일조량 'sunshine' is a word Kiwi knows, not 일조 + 량
     neg("세계 경제가 회복됐다."),  # 세 + 계: no glued count
     neg("주민들이 한곳에 모였다."),  # 한곳: "one place", an idiom

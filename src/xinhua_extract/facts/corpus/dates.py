@@ -252,6 +252,7 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "입국자 수는 지난해 전체 입국자 수를 웃돌았다.",  # the object of a comparing verb
         "판매량이 작년을 넘어섰다.",
         "양봉 농가는 대개 4월부터 연말까지 분주하다.",  # a habit: every year
+        "관광객은 2019년 팬데믹 발생 전보다 10% 많았다.",  # the time before an event as the base
         "이 꽃은 보통 3~5월에 핀다.",
         "2019년 대비 두 배로 늘었다.",
         "2019년 같은 기간보다 10.5% 늘었다.",

@@ -118,6 +118,10 @@ EXAMPLES = [
        m("4만", "40000", "CNY", bound="min"), m("5만 위안", "50000", "CNY", bound="max"),
        m("약 760만", "7600000", "KRW", approx=True, bound="min", equivalent_of=0, rate="190"),
        m("950만원", "9500000", "KRW", approx=True, bound="max", equivalent_of=1, rate="190")),
+    # an approximation word after the parenthesis is said of both amounts
+    ex("수입액은 2천40억 위안(38조원)에 육박했다.",
+       m("2천40억 위안", "204000000000", "CNY", approx=True),
+       m("38조원", "38000000000000", "KRW", approx=True, equivalent_of=0, rate="186.27")),
     # a space between a group ending in 천/백/십 and its myriad unit
     ex("순이익은 12억6천 만 위안에 그쳤다.", m("12억6천 만 위안", "1260000000", "CNY")),
     # 3,4만: three or four (ten thousand), a range
