@@ -17,11 +17,11 @@ installed kiwipiepy has that version (``--check`` does the same from the shell).
 from __future__ import annotations
 
 import sys
-import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))  # _generated
 OUT = ROOT / "src" / "xinhua_extract" / "data" / "county_common_words.tsv"
 THRESHOLD = -17.0
 SUFFIXES = ("현", "기")  # 县 and 旗 written after a one-character stem
@@ -39,18 +39,9 @@ def candidates() -> list[str]:
 
 
 def render() -> str:
-    import kiwipiepy
-    from kiwipiepy import Kiwi
+    from _generated import kiwi_dictionary_table
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        kiwi = Kiwi(num_workers=0)
-    lines = ["hangul\ttag\tscore", f"# kiwipiepy {kiwipiepy.__version__}; threshold {THRESHOLD}"]
-    for word in candidates():
-        tokens = kiwi.tokenize(word)
-        if len(tokens) == 1 and tokens[0].form == word and tokens[0].score > THRESHOLD:
-            lines.append(f"{word}\t{tokens[0].tag}\t{tokens[0].score:.1f}")
-    return "\n".join(lines) + "\n"
+    return kiwi_dictionary_table(candidates(), THRESHOLD)
 
 
 def main(argv: list[str]) -> int:

@@ -50,6 +50,7 @@ MARKERS: list[tuple[str, str, str]] = [
     # --- tail: soft markers (only a trailing run of them is furniture)
     ("footer", r"^\s*전화\s*[:：]", "phone line of the contact block"),
     ("footer", r"^\s*이메일\s*[:：]", "e-mail line of the contact block"),
+    ("footer", r"^(?=.{0,40}$)\s*(?:텍스트|글|사진|영상)\s*출처\s*[:：]|^(?=.{0,30}$)\s*기획\s*[:：]\s*\S", "텍스트 출처: 인터넷 종합 / 사진 출처: 인터넷 자료 사진 / 기획: 이매: the piece's credits under the text (furniture in the run before 추천 기사, content elsewhere)"),
     ("footer", r"^\s*\d{20,}\s*$", "the long page code line"),
     ("footer", r"^\s*/\s*[\p{Hangul}\p{Han}A-Za-z·]{2,12}\s*$", "/신화넷: a republisher's source credit line under the text"),
     ("footer", r"^(?=.{0,40}$)\s*(?:[↓↑→▶▷☞]+\s*)?[^.!?。]*?(?:클릭|바로\s*가기)\s*[!>]*\s*$", "a link button under the text: ↓↓↓ [특집 보도] 클릭클릭 / 전문 바로가기"),

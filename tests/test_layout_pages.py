@@ -640,3 +640,16 @@ def test_photographer_label_credit_closes_a_caption():
     assert _kinds(text, layout, "8월 3일, 구조대원들이", "현지 정부는") == ["body", "caption"]
     assert classify_line("복구 작업이 이어지고 있다. [촬영기자/왕하이(王海)]") == "caption"
     assert classify_line("촬영기자들이 현장에 모였다.") is None
+
+
+def test_piece_credits_before_the_recommendations_are_furniture_and_content_elsewhere():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p52")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "텍스트 출처", "사진 출처", "기획: 김하나") == ["footer", "footer", "footer"]
+    assert classify_line("기획: 김하나") == "footer"
+    # without a hard marker after them they are no tail: the text is kept
+    moved = text.replace("텍스트 출처: 인터넷 종합", "", 1).replace("올해는 과일과", "텍스트 출처: 인터넷 종합\n\n올해는 과일과", 1)
+    layout = analyse_layout(moved, url=gold["url"])
+    assert any("올해는 과일과" in moved[p.start:p.end] for p in layout.paragraphs)

@@ -90,6 +90,12 @@ _NATIVE_GLUED_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+#: What a span needs for a native count: the last letter of a native numeral, at most one
+#: space, the first letter of a native or glued counter (both patterns are skipped otherwise).
+_MAY_NATIVE = regex.compile(
+    "[" + "".join(sorted({n[-1] for n in (*NATIVE_NUMERALS, *NATIVE_RANGES)})) + "]" + _SP + "?["
+    + "".join(sorted({row.surface[0] for row in counters() if row.native} | {c[0] for c in _GLUED_COUNTERS})) + "]"
+)
 _BIG_UNIT_RE = regex.compile(r"[만억조경]")
 _NOUN_AFTER_RE = regex.compile(rf"{_SP}\p{{Hangul}}")
 _TOP_N_LIMIT = Decimal(1000)
@@ -162,7 +168,8 @@ def extract_counts(
                 )
             )
         natives = [*_NATIVE_RE.finditer(text, span_start, span_end),
-                   *_NATIVE_GLUED_RE.finditer(text, span_start, span_end)]
+                   *_NATIVE_GLUED_RE.finditer(text, span_start, span_end)
+                   ] if _MAY_NATIVE.search(text, span_start, span_end) else ()
         for m in natives:
             if (m.group("nat"), m.group("ctr")) in _NATIVE_IDIOMS:
                 continue

@@ -310,34 +310,28 @@ def _won_as_yuan(found: list[dict], text: str) -> None:
             record["currency"], record["rule"] = "CNY", "money-won-as-yuan"
 
 
+#: rule -> (warning code, message): amounts read from an irregular spelling of their currency
+_SPELLING_WARNINGS = {
+    "money-irregular-currency": (
+        "W103", "'{text}': the currency word is spelled irregularly; read as {currency} "
+        "(one letter off a known currency name) — check the source"),
+    "money-won-as-yuan": (
+        "W104", "'{text}': 원 in a sentence about Chinese money, with no won conversion; read as "
+        "CNY (the yuan 元 written by its Sino-Korean reading) — check the source"),
+}
+
+
 def spelling_warnings(moneys: Sequence[Fact]) -> tuple[ArticleWarning, ...]:
     """``W103`` for each amount read with a mistyped currency word (``100억 위앤``), ``W104``
     for each amount in 원 read as yuan (``money-won-as-yuan``)."""
-    return tuple(
-        ArticleWarning(
-            code="W103",
-            message=(
-                f"'{m.text}': the currency word is spelled irregularly; read as {m.currency} "
-                "(one letter off a known currency name) — check the source"
-            ),
-            start=m.start,
-            end=m.end,
-        )
-        for m in moneys
-        if isinstance(m, Money) and m.rule == "money-irregular-currency"
-    ) + tuple(
-        ArticleWarning(
-            code="W104",
-            message=(
-                f"'{m.text}': 원 in a sentence about Chinese money, with no won conversion; read as "
-                "CNY (the yuan 元 written by its Sino-Korean reading) — check the source"
-            ),
-            start=m.start,
-            end=m.end,
-        )
-        for m in moneys
-        if isinstance(m, Money) and m.rule == "money-won-as-yuan"
-    )
+    out = []
+    for m in moneys:
+        found = _SPELLING_WARNINGS.get(m.rule) if isinstance(m, Money) else None
+        if found is not None:
+            code, message = found
+            out.append(ArticleWarning(code=code, message=message.format(text=m.text, currency=m.currency),
+                                      start=m.start, end=m.end))
+    return tuple(out)
 
 
 def conversion_warnings(moneys: Sequence[Fact]) -> tuple[ArticleWarning, ...]:

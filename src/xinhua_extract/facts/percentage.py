@@ -159,7 +159,7 @@ def _fractions(text: str, span_start: int, span_end: int, found: _Bases) -> list
     """``3분의 1`` -> a percentage: ``value`` rounded to 0.01 (33.33) and the exact
     ``fraction`` ("1/3"); a fraction of one or more (``2분의 3``) is not a share."""
     out = []
-    if "분의" not in text[span_start:span_end]:
+    if text.find("분의", span_start, span_end) < 0:  # no copy of the span
         return out
     for m in _FRACTION_RE.finditer(text, span_start, span_end):
         scale = m.group("scale") or m.group("bare")

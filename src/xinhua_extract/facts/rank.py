@@ -46,6 +46,8 @@ _RANK_RE = regex.compile(
     regex.VERBOSE,
 )
 _PERCENT_AFTER = regex.compile(r"[ ]?(?:%|％|퍼센트)")
+#: What a span needs for any rank: 상위 (top) or a digit with 위, 순위 or 등 right after it (wi).
+_MAY_RANK = regex.compile(r"\d[위순등]|상위")
 #: 4, 5위: a bare number and a comma or middle dot right before a rank.
 _LISTED_BEFORE = regex.compile(r"(?<![\p{L}\p{N}.,·~\-])(?P<n>\d{1,3})[ ]?[,·][ ]?")
 
@@ -67,8 +69,8 @@ def extract_ranks(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Rank, ..
     """Every rank inside ``spans`` of ``text``, in text order."""
     out: list[Rank] = []
     for span_start, span_end in clip_spans(text, spans):
-        if text.find("위", span_start, span_end) < 0 and text.find("등", span_start, span_end) < 0:
-            continue  # every rank has 위 (위, 순위, 상위) or 등: the regex would only skip numbers
+        if _MAY_RANK.search(text, span_start, span_end) is None:
+            continue  # every rank has 상위, or 위, 순위 or 등 against its number: the regex would only skip numbers
         for m in _RANK_RE.finditer(text, span_start, span_end):
             top, wi, low = m.group("top", "wi", "low")  # one call: most matches are skipped
             if wi is None:
