@@ -6,7 +6,7 @@ that the rules read as a verb's argument, a noun phrase's end or a joint.
 One table for every rule that needs such a list (the numeric facts after a counter or
 currency, the place resolver after a name, the gloss reader after a parenthesis, the date
 rules after 말/초, the bound words before a verb of exceeding, the date rules' bare nouns,
-the lists of figures, a money conversion written after its amount), so that a particle
+the lists of figures, a money conversion written after its amount, an area holding a city), so that a particle
 added for one is seen by all that should see it; no rule keeps a list of its own
 (tests/test_particles.py scans the sources). Curated by hand from the Xinhua Korean
 service's usage; the columns say which rules read each form. Edit the list below, then run
@@ -26,10 +26,11 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "xinhua_extract" / "data" / 
 #: exceeding (``100만 명을 넘는``, ``1조 위안이 돌파``); closing a noun phrase (a word
 #: ending in one is not a bare noun: ``수출이``, ``전체의``); joining listed figures
 #: (``3.2%와 4.1%``); joining an amount to its conversion written after it (``50억 위안으로
-#: 한화 약 9천억원``, ``위안이며 원화로``).
-USES = ("unit", "place", "gloss", "date", "verb", "noun", "list", "convert")
+#: 한화 약 9천억원``, ``위안이며 원화로``); making the name before it a wider area (``중원 지역의
+#: 정저우``: the area holds the city after it).
+USES = ("unit", "place", "gloss", "date", "verb", "noun", "list", "convert", "area")
 
-U, P, G, D, V, N, L, C = USES
+U, P, G, D, V, N, L, C, A = USES
 
 # (form, uses, gloss)
 PARTICLES: list[tuple[str, tuple[str, ...], str]] = [
@@ -63,8 +64,8 @@ PARTICLES: list[tuple[str, tuple[str, ...], str]] = [
     ("남짓", (U,), "a little over"), ("당", (U,), "per"), ("어치", (U,), "worth of"),
     ("짜리", (U,), "worth, costing"), ("꼴", (U,), "at the rate of"), ("상당", (U,), "equivalent to"),
     ("넘", (U,), "over (넘다)"), ("돌파", (U,), "passing"), ("초과", (U,), "more than"), ("미만", (U,), "less than"),
-    ("등", (P,), "etc."), ("등지", (P,), "and other places"), ("일대", (P,), "area around"),
-    ("지역", (P,), "area"), ("내", (P,), "within"), ("측", (P,), "side"), ("쪽", (P,), "side"),
+    ("등", (P,), "etc."), ("등지", (P,), "and other places"), ("일대", (P, A), "area around"),
+    ("지역", (P, A), "area"), ("지방", (A,), "region"), ("권", (A,), "sphere (경제권)"), ("내", (P,), "within"), ("측", (P,), "side"), ("쪽", (P,), "side"),
     ("및", (P, L), "and"), ("간", (P,), "between"),
     ("기준", (D,), "as of"), ("현재", (D,), "as of"), ("들어", (D,), "into (a period)"),
     ("이래", (D,), "since"), ("이후", (D,), "after"), ("이전", (D,), "before"),

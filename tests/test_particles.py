@@ -104,3 +104,17 @@ def test_no_module_keeps_its_own_particle_list():
 def test_unknown_use_is_a_clear_error():
     with pytest.raises(ValueError, match="unknown particle use"):
         particles("adverb")
+
+
+def test_comparison_bases_are_one_vocabulary():
+    # the percentages take their bases from dates.comparison_bases and keep no pattern of
+    # their own; inside the date rules the bases are read from their tables
+    from xinhua_extract.facts import dates
+
+    source = (ROOT / "src" / "xinhua_extract" / "facts" / "percentage.py").read_text(encoding="utf-8")
+    words = set(dates._COMPARISON_WORDS) | set(dates._SAME_PERIOD) | set(dates._BASIS_PREVIOUS)
+    groups = [m.group(1).split("|") for m in _GROUP.finditer(source)]
+    assert not [g for g in groups if set(g) & words], "percentage.py spells comparison bases of its own"
+    assert "comparison_bases" in source
+    assert "(?:" + "|".join(dates._LAST_YEAR) + ")" in dict(dates.RULES)["basis_same_period"]
+    assert set(dates._LAST_YEAR) <= set(dates._BASIS_PREVIOUS)

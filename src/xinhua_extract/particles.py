@@ -17,8 +17,8 @@ __all__ = ["particle_pattern", "particles", "USES"]
 #: The columns of the table: after a counter/currency/rank word, a place name, a gloss's
 #: closing parenthesis, a part of a date (말, 초); between a quantity and a verb of
 #: exceeding (``명을 넘는``); closing a noun phrase (``수출이``); joining listed figures;
-#: joining an amount to its conversion (``위안으로 한화 …``).
-USES = ("unit", "place", "gloss", "date", "verb", "noun", "list", "convert")
+#: joining an amount to its conversion (``위안으로 한화 …``); making a name an area (``중원 지역``).
+USES = ("unit", "place", "gloss", "date", "verb", "noun", "list", "convert", "area")
 
 
 @functools.lru_cache(maxsize=None)

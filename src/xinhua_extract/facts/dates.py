@@ -119,6 +119,12 @@ _BASIS_PREVIOUS = {
 }
 
 
+#: The bases that name last year in one word (전년 동기, 지난해 박람회보다), and the words of
+#: "the same period" (1년 전 같은 기간보다): read from the tables above, never listed again.
+_LAST_YEAR = tuple(w for w, label in _BASIS_PREVIOUS.items() if label == "previous_year" and " " not in w)
+_SAME_PERIOD_WORDS = tuple(w for w, label in _SAME_PERIOD.items() if label == "same_period_last_year")
+
+
 def _alt(words) -> str:
     """An alternation, longest first, so that 지난해 is tried before a shorter prefix."""
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -205,7 +211,7 @@ _BARE_DAY_GUARD = (
 RULES: tuple[tuple[str, str], ...] = (
     (
         "basis_same_period",
-        _NOT_WORD_BEFORE + r"(?:전년도|전년|지난해|작년)" + _SP + r"(?P<bw>" + _alt(_SAME_PERIOD) + r")(?:"
+        _NOT_WORD_BEFORE + r"(?:" + "|".join(_LAST_YEAR) + r")" + _SP + r"(?P<bw>" + _alt(_SAME_PERIOD) + r")(?:"
         + _SP + _COMPARISON_MARK + r")?",
     ),
     (  # 2019년 같은 기간보다: the same period of a named year
@@ -216,7 +222,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("basis_previous", _NOT_WORD_BEFORE + r"(?P<bw>" + _alt(_BASIS_PREVIOUS) + r")" + _SP + _COMPARISON_MARK),
     (  # 지난해 박람회보다: last year's fair is the base
         "basis_previous_noun",
-        _NOT_WORD_BEFORE + r"(?P<bw>전년도|전년|지난해|작년)" + _SP + r"(?![상하]반기|말|초|연말|연초)[가-힣]{1,5}"
+        _NOT_WORD_BEFORE + r"(?P<bw>" + "|".join(_LAST_YEAR) + r")" + _SP + r"(?![상하]반기|말|초|연말|연초)[가-힣]{1,5}"
         r"(?:" + "|".join(_COMPARISON_WORDS[:2]) + ")",  # 대비, 보다 (glued to the noun)
     ),
     (  # 매년 11월 11일, 매월 10일: recurring, no one date
@@ -301,7 +307,7 @@ _STARTS = regex.compile(
 #: A date right before one of these is the base of a comparison, not a date fact.
 _COMPARE = regex.compile(_SP + r"(?:" + "|".join(_COMPARISON_WORDS) + r"|의 \d+(?:\.\d+)?배)")
 #: ``1년 전 같은 기간보다``: a date counted back from now, then the same period of it.
-_COMPARE_SAME = regex.compile(_SP + r"(?:같은 ?기간|동기)" + _COMPARE.pattern)
+_COMPARE_SAME = regex.compile(_SP + r"(?:" + _alt(_SAME_PERIOD_WORDS) + r")" + _COMPARE.pattern)
 #: ``2016년의 명목 성장률 보다``: the date's figure, named by one to three nouns (no particle
 #: ends them: ``3월의 수출은 지난해보다`` compares the exports of March with last year).
 _NOUN = r"(?!지난해|전년|작년|올해|금년)[가-힣]{1,6}(?<!" + particle_pattern("noun") + ")"  # data/particles.tsv

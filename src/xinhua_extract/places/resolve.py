@@ -29,7 +29,7 @@ from typing import Iterable, Optional, Sequence
 
 import regex
 
-from ..particles import particles
+from ..particles import particle_pattern, particles
 from ..records import ArticleWarning, Gloss, Paragraph, PlaceMention, Token
 from .gazetteer import Division, Region, get_gazetteer
 
@@ -266,8 +266,9 @@ def _drop_out_of_hierarchy(text: str, mentions: list[PlaceMention], gaz) -> list
     return out
 
 
-#: Between a wider area and a place it holds: ``(中原) 지역의 ``, ``의 ``.
-_HOLDS = regex.compile(r"(?:\([^()]{1,12}\))?[ ]?(?:지역|지방|일대|권)?의[ ]?")
+#: Between a wider area and a place it holds: ``(中原) 지역의 ``, ``의 `` (the area nouns:
+#: data/particles.tsv, column "area").
+_HOLDS = regex.compile(r"(?:\([^()]{1,12}\))?[ ]?(?:" + particle_pattern("area") + r")?의[ ]?")
 
 
 def _has_suffix(text: str, mention: PlaceMention) -> bool:
