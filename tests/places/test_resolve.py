@@ -270,6 +270,7 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         ("허난성 철도는 정저우에서 완저우(萬州)까지 뻗는다.", [("허난성", "410000"), ("정저우", "410100"),
                                                    ("완저우", "500101")]),
         ("베이징 하이뎬(海淀)에 연구소가 있다.", [("베이징", "110000"), ("하이뎬", "110108")]),
+        ("윈난성 위시의 담배 공장", [("윈난성", "530000"), ("위시", "530400")]),  # 위시 in its province's story
         # … not one whose hanja also names another district (滨海: Tianjin and Jiangsu)
         ("항구 도시 빈하이(濱海)의 부두", []),
         # a glossed name that holds its own city (…지역의 정저우) is a wider area, not the
@@ -301,6 +302,7 @@ def test_long_tail_of_real_articles(sentence, expected):
         "수출 신장률이 높았고 장시간 회의가 이어졌다.",  # 신장률 'growth rate', 장시간 'long hours'
         "항구를 촬영했다. (사진/차오양 기자)",  # a reporter's name, not 朝阳
         "중국동방항공과 중국해양대학",  # 东方市, 海阳市: after 중국 only provinces or anchored names
+        "관광객은 위시 리스트의 물건을 모두 샀다.",  # the loanword 'wish', not 玉溪 (issue 12, batch H)
     ],
 )
 def test_long_tail_negatives(sentence):
