@@ -275,7 +275,7 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         ("항구 도시 빈하이(濱海)의 부두", []),
         # a glossed name that holds its own city (…지역의 정저우) is a wider area, not the
         # city's district 中原区 (the Central Plains; issue 12, F)
-        ("중원(中原) 지역의 정저우(鄭州)에 철도가 모인다.", [("정저우", "410100")]),
+        ("중원(中原) 지역의 정저우(鄭州)에 철도가 모인다. 중원의 교통이 빨라졌다.", [("정저우", "410100")]),
         ("정저우(鄭州)시 중원(中原)구의 공장", [("정저우", "410100"), ("중원", "410102")]),
         # a glossed township is not coded; its county is
         ("윈난성 푸궁(福貢)현 루마덩(鹿馬登)향의 마을", [("윈난성", "530000"), ("푸궁", "533323")]),

@@ -243,8 +243,11 @@ def _drop_out_of_hierarchy(text: str, mentions: list[PlaceMention], gaz) -> list
     """``우한 둥후(東湖)하이테크개발구``: a county read from a gloss alone, right after a
     place it does not lie in, is something else (here Wuhan's East Lake zone).
     ``중원(中原) 지역의 정저우``: one read from a gloss alone whose own city follows it as
-    what it holds (``…의``) is a wider area (the Central Plains), not the city's district."""
+    what it holds (``…의``) is a wider area (the Central Plains), not the city's district.
+    The bare uses its gloss anchored go with it (``중원의 교통``), unless another gloss of
+    the name stands."""
     out: list[PlaceMention] = []
+    dropped: set[tuple[str, Optional[str]]] = set()
     for i, mention in enumerate(mentions):
         prev = out[-1] if out else None
         if (
@@ -253,6 +256,7 @@ def _drop_out_of_hierarchy(text: str, mentions: list[PlaceMention], gaz) -> list
             and gaz.by_code(prev.code).level != "county" and not gaz.is_within(mention.code, prev.code)
             and not _has_suffix(text, mention)
         ):
+            dropped.add((mention.text, mention.code))
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if (
@@ -261,8 +265,12 @@ def _drop_out_of_hierarchy(text: str, mentions: list[PlaceMention], gaz) -> list
             and _HOLDS.fullmatch(text, mention.end, nxt.start) is not None
             and gaz.is_within(mention.code, nxt.code) and not _has_suffix(text, mention)
         ):
+            dropped.add((mention.text, mention.code))
             continue
         out.append(mention)
+    if dropped:
+        dropped -= {(m.text, m.code) for m in out if m.rule == "hanja"}
+        out = [m for m in out if m.rule != "anchored" or (m.text, m.code) not in dropped]
     return out
 
 
