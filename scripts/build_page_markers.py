@@ -45,7 +45,7 @@ MARKERS: list[tuple[str, str, str]] = [
     ("related", r"^\s*관련\s*(?:뉴스|기사|보도)\s*[:：>]*\s*$", "관련 뉴스: / 관련 보도: a whole related article may follow"),
     ("recommend", r"^\s*추천\s*(?:기사|보도|포토|뉴스|영상)\s*(?:>>|[:：>])?", "추천 기사: / 추천 보도: / 추천 포토 >> and a headline list"),
     ("recommend", r"^\s*(?:[-•·]\s*)?(?:핫\s*갤러리|최신\s*기사|많이\s*본\s*기사|인기\s*기사)\s*[:：>]*\s*$", "핫 갤러리 / 최신 기사 / - 많이 본 기사 lists"),
-    ("pagerow", r"^\s*(?:(?:\|?<<|이전|上一页)\s*)?(?:\d{1,2}\s+)+\d{1,2}(?:\s*(?:>>\|?|다음|下一页))?\s*$", "page-number row of a multi-page article: 1 2 3 … 10 (>>| to the last page)"),
+    ("pagerow", r"^\s*(?:(?:\|?<<|이전|上一页)\s*)?(?:\d{1,2}\s+)+\d{1,2}(?:\s*(?:>>\|?|>|다음|下一页))?\s*$", "page-number row of a multi-page article: 1 2 3 … 10 (>>| to the last page; > to the next)"),
     ("pagerow", r"^\s*(?:(?:<<|이전|上一页)\s*)?(?:\[\d{1,2}\]\s*){2,}(?:(?:>>|다음|下一页)\s*)?$", "page-number row in brackets: [1] [2] [3]"),
     # --- tail: soft markers (only a trailing run of them is furniture)
     ("footer", r"^\s*전화\s*[:：]", "phone line of the contact block"),
@@ -56,10 +56,10 @@ MARKERS: list[tuple[str, str, str]] = [
     ("footer", r"^(?=.{0,40}$)\s*(?:[↓↑→▶▷☞]+\s*)?[^.!?。]*?(?:클릭|바로\s*가기)\s*[!>]*\s*$", "a link button under the text: ↓↓↓ [특집 보도] 클릭클릭 / 전문 바로가기"),
     ("footer", r"^\s*(?:Copyright|저작권자|ⓒ|©)", "copyright notice"),
     ("chrome", r"^\s*\d+\s*개의\s*댓글", "partner sites: comment counter (0개의 댓글)"),
-    ("chrome", r"(?:^|\|)\s*(?:기사)?\s*(?:입력|승인|수정|최종\s*수정|등록)\s*[:：]?\s*(?:\d{4}\s*[-.년]|$)", "partner sites: byline-and-time line (입력 2023.06.01 10:00 / 기사입력 :)"),
+    ("chrome", r"(?:^|\|)\s*(?:기사)?\s*(?:입력|승인|수정|최종\s*수정|등록|송고(?:\s*시간)?)\s*[:：]?\s*(?:\d{4}\s*[-.년]|$)", "partner sites: byline-and-time line (입력 2023.06.01 10:00 / 기사입력 : / 신화망 | 송고시간:2021-09-21 09:49:58)"),
     ("chrome", r"^(?=.{0,60}$)[^.!?。\n]*?(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\.?\s+\d{1,2}:\d{2}(?::\d{2})?\s*$", "partner sites: a short line closed by a full timestamp (신화망 한국어판2024-07-21 12:26 / 한국어 | 2025-12-16 13:28:16): the byline-and-time line"),
     ("chrome", r"^(?=.{0,80}$)\s*(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+[^\s:：|]{1,12}\s+(?:편집|(?:责任)?编辑|(?:責任)?編輯)\s*[:：]", "partner sites: time, source and editor on one line without 출처 (2017-11-13 21:09 신화망 편집:구가흔): the byline-and-time line"),
-    ("chrome", r"^\s*(?:좋아요|공유하기|댓글\s*쓰기|기사\s*공유|구독하기|가\s*가|글씨\s*크기)\s*\S{0,8}\s*$", "partner sites: buttons"),
+    ("chrome", r"^\s*(?:좋아요|공유하기|댓글\s*쓰기|기사\s*공유|구독하기|가\s*가|글씨\s*크기|[大中小]\s*字\s*(?:体|體|号|號))\s*\S{0,8}\s*$", "partner sites: buttons (also the font-size buttons 大字体 / 小字体)"),
     ("chrome_head", r"^\s*(?:속보|더보기|전체기사|최신뉴스|많이\s*본\s*뉴스|이전\s*기사|다음\s*기사)\s*$", "partner sites: menu items above the text"),
     ("chrome_head", r"^\s*(?:首页|首頁|主页|홈|HOME|Home)\s*(?:>|›|»|＞)", "partner sites: the site's breadcrumb (首页 >경제 经济 / 홈 > 국제)"),
     ("chrome_head", r"^(?=.{0,30}$)\s*[^\s>.!?。|]{1,12}(?:\s+>\s+[^\s>.!?。|]{1,12}){1,3}\s*$", "partner sites: a paper's own breadcrumb (길림신문 > 국제)"),
@@ -93,10 +93,12 @@ MARKERS: list[tuple[str, str, str]] = [
     ("caption", r"[(\[（]\s*(?:사진\s*제공\s*[:：/]?\s*[^()\[\]（）]{1,30}|[^()\[\]（）]{1,30}?\s*제공)\s*[)\]）]\s*$", "a photo credit closing the line: (주최 측 제공) / (사진 제공: 주한 중국대사관) / [사진 제공: 신화사]"),
     ("caption", r"[(（]\s*(?:자료\s*사진|(?:\d{1,2}\s*시간\s*)?(?:\d{1,3}\s*분\s*)?\d{1,2}\s*초)\s*[)）]\s*[.。]?\s*$", "(자료 사진) alone or closing a photo's label (하이난 원창 우주발사장(자료 사진)): a file photo; 中, 올해 … 입증 (02분02초): a video's label closed by its running time is the video's caption"),
     ("caption", r"^(?=.{0,160}$)(?!\s*\[)(?!.*[다요][.!?]\s+\S).*\S\s*촬영한\s", "short line describing a photo: … 1월 5일 촬영한 … (one sentence: a description that runs on into the text stays body)"),
-    ("caption", r"^(?=.{0,300}$)\s*(?:[^\s\d.!?。]{1,10}\s+)?(?:(?:\d{4}\s*년\s*)?\d{1,2}\s*월\s*)?\d{1,2}\s*일[^.!?。\n]*(?:고\s*있다|모습이다|장면이다)\.\s*$", "2월 1일, 한 목민이 … 춘제를 맞이하고 있다. / 8일 … 벼를 쌓고 있다. / 작업자가 19일 … 포장하고 있다.: one dated sentence describing a scene (the photo caption formula; a one-word subject may stand before the date)"),
+    ("caption", r"^(?=.{0,300}$)\s*(?:[^\s\d.!?。]{1,10}\s+)?(?:\d{4}\s*년\s*)?\d{1,2}\s*월\s*\d{1,2}\s*일[^.!?。\n]*(?:고\s*있다|모습이다|장면이다)\.\s*$", "2월 1일, 한 목민이 … 춘제를 맞이하고 있다.: one dated sentence describing a scene (the photo caption formula; a one-word subject may stand before the date)"),
+    ("caption", r"^(?=.{0,300}$)(?=[^.!?。\n]*\S에서\s)\s*(?:[^\s\d.!?。]{1,10}\s+)?\d{1,2}\s*일[^.!?。\n]*(?:고\s*있다|모습이다|장면이다)\.\s*$", "8일 … 건조장에서 … 벼를 쌓고 있다. / 작업자가 19일 … 작업장에서 … 포장하고 있다.: the formula dated by the day alone names the scene's place (…에서); a news lead dated so (30일 … 한국편이 시작되면서 세계의 이목을 끌고 있다.) names none"),
     ("caption", r"^(?=.{0,300}$).*\S\s+(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\.?\s*$", "… 죽방울 공연을 펼치고 있다. 2024.2.13: a caption closed by the photo's date stamp (2023–)"),
     ("caption", r"^(?=.{0,160}$)\s*(?:\p{Hangul}{1,4}\s*)?사진\s*[:：]", "조판 사진: 루거우챠오 / 자료 사진: …: a photo's label line"),
     ("caption", r"^(?=.{0,300}$)\s*\d{1,2}\s*월\s*\d{1,2}\s*일[^\n]*[^\s다요까니죠.!?\"”’'][.]?\s*$", "2월 18일 저녁, … 순시하고 있는 장빙(張兵).: a gallery photo's date and a noun phrase, no predicate"),
+    ("caption", r"^(?=.{0,300}$)(?![^\n]*[다요][.!?]\s+\S)(?=[^\n]*\S에서\s)\s*\d{1,2}\s*일\s[^\n]*[^\s다요까니죠.!?\"”’']\.\s*$", "12일 상하이에서 열린 … 공연단과 상호작용하는 관광객.: a photo's day, its place (…에서) and a noun phrase, no predicate (2023– galleries)"),
 ]
 
 

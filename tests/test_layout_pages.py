@@ -653,3 +653,33 @@ def test_piece_credits_before_the_recommendations_are_furniture_and_content_else
     moved = text.replace("텍스트 출처: 인터넷 종합", "", 1).replace("올해는 과일과", "텍스트 출처: 인터넷 종합\n\n올해는 과일과", 1)
     layout = analyse_layout(moved, url=gold["url"])
     assert any("올해는 과일과" in moved[p.start:p.end] for p in layout.paragraphs)
+
+
+def test_day_dated_lead_without_a_place_is_body_and_day_dated_noun_phrase_with_one_is_a_caption():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p53")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "5일 중국과 한국을", "이날 오전") == ["body", "body"]
+    # the formula dated by the day alone names the scene's place (…에서): a caption
+    assert classify_line("5일 르자오항 부두에서 작업자들이 컨테이너를 싣고 있다.") == "caption"
+    assert classify_line("5일 새 항로가 개통되면서 업계의 관심을 모으고 있다.") is None
+    text, gold = _page("p54")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "이날 친화이허", "8일 난징 푸쯔먀오") == ["caption", "caption"]
+    assert layout.dateline.place == "난징"
+    # a sentence with a predicate, or two sentences, stay body
+    assert classify_line("8일 난징에서 등불축제가 열렸다.") is None
+    assert classify_line("8일 난징에서 축제가 열렸다. 관광객들이 꽃등을 구경하는 모습.") is None
+
+
+def test_partner_send_time_line_font_buttons_and_next_page_row():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p55")
+    layout = analyse_layout(text, url=gold["url"])
+    assert (layout.shape, layout.title, layout.source) == ("republication", gold["fields"]["title"], "신화망")
+    assert layout.published.isoformat() == "2021-10-04T10:12:30+08:00"
+    assert _kinds(text, layout, "大字体", "小字体", "1   2   3") == ["footer", "footer", "boilerplate"]
+    assert classify_line("1 2 3 4 >") == "pagerow"
+    assert classify_line("大字体") == "chrome"

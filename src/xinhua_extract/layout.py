@@ -127,7 +127,7 @@ _WS = regex.compile(r"\s+")
 #: (신화망 한국어판2024-07-21 12:26 / 박명화 新华社 2024-12-31 14:11:58) or after it
 _PARTNER_SOURCE = regex.compile(r"(?P<source>(?:신화|新华|新華)[^|\d]*?)\s*(?:\||(?:19|20)\d{2}[-./년])"
                              r"|\d{1,2}:\d{2}(?::\d{2})?\s+(?P<source>\S*(?:신화|新华|新華)\S*)\s+(?:편집|(?:责任)?编辑|(?:責任)?編輯)")
-_TIME_LABEL = regex.compile(r"(?:입력|승인|수정|등록)\s*[:：]?")  # a partner's byline-and-time line
+_TIME_LABEL = regex.compile(r"(?:입력|승인|수정|등록|송고(?:\s*시간)?)\s*[:：]?")  # a partner's byline-and-time line
 _MENU = regex.compile(r"\s[|>·]\s.*\s[|>·]\s")  # 홈 | 정치 | 경제: a partner's menu line
 _ENUMERATED = regex.compile(r"^\s*\d{1,2}\.\s")  # "1. …": an item of a gallery, not a headline
 _INNER_SENTENCE_END = regex.compile(r"[다요][.!?]")  # …했다. : a line holding a sentence is a paragraph
