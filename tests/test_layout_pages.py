@@ -683,3 +683,14 @@ def test_partner_send_time_line_font_buttons_and_next_page_row():
     assert _kinds(text, layout, "大字体", "小字体", "1   2   3") == ["footer", "footer", "boilerplate"]
     assert classify_line("1 2 3 4 >") == "pagerow"
     assert classify_line("大字体") == "chrome"
+
+
+def test_photo_date_with_how_it_was_taken_closes_a_caption():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p56")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "윈난성 훙허", "가을을 맞은") == ["caption", "body"]
+    assert classify_line("야츠허 대교(7월31일 촬영, 드론 사진)") == "caption"
+    assert classify_line("대교의 야경(7월31일 촬영, 휴대폰 촬영)") == "caption"
+    assert classify_line("대교는 7월31일 촬영, 드론 사진 공개 뒤 화제가 됐다.") is None
