@@ -694,3 +694,17 @@ def test_photo_date_with_how_it_was_taken_closes_a_caption():
     assert classify_line("야츠허 대교(7월31일 촬영, 드론 사진)") == "caption"
     assert classify_line("대교의 야경(7월31일 촬영, 휴대폰 촬영)") == "caption"
     assert classify_line("대교는 7월31일 촬영, 드론 사진 공개 뒤 화제가 됐다.") is None
+
+
+def test_partner_page_without_headline_opening_with_a_drone_photo_caption():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p57")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.title is None and any(w.code == "W060" for w in layout.warnings)
+    assert _kinds(text, layout, "중국 북부의", "올겨울 한파가") == ["caption", "body"]
+    assert classify_line("항구 전경(드론 사진)") == "caption"
+    assert classify_line("드론 촬영 기술이 빠르게 발전하고 있다.") is None
+    # a line holding a sentence is never a partner's headline, even without a photo marker
+    plain = text.replace("(드론 촬영)", "", 1)
+    assert analyse_layout(plain, url=gold["url"]).title is None

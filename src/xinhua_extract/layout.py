@@ -131,6 +131,7 @@ _TIME_LABEL = regex.compile(r"(?:입력|승인|수정|등록|송고(?:\s*시간)
 _MENU = regex.compile(r"\s[|>·]\s.*\s[|>·]\s")  # 홈 | 정치 | 경제: a partner's menu line
 _ENUMERATED = regex.compile(r"^\s*\d{1,2}\.\s")  # "1. …": an item of a gallery, not a headline
 _INNER_SENTENCE_END = regex.compile(r"[다요][.!?]")  # …했다. : a line holding a sentence is a paragraph
+_SENTENCE_INSIDE = regex.compile(r"[다요][.!?]\s+\S")  # …부른다. 지난 20일 …: a sentence ends inside the line
 _SENTENCE_END = regex.compile(r"[.!?。」』”\"'’)]\s*$")
 
 #: line kinds of the page head (banner to meta)
@@ -617,8 +618,9 @@ def _head_without_meta(lines: list[Line], kinds: list[Optional[str]], head: int,
             (t := next((j for j in range(s, stop) if kinds[j] == "chrome" and _PARTNER_TIME.search(lines[j].text)), None)):
         title_idx = _title_before_dateline(lines, kinds, s, t + 1, partner=True)  # the headline above its time line
     elif partner_host and dateline_idx is None and s + 1 < stop and _title_like(lines[s], kinds[s]) \
+            and not _SENTENCE_INSIDE.search(lines[s].text) \
             and kinds[s + 1] is None and _INNER_SENTENCE_END.search(lines[s + 1].text):
-        title_idx = s  # a partner's headline over the first paragraph
+        title_idx = s  # a partner's headline over the first paragraph (a headline holds no sentence)
     if title_idx is not None and title_zh_idx is None and title_idx + 1 < stop and kinds[title_idx + 1] is None \
             and _is_chinese_headline(lines[title_idx + 1].text):
         title_zh_idx = title_idx + 1  # Korean headline first, Chinese one under it
