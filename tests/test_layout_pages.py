@@ -708,3 +708,50 @@ def test_partner_page_without_headline_opening_with_a_drone_photo_caption():
     # a line holding a sentence is never a partner's headline, even without a photo marker
     plain = text.replace("(드론 촬영)", "", 1)
     assert analyse_layout(plain, url=gold["url"]).title is None
+
+
+def test_board_time_line_with_two_digit_year_in_the_partners_zone():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p58")
+    layout = analyse_layout(text, url=gold["url"])
+    assert (layout.shape, layout.kicker, layout.title) == ("republication", "경제동향", gold["fields"]["title"])
+    assert layout.published.isoformat() == "2023-11-08T08:40:00+08:00"  # 09:40 in Korea
+    assert _kinds(text, layout, "페이지 정보", "작성자 작성일", "본문\n") == ["navigation", "meta", "navigation"]
+    assert classify_line("작성자 작성일 23-11-08 09:40") == "chrome"
+    # a two-digit year is read only before a time
+    assert classify_line("작성일 23-11-08") == "chrome" and analyse_layout(
+        text.replace("23-11-08 09:40", "23-11-08"), url=gold["url"]).published is None
+
+
+def test_partner_head_past_its_widgets_names_byline_and_bare_time_in_its_zone():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p59")
+    layout = analyse_layout(text, url=gold["url"])
+    assert (layout.shape, layout.title, layout.source) == ("republication", gold["fields"]["title"], "신화통신")
+    assert layout.published.isoformat() == "2024-10-18T09:05:44+08:00"
+    assert layout.byline is not None and layout.byline.text == "Li Wenhao,Zhao Meiling"
+    assert [classify_line(s) for s in ("맑음 서울 12˚C", "2024.11.02 토요일", "글씨 크게", "기자정보, 기사등록일")] \
+        == ["chrome_head", "chrome_head", "chrome", "chrome"]
+    assert classify_line("서울 12˚C 날씨가 이어졌다.") is None
+    assert classify_line("Li Wenhao, Zhao Meiling") == "byline" and classify_line("Li Wenhao") is None
+
+
+def test_epaper_navigation_copyright_and_dated_path():
+    from xinhua_extract.layout import classify_line
+    from xinhua_extract.urls import parse_article_url
+
+    text, gold = _page("p60")
+    layout = analyse_layout(text, url=gold["url"])
+    assert layout.title == gold["fields"]["title"] and layout.published.date().isoformat() == "2024-12-12"
+    assert _kinds(text, layout, "第05版", "上一篇", "版权所有") == ["navigation", "navigation", "footer"]
+    assert classify_line("上一篇 下一篇") == "chrome_head"
+    assert parse_article_url("http://x.cn/paper/pc/content/202412/12/content_4821.html").date.isoformat() == "2024-12-12"
+
+
+def test_paren_dateline_at_a_xinhua_address_is_no_republication():
+    text, gold = _page("p61")
+    assert analyse_layout(text, url=gold["url"]).shape == "body"
+    assert analyse_layout(text, url="https://example-daily.kr/view/20210313100512345").shape == "republication"
+    assert analyse_layout(text).shape == "republication"  # no address: the lead is the evidence

@@ -99,8 +99,9 @@ TIMESTAMP = regex.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+(\d{1,2}):(
 #: rebuilds its header line with them too)
 META_SOURCE = regex.compile(r"(?:출처|来源|來源)\s*[:：]\s*([^|\d\s][^|]*?)\s*(?=\||\d{4}[-./]|편집|编辑|編輯|$)")
 META_EDITOR = regex.compile(r"(?:편집(?:자)?|(?:责任)?编辑|(?:責任)?編輯)\s*[:：]\s*([^|]+?)\s*(?:\||$)")
-#: a partner's ``입력 2023.06.01 10:00`` / ``기사입력 : 2024년12월10일 09:36``
-_PARTNER_TIME = regex.compile(r"(\d{4})\s*[-.년]\s*(\d{1,2})\s*[-.월]\s*(\d{1,2})(?:\s*일)?\.?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+#: a partner's ``입력 2023.06.01 10:00`` / ``기사입력 : 2024년12월10일 09:36`` / a board's ``작성일 23-10-12 17:22``
+#: (a two-digit year only before a time)
+_PARTNER_TIME = regex.compile(r"(\d{4}|(?<!\d)\d{2}(?=[-./]\d{1,2}[-./]\d{1,2}\s+\d{1,2}:\d{2}))\s*[-.년]\s*(\d{1,2})\s*[-.월]\s*(\d{1,2})(?:\s*일)?\.?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _KICKER_LINE = regex.compile(r"^\s*[(\[【]\s*(?P<kicker>[^()\[\]【】]{1,20}?)\s*[)\]】]\s*$")
 _KICKER = regex.compile(r"^\s*[(\[【]\s*(?P<kicker>[^()\[\]【】]{1,20}?)\s*[)\]】]\s*(?P<title>\S.*?)\s*$")
 _REPORTER = r"[^()]{1,15}(?:\([^()]{1,12}\))?"  # 청다위(程大雨)
@@ -127,7 +128,7 @@ _WS = regex.compile(r"\s+")
 #: (신화망 한국어판2024-07-21 12:26 / 박명화 新华社 2024-12-31 14:11:58) or after it
 _PARTNER_SOURCE = regex.compile(r"(?P<source>(?:신화|新华|新華)[^|\d]*?)\s*(?:\||(?:19|20)\d{2}[-./년])"
                              r"|\d{1,2}:\d{2}(?::\d{2})?\s+(?P<source>\S*(?:신화|新华|新華)\S*)\s+(?:편집|(?:责任)?编辑|(?:責任)?編輯)")
-_TIME_LABEL = regex.compile(r"(?:입력|승인|수정|등록|송고(?:\s*시간)?)\s*[:：]?")  # a partner's byline-and-time line
+_TIME_LABEL = regex.compile(r"(?:입력|승인|수정|등록|작성일|송고(?:\s*시간)?)\s*[:：]?")  # a partner's byline-and-time line
 _MENU = regex.compile(r"\s[|>·]\s.*\s[|>·]\s")  # 홈 | 정치 | 경제: a partner's menu line
 _ENUMERATED = regex.compile(r"^\s*\d{1,2}\.\s")  # "1. …": an item of a gallery, not a headline
 _INNER_SENTENCE_END = regex.compile(r"[다요][.!?]")  # …했다. : a line holding a sentence is a paragraph
@@ -237,6 +238,8 @@ def _parse_timestamp(s: str, pattern: regex.Pattern = TIMESTAMP, zone: timezone 
     if not m:
         return None
     y, mo, d, hh, mm, ss = (int(g) if g else 0 for g in m.groups())
+    if y < 100:
+        y += 2000  # 23-10-12 17:22 on a board
     try:
         return datetime(y, mo, d, hh, mm, ss, tzinfo=zone).astimezone(CHINA_TZ)
     except ValueError:
@@ -323,6 +326,7 @@ class _Builder:
         self.lines = lines
         self.layout = Layout()
         self.partner = False  # a partner's page: its chrome may stand anywhere
+        self.zone = CHINA_TZ  # the zone the page prints its times in (a partner's, page_templates.json)
 
     def block(self, kind: str, j: int) -> None:
         start, end = self.lines[j].trimmed()
@@ -345,6 +349,17 @@ class _Builder:
         self.layout.warnings.append(ArticleWarning(code=code, message=message, start=start, end=end))
 
 
+def _head_end(kinds: list[Optional[str]], limit: int) -> int:
+    """End of the page's head: ``HEAD_LINES`` lines before ``limit`` (the first hard footer
+    marker), a partner's chrome (menus, weather and date widgets, buttons) not counted."""
+    head = counted = 0
+    while head < limit and counted < HEAD_LINES:
+        if kinds[head] not in ("chrome", "chrome_head"):
+            counted += 1
+        head += 1
+    return head
+
+
 def _head_meta(lines: list[Line], kinds: list[Optional[str]], head: int) -> Optional[int]:
     """The first meta line of the page's head: only header lines and headline
     candidates stand above it (a ``출처:`` line under the text is a trailing credit)."""
@@ -359,8 +374,11 @@ def _head_meta(lines: list[Line], kinds: list[Optional[str]], head: int) -> Opti
     return None
 
 
-def _evidence(lines: list[Line], kinds: list[Optional[str]], head: int, *, with_meta: bool) -> set[str]:
+def _evidence(lines: list[Line], kinds: list[Optional[str]], head: int, *, with_meta: bool,
+              xinhua_url: bool = False) -> set[str]:
     found = {k for k in kinds[:head] if k and (with_meta or k not in _META_KINDS)}
+    if xinhua_url:
+        found.add("xinhua_url")  # the page's address is Xinhua's: not a partner's republication
     for j in range(head):
         if kinds[j] == "dateline":
             m = _match_dateline(lines[j].text)
@@ -398,11 +416,14 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
                "breaks, so title, header and footer cannot be told apart", *lines[0].trimmed())
 
     first_hard = next((j for j in range(n) if kinds[j] in _HARD_TAIL), n)
-    head = min(first_hard, HEAD_LINES, n)
+    head = _head_end(kinds, min(first_hard, n))
     meta_idx = _head_meta(lines, kinds, head)
-    template = detect_template(_evidence(lines, kinds, head, with_meta=meta_idx is not None))
+    template = detect_template(_evidence(lines, kinds, head, with_meta=meta_idx is not None,
+                                         xinhua_url=url is not None and is_xinhua_url(url)))
     lay.shape = template["name"]
     b.partner = lay.shape == "republication"
+    if b.partner:
+        b.zone = _partner_zone(url)
     if not template.get("article", True):
         raise NotAnArticleError(
             f"this is a {template['name']} page (a section index of teasers), not an article: "
@@ -758,7 +779,7 @@ def _take_meta(b: _Builder, j: int, kind: str) -> None:
     if editor and lay.editor is None:
         lay.editor = editor.group(1).strip()
     if lay.published is None and TIMESTAMP.search(line):
-        lay.published = _parse_timestamp(line)
+        lay.published = _parse_timestamp(line, zone=b.zone)
 
 
 def _take_dateline(b: _Builder, j: int, m: regex.Match) -> None:

@@ -25,8 +25,9 @@ import regex
 from .errors import ArgumentError
 
 _OLD = regex.compile(r"/(?P<y>\d{4})-(?P<m>\d{2})/(?P<d>\d{2})/(?P<key>(?:c|content)_\d+)(?:_(?P<page>\d{1,3}))?\.s?html?\b")
-#: any other site's dated path (``/system/2025/12/16/001553628.shtml``, ``/n3/2026/0104/…``)
-_DATED = regex.compile(r"/(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{2})[-/]?(?P<d>\d{2})/")
+#: any other site's dated path (``/system/2025/12/16/001553628.shtml``, ``/n3/2026/0104/…``, an
+#: e-paper's ``/content/202501/16/content_5305.html``)
+_DATED = regex.compile(r"/(?P<y>(?:19|20)\d{2})(?:[-/](?P<m>\d{2})[-/]?|(?P<m>\d{2})/)(?P<d>\d{2})/")
 _NEW = regex.compile(r"/(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})/(?P<key>[0-9a-f]{16,40})/c(?:_(?P<page>\d{1,3}))?\.s?html?\b")
 
 
