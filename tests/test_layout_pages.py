@@ -663,7 +663,7 @@ def test_day_dated_lead_without_a_place_is_body_and_day_dated_noun_phrase_with_o
     assert _kinds(text, layout, "5일 중국과 한국을", "이날 오전") == ["body", "body"]
     # the formula dated by the day alone names the scene's place (…에서): a caption
     assert classify_line("5일 르자오항 부두에서 작업자들이 컨테이너를 싣고 있다.") == "caption"
-    assert classify_line("5일 새 항로가 개통되면서 업계의 관심을 모으고 있다.") is None
+    assert classify_line("5일 새 항로가 개통되면서 업계의 관심을 모으고 있다.") == "scene"  # layout.py decides
     text, gold = _page("p54")
     layout = analyse_layout(text, url=gold["url"])
     assert _kinds(text, layout, "이날 친화이허", "8일 난징 푸쯔먀오") == ["caption", "caption"]
@@ -755,3 +755,26 @@ def test_paren_dateline_at_a_xinhua_address_is_no_republication():
     assert analyse_layout(text, url=gold["url"]).shape == "body"
     assert analyse_layout(text, url="https://example-daily.kr/view/20210313100512345").shape == "republication"
     assert analyse_layout(text).shape == "republication"  # no address: the lead is the evidence
+
+
+def test_day_dated_scene_without_place_is_a_caption_unless_it_leads_the_text():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p62")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "이날 창춘역", "21일 농기계") == ["caption", "caption"]
+    assert classify_line("21일 농기계 전용열차에 오른 농민들이 손을 흔들고 있다.") == "scene"
+    # first line of a page without a dateline: the news lead (p53), whatever its wording
+    lead = "21일 농기계 전용열차에 오른 농민들이 손을 흔들고 있다.\n\n이날 열차는 쑹넌평원으로 향했다.\n"
+    layout = analyse_layout(lead, url=gold["url"])
+    assert _kinds(lead, layout, "21일 농기계", "이날 열차") == ["body", "body"]
+
+
+def test_production_credit_closing_a_partner_page_is_furniture():
+    from xinhua_extract.layout import classify_line
+
+    text, gold = _page("p63")
+    layout = analyse_layout(text, url=gold["url"])
+    assert _kinds(text, layout, "[신화통신 CNC 제작]") == ["footer"]
+    assert not any("CNC" in text[p.start:p.end] for p in layout.paragraphs)
+    assert classify_line("[신화통신 CNC 제작]") == "footer" and classify_line("[제작 현장] 커피 농장") is None

@@ -349,6 +349,16 @@ class _Builder:
         self.layout.warnings.append(ArticleWarning(code=code, message=message, start=start, end=end))
 
 
+def _resolve_scenes(kinds: list[Optional[str]]) -> list[Optional[str]]:
+    """A ``scene`` line (one sentence of the photo formula dated by the day alone, no
+    place: ``7일 … 기념사진을 찍고 있다.``) is a photo's caption, except as the first line
+    of the text of a page without a dateline: there it is the news lead (``30일 …
+    한국편이 시작되면서 세계의 이목을 끌고 있다.``)."""
+    first = next((j for j, k in enumerate(kinds) if k not in _HEADER_KINDS and k not in ("chrome", "chrome_head")), None)
+    lead = None if "dateline" in kinds else first
+    return [("caption" if j != lead else None) if k == "scene" else k for j, k in enumerate(kinds)]
+
+
 def _head_end(kinds: list[Optional[str]], limit: int) -> int:
     """End of the page's head: ``HEAD_LINES`` lines before ``limit`` (the first hard footer
     marker), a partner's chrome (menus, weather and date widgets, buttons) not counted."""
@@ -403,6 +413,8 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
     """
     lines = [ln for ln in split_lines(text) if not ln.blank]
     kinds = [classify_line(ln.text) for ln in lines]
+    if "scene" in kinds:
+        kinds = _resolve_scenes(kinds)
     b = _Builder(text, lines)
     lay = b.layout
     n = len(lines)
