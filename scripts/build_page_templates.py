@@ -10,14 +10,15 @@ sentences of those pages are not copied anywhere.
 
 Detection is by evidence, not by line position: a template matches when the head of
 the page (the lines before the first hard footer marker, at most ``HEAD_LINES``
-non-blank lines) holds ``all`` of its line kinds, at least one of ``any`` (when given)
+non-blank lines, a partner's chrome and chrome_head lines not counted) holds ``all`` of its line kinds, at least one of ``any`` (when given)
 and none of ``none``; the first template in this order that matches names the page
 (``Article.shape``). A new template is a new entry here plus fixtures in
 ``tests/fixtures/pages/``.
 
 Pseudo-kinds computed by the layout besides the marker kinds: ``zh_headline`` (the
 first line is a short Chinese headline), ``bracket_dateline`` (``[신화망 …]``) and
-``paren_dateline`` (``(베이징=신화통신)``) and ``partner_time`` (a partner's
+``paren_dateline`` (``(베이징=신화통신)``), ``xinhua_url`` (the page's address is
+Xinhua's) and ``partner_time`` (a partner's
 byline-and-time line, ``입력 2023.07.05 10:30`` / ``신화망 한국어판2024-07-21 12:26``).
 
 Run ``python scripts/build_page_templates.py`` after editing; a test checks that the
