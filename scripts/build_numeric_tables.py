@@ -62,6 +62,13 @@ COUNTERS: list[tuple[str, str, str, str]] = [
     ("병", "병", "yes", "bottles (와인 1억4천만 병)"),
     ("갈래", "갈래", "yes", "branches, lines (4갈래 방사형 철도)"),
     ("장", "장", "yes", "sheets, panels, tickets (not 제N장 'chapter N')"),
+    ("상자", "상자", "yes", "boxes, hives (땅벌 300여 상자)"),
+    ("자루", "자루", "yes", "sacks, bags, sticks (식용균 12만여 자루)"),
+    ("포대", "포대", "yes", "sacks"),
+    ("봉지", "봉지", "yes", "packets"),
+    ("켤레", "켤레", "yes", "pairs of shoes or socks"),
+    ("벌", "벌", "yes", "suits, sets of clothes"),
+    ("송이", "송이", "yes", "blossoms, bunches"),
 ]
 
 # (counter, noun, side, reading, gloss): nouns that decide what a number with a counter is.
