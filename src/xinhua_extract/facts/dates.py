@@ -25,6 +25,8 @@ Decisions (where the house rules were silent):
   when it is the December just past (``연말 특수`` in an article of 2024-01-05 -> ``2023-12``)
   — but ``연말까지`` is a deadline, this year's December. ``연말연시`` (the turn of the year) is
   the interval December/January around the nearest December.
+* ``올 들어 7월까지`` (this year, up to July) is one interval from the year's January:
+  ``2022-01/2022-07`` (a day for the end gives day grain: ``2022-01-01/2022-05-20``).
 * ``올 한 해``, ``작년 한 해`` are the year; ``금년`` is this year; the spaced ``지난 해`` is
   ``지난해`` (before a particle or a non-letter only: ``지난 해양`` is no year).
 * A year without 년 opening the name of an event (``2019 세계인공지능대회``, ``2022 베이징
@@ -314,10 +316,11 @@ _NOUN = r"(?!지난해|전년|작년|올해|금년)[가-힣]{1,6}(?<!" + particl
 _COMPARE_OF = regex.compile(r"의 (?:" + _NOUN + r" ){0,2}" + _NOUN + _COMPARE.pattern)
 #: ``2019년 코로나19 발생 전보다``: the time before an event of that year as the base.
 _COMPARE_BEFORE = regex.compile(r"(?: [\w·]+){1,3}? ?(?:이전|전|때|당시)보다")
-#: ``지난해 전체 인원수를 웃돌았다``: the date's figure as the object of a comparing verb.
+#: ``지난해 전체 인원수를 웃돌았다``, ``2020년 후난성 전체 무역액을 넘어선``: the date's figure as
+#: the object of a comparing verb (any of its endings: 웃도는, 넘어선, 넘긴).
 _COMPARE_OBJ = regex.compile(
     r"(?: (?:" + _NOUN + r" ){0,2}" + _NOUN + r")?(?:" + particle_pattern("verb", "object") + r") ?"
-    r"(?:웃돌|밑돌|상회|하회|넘어서|넘어섰|넘었|넘겼)"
+    r"(?:웃돌|웃도|밑돌|밑도|상회|하회|넘어서|넘어섰|넘어선|넘어설|넘었|넘겼|넘긴|넘는|초과)"
 )
 _TAIL = regex.compile(r"(?P<start>부터|에서부터|[ ]?이래|[ ]?이후)|(?P<end>까지|[ ]?이전(?![하한할했해])|[ ]?전까지)")
 _GAP = regex.compile(_SEP)
@@ -715,6 +718,40 @@ def _join(a: _Atom, b: _Atom, ref: Optional[date]) -> Optional[_Atom]:
     return _Atom(a.start, b.end, "interval", lo, hi, a.grain, relative, a.year_stated, b.range, None)
 
 
+#: ``올 들어 7월까지``: the gap between a year word and the month that ends its span.
+_SINCE_GAP = regex.compile(r"[ ]?들어(?:서)?[ ]?")
+
+
+def _since_year_start(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """``올 들어 7월까지``, ``올해 들어 5월 20일까지``: from the start of the year the year word
+    names up to the month (or day) that ends there: one interval, ``2022-01/2022-07``."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        g = a.groups
+        if (
+            b is not None and a.rule == "calendar" and a.grain == "year" and g is not None and g["yw"]
+            and a.lo is not None and b.range == "end" and b.rule == "month" and b.groups is not None
+            and not b.groups["dir"] and not b.groups["m2"] and not b.groups["d2"] and not b.groups["mpart"]
+            and b.lo is not None and b.lo == b.hi and _SINCE_GAP.fullmatch(text, a.end, b.start)
+        ):
+            try:
+                hi, _ = _shape(b.groups, a.lo.year)
+            except ValueError:
+                hi = None
+            if hi is not None:
+                lo = _Period("day", hi.year, 1, 1) if hi.grain == "day" else _Period("month", hi.year, 1)
+                if lo != hi:
+                    out.append(_Atom(a.start, b.end, "interval", lo, hi, hi.grain, a.relative, True, None, None))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
 #: 대개 2월부터, 보통 10월에: a habit of every year, not one date (like 매년 11월).
 _HABITUAL = regex.compile(r"(?<![가-힣])(?:대개|보통|해마다|매해|주로)[ ]$")
 _HABIT_RULES = frozenset({"month", "period", "day_of_month", "day_range"})
@@ -804,7 +841,7 @@ def scan_dates(
             range=atom.range,
         )
         for group in groups
-        for atom in _inherit_years(text, _continue_month(text, _merge(text, group, reference)))
+        for atom in _inherit_years(text, _continue_month(text, _merge(text, _since_year_start(text, group), reference)))
     )
     return dates, tuple(bases)
 

@@ -124,6 +124,10 @@ EXAMPLES: tuple[Example, ...] = (
         ("지난해 4분기", "2020-Q4", "quarter", True, None), ("12월", "2020-12", "month", True, None)),
     _ex("올해 들어 처음이다.", ("올해", "2021", "year", True, None)),
     _ex("올 들어 수출이 늘었다.", ("올", "2021", "year", True, None)),
+    # 올 들어 N월까지: from January of that year up to the month (or day) — one interval
+    _ex("올 들어 7월까지 수출이 늘었다.", ("올 들어 7월", "2021-01/2021-07", "month", True, None)),
+    _ex("올해 들어 5월 20일까지 관광객이 늘었다.", ("올해 들어 5월 20일", "2021-01-01/2021-05-20", "day", True, None)),
+    _ex("올해 들어 7월에 처음 흑자를 냈다.", ("올해", "2021", "year", True, None), ("7월", "2021-07", "month", True, None)),
     _ex("금년 목표", ("금년", "2021", "year", True, None)),
     _ex("내년 완공된다.", ("내년", "2022", "year", True, None)),
     _ex("지난해 4월 과기부 횃불센터는 의견을 발표했다.", ("지난해 4월", "2020-04", "month", True, None)),
@@ -251,6 +255,8 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "농가 소득은 2012년의 2.3배로 늘었다.",  # a multiple of that year's figure: a base
         "입국자 수는 지난해 전체 입국자 수를 웃돌았다.",  # the object of a comparing verb
         "판매량이 작년을 넘어섰다.",
+        "이는 2018년 광둥성 전체 수출액을 넘어선 규모다.",  # a place among the nouns; 넘어선
+        "누적 판매량은 작년 연간 판매량을 웃도는 수준이다.",  # 웃도는
         "양봉 농가는 대개 4월부터 연말까지 분주하다.",  # a habit: every year
         "관광객은 2019년 팬데믹 발생 전보다 10% 많았다.",  # the time before an event as the base
         "이 꽃은 보통 3~5월에 핀다.",
