@@ -277,6 +277,10 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         # city's district 中原区 (the Central Plains; issue 12, F)
         ("중원(中原) 지역의 정저우(鄭州)에 철도가 모인다. 중원의 교통이 빨라졌다.", [("정저우", "410100")]),
         ("정저우(鄭州)시 중원(中原)구의 공장", [("정저우", "410100"), ("중원", "410102")]),
+        # a county named with its suffix tells which 산시 (山西 or 陕西) the article means
+        # (issue 12, blind batch I)
+        ("산시성 류린현의 마을", [("산시성", "140000"), ("류린현", "141125")]),
+        ("산시성 닝창현의 논", [("산시성", "610000"), ("닝창현", "610726")]),
         # a glossed township is not coded; its county is
         ("윈난성 푸궁(福貢)현 루마덩(鹿馬登)향의 마을", [("윈난성", "530000"), ("푸궁", "533323")]),
         # an ü-syllable written with the plain vowel, with its suffix, in its province (W303)
@@ -308,6 +312,15 @@ def test_long_tail_of_real_articles(sentence, expected):
 def test_long_tail_negatives(sentence):
     got, _ = _places(sentence)
     assert got == []
+
+
+def test_a_county_shared_by_both_shanxis_leaves_the_province_ambiguous():
+    # no county in the sentence, or one whose name several provinces share: 산시 stays open
+    for sentence in ("산시성의 마을이 늘었다.", "산시성 리현의 사과"):
+        article = parse_article(sentence)
+        province = [p for p in article.places if p.text == "산시성"]
+        assert len(province) == 1 and province[0].code is None
+        assert {"140000", "610000"} <= set(province[0].candidates)
 
 
 def test_an_everyday_noun_name_stays_a_place_where_kiwi_reads_a_proper_noun():

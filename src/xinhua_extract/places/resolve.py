@@ -66,6 +66,8 @@ _ETHNIC_SUFFIX = regex.compile(r"[ ]?(?:\p{Hangul}{1,4}?족[ ·∙]?)+[ ]?(?P<su
 _U_VARIANTS = {"루": "뤼", "누": "뉘", "주": "쥐", "추": "취", "수": "쉬", "유": "위"}
 
 _COUNTY_SUFFIX_ZH = ("县", "縣", "旗", "自治县", "自治縣")
+#: Hangul suffixes of counties and banners: a county named with one is evidence of its province.
+_COUNTY_SUFFIXES = frozenset({"현", "자치현", "기", "자치기"})
 _NUMBER_AHEAD = regex.compile(r"\s*[0-9]")
 _HANGUL_RUN = regex.compile(r"\p{Hangul}+")
 _ZH_SEP = regex.compile(r"[·∙・]")
@@ -177,13 +179,21 @@ def find_places(
         candidates = [c for c in candidates if id(c) not in dropped]
 
     # the article's context: the codes of provinces and prefectures it names on their
-    # own, then of its glossed mentions (with their parents)
+    # own, the provinces of counties it names with their suffix (산시성 류린현: 柳林县 is
+    # Shanxi's only, so 산시 is 山西), then of its glossed mentions (with their parents)
     context: set[str] = set()
     for cand in candidates:
         if not cand.hanja and not cand.compound:
-            found = [d for d in _fit_suffix(_strict(gaz, cand.name), cand.suffix) if d.level != "county"]
+            strict = _fit_suffix(_strict(gaz, cand.name), cand.suffix)
+            found = [d for d in strict if d.level != "county"]
             if len(found) == 1 and (found[0].level == "province" or not gaz.is_common_word(cand.name)):
                 context.update(filter(None, (found[0].code, found[0].province_code)))
+            elif (
+                not found and len(strict) == 1 and cand.suffix in _COUNTY_SUFFIXES and len(cand.name) >= 2
+                and not cand.respelled
+                and not gaz.is_common_word(cand.name)
+            ):
+                context.add(strict[0].province_code)
     anchors = _Anchors()
     glossed = [c for c in candidates if c.hanja]
     for counties in (False, True):  # a county gloss is checked against the provinces found so far
