@@ -89,6 +89,7 @@ from typing import Any, NamedTuple, Optional, Sequence
 import regex
 
 from ..numbers import scan
+from ._numeric import FOLLOW, alternation, counters
 from ..particles import particle_pattern, particles
 from ..records import DateFact
 
@@ -197,6 +198,8 @@ _EVENT_NOUN = (
     r"(?:대회|박람회|엑스포|포럼|회의|축제|페스티벌|올림픽|월드컵|아시안게임|정상회의|서밋|전시회|교역회|"
     r"박람|컨퍼런스|콘퍼런스|대전|주간|시즌|포럼|교류회|상품전|모터쇼|마라톤)"
 )
+#: ``선수 2000 명이 대회에``: a number with a counter (data/counters.tsv) is no year.
+_NOT_COUNTED = r"(?!" + _SP + r"(?:" + alternation([row.surface for row in counters()]) + r")" + FOLLOW + r")"
 #: A hanja gloss inside an event's name: 2023 보아오(博鰲)포럼.
 _GLOSS = r"(?:\([^()\d]{1,12}\))?"
 #: The words that make what precedes them the base of a comparison: one list for the bases
@@ -255,7 +258,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("week_word", _NOT_WORD_BEFORE + r"(?P<ww>" + _alt(WEEK_WORDS) + r")(?!" + _SP + r"(?:말|간|동안))"),
     (  # 2019 세계인공지능대회: a year without 년 opening an event's name
         "event_year",
-        r"(?<![\d.,:/\-])(?P<y>" + _YEAR_NUM + r")(?![\d.,])(?=" + _SP + r"(?:[\w·]+" + _GLOSS + _SP + r"){0,2}?"
+        r"(?<![\d.,:/\-])(?P<y>" + _YEAR_NUM + r")(?![\d.,])" + _NOT_COUNTED + r"(?=" + _SP + r"(?:[\w·]+" + _GLOSS + _SP + r"){0,3}?"
         r"[\w·]*" + _GLOSS + r"[\w·]*" + _EVENT_NOUN + r")",
     ),
     ("calendar", r"(?:" + _YEAR_ABS + r"|" + _YEAR_WORD + r")(?:" + _SP + _YEAR_TAIL + r")?"),

@@ -61,7 +61,10 @@ PARTICLES = frozenset(particles("place"))
 _NOT_PLACE_HEADS = ("달러", "위안", "족")
 #: The nationalities and the autonomous suffix of a full name, glued or spaced:
 #: ``멍롄다이족라후족와족자치현``, ``누장 리수족자치주``, ``궈뤄(果洛)티베트족자치주``.
-_ETHNIC_SUFFIX = regex.compile(r"[ ]?(?:\p{Hangul}{1,4}?족[ ·∙]?)+[ ]?(?P<suf>자치(?:현|주|구|기))")
+#: A nationality may carry its own gloss: ``위핑 둥족(侗族)자치현``, ``짱족(藏族)자치주``.
+_ETHNIC_SUFFIX = regex.compile(
+    r"[ ]?(?:\p{Hangul}{1,4}?족(?:\([^()\d]{1,8}\))?[ ·∙]?)+[ ]?(?P<suf>자치(?:현|주|구|기))"
+)
 #: A misspelled ü-syllable in a suffixed name (루춘현 for 뤼춘현 绿春县): the plain vowel for ㅟ.
 _U_VARIANTS = {"루": "뤼", "누": "뉘", "주": "쥐", "추": "취", "수": "쉬", "유": "위"}
 
@@ -650,7 +653,11 @@ def _resolve(
     if gaz.is_common_word(cand.name) and not cand.suffix and _NUMBER_AHEAD.match(text, cand.end):
         return None  # 지난 10일: the everyday word, whatever the article anchored
     anchored = anchors.get(cand.name, cand.start)
-    if anchored is not None and (not cand.suffix or anchored.level in _SUFFIX[cand.suffix][0]):
+    # 지안현 … 지안시: a suffix that is not the anchored division's names another one
+    if anchored is not None and (
+        not cand.suffix
+        or (anchored.level in _SUFFIX[cand.suffix][0] and anchored.suffix_zh in _SUFFIX[cand.suffix][1])
+    ):
         return _mention(text, cand, anchored, (anchored,), "anchored")
 
     if cand.sino:  # 절강성: the reading with its suffix names the province or city

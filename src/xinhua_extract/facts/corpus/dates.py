@@ -210,6 +210,7 @@ EXAMPLES: tuple[Example, ...] = (
     _ex("축제는 10월 30일부터 2일까지 이어진다.",
         ("10월 30일", "2021-10-30", "day", True, "start"), ("2일", "2021-11-02", "day", True, "end")),
     _ex("2022 베이징 동계올림픽", ("2022", "2022", "year", False, None)),
+    _ex("2019 중국 500대 민영기업 서밋이 열렸다.", ("2019", "2019", "year", False, None)),  # four words to the event
     _ex(
         "작년 2분기 성장률은 6.3%로 1분기의 4.5%를 웃돌았다.",
         ("작년 2분기", "2020-Q2", "quarter", True, None),
@@ -255,6 +256,8 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "농가 소득은 2012년의 2.3배로 늘었다.",  # a multiple of that year's figure: a base
         "입국자 수는 지난해 전체 입국자 수를 웃돌았다.",  # the object of a comparing verb
         "판매량이 작년을 넘어섰다.",
+        "선수 2000 명이 대회에 참가했다.",  # a bare number with a counter before an event noun
+        "주민 2000 가구가 축제를 즐겼다.",
         "이는 2018년 광둥성 전체 수출액을 넘어선 규모다.",  # a place among the nouns; 넘어선
         "누적 판매량은 작년 연간 판매량을 웃도는 수준이다.",  # 웃도는
         "양봉 농가는 대개 4월부터 연말까지 분주하다.",  # a habit: every year
