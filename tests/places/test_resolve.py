@@ -287,6 +287,16 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         # 지안현 (吉安县) then 지안시 (吉安市)
         ("장시성 지안현의 농민은 지안시 시장에 간다.", [("장시성", "360000"), ("지안현", "360821"),
                                                ("지안시", "360800")]),
+        # a district right after its city or municipality, even spelled loosely (푸동 for
+        # 푸둥 浦东), then the standard spelling bare (issue 12, blind batch K)
+        ("상하이 푸동의 개발은 빨랐다. 푸둥은 금융 중심이다.", [("상하이", "310000"), ("푸동", "310115"),
+                                                   ("푸둥", "310115")]),
+        ("상하이의 무역이 늘었다. 푸둥의 공장도 바빴다.", [("상하이", "310000"), ("푸둥", "310115")]),
+        ("우룸치시 관광지에 사람이 몰렸다.", [("우룸치시", "650100")]),  # a common variant (place_aliases)
+        # a mountain glossed, then its cue (not Urumqi's 天山区); a district several cities
+        # have, none of them named, is a local area (Urumqi's Nanshan, not Shenzhen's)
+        ("우루무치시 훙산 공원과 톈산(天山) 천지에 관광객이 몰렸다.", [("우루무치시", "650100")]),
+        ("우루무치의 관광객은 난산(南山)구 관광지 민박에 묵었다.", [("우루무치", "650100")]),
         # a glossed township is not coded; its county is
         ("윈난성 푸궁(福貢)현 루마덩(鹿馬登)향의 마을", [("윈난성", "530000"), ("푸궁", "533323")]),
         # an ü-syllable written with the plain vowel, with its suffix, in its province (W303)
@@ -313,11 +323,23 @@ def test_long_tail_of_real_articles(sentence, expected):
         "항구를 촬영했다. (사진/차오양 기자)",  # a reporter's name, not 朝阳
         "중국동방항공과 중국해양대학",  # 东方市, 海阳市: after 중국 only provinces or anchored names
         "관광객은 위시 리스트의 물건을 모두 샀다.",  # the loanword 'wish', not 玉溪 (issue 12, batch H)
+        "수박, 하미과 등 과일이 많다.",  # 哈密瓜 the melon: Kiwi reads 하미과 as one noun (batch K)
+        "관광객들은 고성의 골목을 걸었다.",  # 古城 'old town', not Lijiang's 古城区
     ],
 )
 def test_long_tail_negatives(sentence):
     got, _ = _places(sentence)
     assert got == []
+
+
+def test_an_old_town_after_its_city_is_no_district():
+    got, _ = _places("리장 고성에는 관광객이 많다.")
+    assert got == [("리장", "530700")]
+
+
+def test_a_name_glued_to_a_particle_stays_a_place_where_kiwi_splits_it():
+    got, _ = _places("하미와 투루판을 잇는 철도")
+    assert got == [("하미", "650500"), ("투루판", "650400")]
 
 
 def test_a_county_shared_by_both_shanxis_leaves_the_province_ambiguous():

@@ -148,6 +148,7 @@ def find_places(
             taken.append((region_mention.start, region_mention.end))
         inside = _covered(taken)  # (a search per candidate: linear in the mentions, not quadratic)
         candidates.extend(c for c in _hangul_candidates(text, para, gloss_at, glossed, stations) if not inside(c.start))
+    candidates.extend(_loose_children(text, gaz, candidates))
     # 지난해 is one word to Kiwi, 시안국제항 is 시안 + 국제항: an everyday-word name fused with
     # what follows counts only where Kiwi cuts the word after the name
     sino_names = {c.name for c in candidates if c.sino}
@@ -176,6 +177,13 @@ def find_places(
                     or (not c.suffix and not gaz.is_common_word(c.name)  # Kiwi knows it as NNP too
                         and _common_noun(tokens, c.start, c.start + len(c.name))))
         ]
+    # 하미과 (哈密瓜, the Hami melon): a bare name and one particle syllable that Kiwi reads
+    # as one noun is that noun — unless the article writes the name with a gloss or suffix
+    glued = [c for c in candidates if not (c.hanja or c.suffix or c.compound) and _noun_over_particle(text, tokens, c)]
+    if glued:
+        named_here = {c.name for c in candidates if not c.compound and (c.hanja or c.suffix)}
+        dropped_glued = {id(c) for c in glued if c.name not in named_here}
+        candidates = [c for c in candidates if id(c) not in dropped_glued]
     risky = [c for c in candidates if c.compound and gaz.is_common_word(c.name)]
     if risky:
         dropped = {id(c) for c in risky if not _token_spans(tokens, c.start, c.end)}
@@ -201,18 +209,33 @@ def find_places(
     glossed = [c for c in candidates if c.hanja]
     for counties in (False, True):  # a county gloss is checked against the provinces found so far
         for cand in glossed:
+            if not cand.suffix and _feature_ahead(text, cand):
+                continue  # 톈산(天山) 천지: a mountain anchors nothing
             chosen = _resolve_hanja(gaz, cand, context)
             if chosen is not None and (chosen.level == "county") == counties:
                 anchors.add(cand.name, cand.start, chosen)
+                if chosen.hangul != cand.name:  # 시장(西藏) … 시짱: the standard spelling too
+                    anchors.add(chosen.hangul, cand.start, chosen)
                 context.update(filter(None, (chosen.code, chosen.parent, chosen.province_code)))
 
     # standalone names first: a name the article uses on its own may also head a compound
+    ends: dict[int, Division] = {}  # where resolved mentions end: 상하이 푸둥, a district after its city
     for cand in sorted(candidates, key=lambda c: (c.compound, not c.sino)):
-        mention = _resolve(cand, text, gaz, anchors, context, warnings)
+        parent = ends.get(cand.start - 1) if cand.start and text[cand.start - 1] == " " else None
+        if parent is not None and (  # 리장 고성 (古城 'old town', also Lijiang's 古城区): a common noun
+            gaz.is_common_word(cand.name) or _common_noun(tokens, cand.start, cand.start + len(cand.name))
+        ):
+            parent = None
+        mention = _resolve(cand, text, gaz, anchors, context, warnings, parent)
         if mention is not None:
             mentions.append(mention)
-            if mention.code and not cand.compound and not cand.hanja:
-                anchors.add(cand.name, cand.start, gaz.by_code(mention.code))
+            if mention.code:
+                division = gaz.by_code(mention.code)
+                ends[mention.end] = division
+                if not cand.compound and not cand.hanja:
+                    anchors.add(cand.name, cand.start, division)
+                    if division.hangul != cand.name:  # 푸동 … 푸둥은: the standard spelling too
+                        anchors.add(division.hangul, cand.start, division)
 
     mentions.sort(key=lambda m: (m.start, m.end))
     return tuple(_drop_out_of_hierarchy(text, mentions, gaz)), tuple(warnings)
@@ -237,6 +260,24 @@ def _common_noun(tokens: Sequence[Token], start: int, end: int) -> bool:
     i = bisect.bisect_left(tokens, start, key=_TOKEN_START)
     while i < len(tokens) and tokens[i].start == start:
         if tokens[i].end == end and tokens[i].tag == "NNG":
+            return True
+        i += 1
+    return False
+
+
+_ONE_SYLLABLE_PARTICLES = frozenset(p for p in PARTICLES if len(p) == 1)
+
+
+def _noun_over_particle(text: str, tokens: Sequence[Token], cand: "_Candidate") -> bool:
+    """Whether the name is followed by one particle syllable ending the word and Kiwi read
+    name and syllable as one noun (``하미과``: NNP, not 하미 + 과)."""
+    end = cand.end
+    after = text[end + 1 : end + 2]
+    if text[end : end + 1] not in _ONE_SYLLABLE_PARTICLES or (after and "\uac00" <= after <= "\ud7a3"):
+        return False
+    i = bisect.bisect_left(tokens, cand.start, key=_TOKEN_START)
+    while i < len(tokens) and tokens[i].start == cand.start:
+        if tokens[i].end == end + 1 and tokens[i].tag in ("NNG", "NNP"):
             return True
         i += 1
     return False
@@ -423,6 +464,26 @@ def _hangul_candidates(
 
 #: Suffixes of towns, townships and villages (镇, 乡, 村, 街道): not coded in the gold.
 _TOWN_SUFFIXES = ("진", "향", "촌", "가도")
+
+
+def _loose_children(text: str, gaz, candidates: Sequence[_Candidate]) -> list[_Candidate]:
+    """``상하이 푸동``: a word right after a bare name that spells one of its districts or
+    counties only loosely (푸동 for 푸둥 浦东) is a candidate too; it resolves only if the
+    name before it turns out to be its parent (see ``parent`` in :func:`_resolve`)."""
+    starts = {c.start for c in candidates}
+    out: list[_Candidate] = []
+    for c in candidates:
+        if c.hanja or c.compound or text[c.end : c.end + 1] != " ":
+            continue
+        m = _HANGUL_RUN.match(text, c.end + 1)
+        if m is None or m.start() in starts:
+            continue
+        run = m.group()
+        for cut in range(min(len(run), 6), 1, -1):
+            if _is_particles(run[cut:]) and any(d.level == "county" for d in gaz.lookup_hangul(run[:cut])):
+                out.append(_Candidate(m.start(), m.start() + cut, run[:cut], "", None))
+                break
+    return out
 
 
 def _is_town(rest: str) -> bool:
@@ -627,11 +688,14 @@ def _resolve(
     cand: _Candidate,
     text: str,
     gaz,
-    anchors: dict[str, Division],
+    anchors: "_Anchors",
     context: set[str],
     warnings: list[ArticleWarning],
+    parent: Optional[Division] = None,
 ) -> Optional[PlaceMention]:
     if cand.hanja:
+        if not cand.suffix and _feature_ahead(text, cand):
+            return None  # 톈산(天山) 천지: the mountain, glossed, not Urumqi's 天山区
         found = _hanja_candidates(gaz, cand, context)
         if not found:
             return None
@@ -665,6 +729,8 @@ def _resolve(
         chosen = _choose(found, cand, context) if found else None
         return _mention(text, cand, chosen, found, "sino") if found else None
     found = _fit_suffix(_strict(gaz, cand.name), cand.suffix)
+    if not found and parent is not None and not cand.suffix and not cand.compound:
+        found = tuple(d for d in gaz.lookup_hangul(cand.name) if d.level == "county" and d.parent == parent.code)
     if cand.respelled:  # 루춘현: only a division of a province or city the article names
         found = tuple(d for d in found if d.province_code in context or d.parent in context)
         if len(found) == 1:
@@ -679,7 +745,19 @@ def _resolve(
         found = tuple(d for d in found if d.level == "province")
     elif not cand.suffix:
         before_number = bool(_NUMBER_AHEAD.match(text, cand.end))
-        found = tuple(d for d in found if _bare_ok(d, cand.name, context, before_number))
+        # 상하이 푸동: a district or county right after its own city (or municipality) is
+        # that division — hierarchy evidence, as good as a suffix (a loose spelling too)
+        below = () if parent is None else tuple(
+            d for d in (found or gaz.lookup_hangul(cand.name)) if d.level == "county" and d.parent == parent.code
+        )
+        found = below or tuple(
+            d for d in found
+            if _bare_ok(d, cand.name, context, before_number)
+            # 푸둥은 in a Shanghai story: a municipality's district, bare, where the article
+            # names its municipality and the spelling names nothing else
+            or (len(found) == 1 and d.parent in context and not before_number
+                and not gaz.is_common_word(cand.name) and _municipal_district(gaz, d))
+        )
     if not found:
         return None
     chosen = _choose(found, cand, context)
@@ -729,7 +807,8 @@ def _feature_cues() -> dict[str, "regex.Pattern[str]"]:
     for line in path.read_text(encoding="utf-8").splitlines()[1:]:
         hangul, _zh, _kind, _codes, words = line.split("\t")
         cues.setdefault(hangul, set()).update(words.split())
-    return {name: regex.compile(r"[ ]?(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")")
+    # a gloss may stand between the name and its cue: 톈산(天山) 천지
+    return {name: regex.compile(r"(?:\([^()]{1,12}\))?[ ]?(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")")
             for name, words in cues.items()}
 
 
@@ -754,6 +833,10 @@ def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Divisio
         found = _fit_suffix(
             tuple(d for zh in _SUFFIX[cand.suffix][1] for d in gaz.lookup_zh(cand.hanja + zh)), cand.suffix
         )
+    if cand.suffix == "구" and len(found) > 1 and context:
+        # 난산(南山)구 in an Urumqi story: several cities have that district and none is a
+        # place the article names — a local area of its own city (Urumqi's Nanshan), no mention
+        found = tuple(d for d in found if d.parent in context or d.province_code in context)
     if not cand.suffix and not cand.hanja.endswith(_COUNTY_SUFFIX_ZH):  # 셴현(獻縣) names its suffix
         found = tuple(d for d in found if d.level != "county" or d.parent in context
                       or (d.province_code in context and d.suffix_zh != "区" and not cand.fused)
@@ -767,7 +850,7 @@ def _municipal_district(gaz, division: Division) -> bool:
     parent is the province-level city itself) is a city of its own to a Korean reader and is
     glossed without the municipality; taken when its hanja names nothing else."""
     parent = gaz.by_code(division.parent) if division.parent else None
-    return division.suffix_zh == "区" and parent is not None and parent.level == "province"
+    return division.suffix_zh in ("区", "新区") and parent is not None and parent.level == "province"
 
 
 def _resolve_hanja(gaz, cand: _Candidate, context: set[str]) -> Optional[Division]:
