@@ -198,6 +198,9 @@ _EVENT_NOUN = (
     r"(?:대회|박람회|엑스포|포럼|회의|축제|페스티벌|올림픽|월드컵|아시안게임|정상회의|서밋|전시회|교역회|"
     r"박람|컨퍼런스|콘퍼런스|대전|주간|시즌|포럼|교류회|상품전|모터쇼|마라톤)"
 )
+#: ``1일 관광객``, ``1일 투어``: "one-day" before the noun of a trip, not the 1st of a month.
+_ONE_DAY_NOUNS = ("관광객", "여행객", "방문객", "관람객", "관광", "여행", "투어", "코스", "생활권", "이용권", "입장권")
+_ONE_DAY = r"(?!(?<=(?<![\d.,])0?1" + _SP + r"일)" + _SP + r"(?:" + "|".join(_ONE_DAY_NOUNS) + r"))"
 #: ``선수 2000 명이 대회에``: a number with a counter (data/counters.tsv) is no year.
 _NOT_COUNTED = r"(?!" + _SP + r"(?:" + alternation([row.surface for row in counters()]) + r")" + FOLLOW + r")"
 #: A hanja gloss inside an event's name: 2023 보아오(博鰲)포럼.
@@ -285,7 +288,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "day_of_month",
         r"(?<![\w.,~∼～〜/\-·])(?:(?P<dir>지난|오는)" + _SP + r")?(?<![\w.,~∼～〜/\-·])(?P<d>" + _DAY_NUM + r")"
-        + _SP + r"일(?!본|반)" + _BARE_DAY_GUARD,
+        + _SP + r"일(?!본|반)" + _BARE_DAY_GUARD + _ONE_DAY,
     ),
 )
 _RULE_NAMES = tuple(name for name, _ in RULES)

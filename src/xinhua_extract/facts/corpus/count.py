@@ -28,6 +28,8 @@ EXAMPLES = [
     # the approximation word behind a note in parentheses (no figures in it)
     ex("춘제 연휴 관광객은 3억명(연인원 기준)에 육박했다.", c("3억명", "300000000", "명", approx=True)),
     ex("올해 방문객 수는 8만 명에 육박했다.", c("8만 명", "80000", "명", approx=True)),  # 에 육박: nearly
+    ex("23만 명에 가까운 여행객이 공원을 찾았다.", c("23만 명", "230000", "명", approx=True)),  # 에 가까운: nearly
+    ex("관람객 5만 명 가까이가 몰렸다.", c("5만 명", "50000", "명", approx=True)),
     ex("등록 기업은 2천 개에 육박한다.", c("2천 개", "2000", "개", approx=True)),
     ex("최근 43개 산업 클러스터를 시범사업에 포함시켰다.", c("43개", "43", "개", subject="산업 클러스터")),
     ex("선정된 클러스터는 22개 성(省)에 분포돼 있다.", c("22개", "22", "개", subject="성")),

@@ -138,6 +138,7 @@ EXAMPLES: tuple[Example, ...] = (
     _ex("지난 10일 발표했다.", ("지난 10일", "2021-08-10", "day", True, None)),
     _ex("10일(현지시간) 발표했다.", ("10일", "2021-08-10", "day", True, None)),
     _ex("27일 개막한 전시회", ("27일", "2021-07-27", "day", True, None)),
+    _ex("11일 관광객이 몰렸다.", ("11일", "2021-08-11", "day", True, None)),  # only 1일 is 'one-day'
     _ex("오는 10일 개막한다.", ("오는 10일", "2021-09-10", "day", True, None)),
     _ex("지난 8월 15일 개통했다.", ("지난 8월 15일", "2021-08-15", "day", True, None)),
     _ex("오는 9월 개최된다.", ("오는 9월", "2021-09", "month", True, None)),
@@ -257,6 +258,8 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "입국자 수는 지난해 전체 입국자 수를 웃돌았다.",  # the object of a comparing verb
         "판매량이 작년을 넘어섰다.",
         "선수 2000 명이 대회에 참가했다.",  # a bare number with a counter before an event noun
+        "숙박 관광객은 270만 명, 1일 관광객은 330만 명이었다.",  # one-day trippers, not the 1st
+        "도심 1일 투어 상품이 인기다.",
         "주민 2000 가구가 축제를 즐겼다.",
         "이는 2018년 광둥성 전체 수출액을 넘어선 규모다.",  # a place among the nouns; 넘어선
         "누적 판매량은 작년 연간 판매량을 웃도는 수준이다.",  # 웃도는
