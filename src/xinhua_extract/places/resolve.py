@@ -475,6 +475,8 @@ def _loose_children(text: str, gaz, candidates: Sequence[_Candidate]) -> list[_C
     for c in candidates:
         if c.hanja or c.compound or text[c.end : c.end + 1] != " ":
             continue
+        if not any(d.level != "county" for d in _strict(gaz, c.name)):
+            continue  # only a province or a city holds districts
         m = _HANGUL_RUN.match(text, c.end + 1)
         if m is None or m.start() in starts:
             continue
