@@ -69,6 +69,7 @@ COUNTERS: list[tuple[str, str, str, str]] = [
     ("켤레", "켤레", "yes", "pairs of shoes or socks"),
     ("벌", "벌", "yes", "suits, sets of clothes"),
     ("송이", "송이", "yes", "blossoms, bunches"),
+    ("필", "필", "yes", "horses, bolts of cloth (말 400여 필)"),
 ]
 
 # (counter, noun, side, reading, gloss): nouns that decide what a number with a counter is.

@@ -297,6 +297,12 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         # have, none of them named, is a local area (Urumqi's Nanshan, not Shenzhen's)
         ("우루무치시 훙산 공원과 톈산(天山) 천지에 관광객이 몰렸다.", [("우루무치시", "650100")]),
         ("우루무치의 관광객은 난산(南山)구 관광지 민박에 묵었다.", [("우루무치", "650100")]),
+        # a gloss in hangul (a native name) says nothing of the hanja: the head with the
+        # suffix after the parenthesis; Mongolian names of banners (place_aliases); a street
+        # (거리, 街道) named like a province is not coded (issue 12, blind batch L)
+        ("츠펑(울란하드)시 하르친기 허난거리의 가족", [("츠펑", "150400"), ("하르친기", "150428")]),
+        ("네이멍구 둥우짐친기와 오르도스시 항긴기의 초원", [("네이멍구", "150000"), ("둥우짐친기", "152525"),
+                                              ("오르도스시", "150600"), ("항긴기", "150625")]),
         # a glossed township is not coded; its county is
         ("윈난성 푸궁(福貢)현 루마덩(鹿馬登)향의 마을", [("윈난성", "530000"), ("푸궁", "533323")]),
         # an ü-syllable written with the plain vowel, with its suffix, in its province (W303)
@@ -324,6 +330,7 @@ def test_long_tail_of_real_articles(sentence, expected):
         "중국동방항공과 중국해양대학",  # 东方市, 海阳市: after 중국 only provinces or anchored names
         "관광객은 위시 리스트의 물건을 모두 샀다.",  # the loanword 'wish', not 玉溪 (issue 12, batch H)
         "수박, 하미과 등 과일이 많다.",  # 哈密瓜 the melon: Kiwi reads 하미과 as one noun (batch K)
+        "투자가 늘었다. [신화통신 기자 허페이/광저우(廣州) 보도]",  # where the reporters filed from
         "관광객들은 고성의 골목을 걸었다.",  # 古城 'old town', not Lijiang's 古城区
     ],
 )

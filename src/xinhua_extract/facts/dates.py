@@ -201,6 +201,10 @@ _EVENT_NOUN = (
 #: ``1일 관광객``, ``1일 투어``: "one-day" before the noun of a trip, not the 1st of a month.
 _ONE_DAY_NOUNS = ("관광객", "여행객", "방문객", "관람객", "관광", "여행", "투어", "코스", "생활권", "이용권", "입장권")
 _ONE_DAY = r"(?!(?<=(?<![\d.,])0?1" + _SP + r"일)" + _SP + r"(?:" + "|".join(_ONE_DAY_NOUNS) + r"))"
+#: ``해상 운수 20일에서 육로 운송 6일로``: a bare day right after a noun of what takes time
+#: (shipping, customs, a stay) is how long it takes, not a day of the month.
+_DURATION_NOUNS = ("운송", "운수", "운항", "배송", "통관", "체류", "소요", "여정", "항해")
+_DURATION_OF = r"(?<!(?:" + "|".join(_DURATION_NOUNS) + r")" + _SP + r"\d{1,2}" + _SP + r"일)"
 #: ``선수 2000 명이 대회에``: a number with a counter (data/counters.tsv) is no year.
 _NOT_COUNTED = r"(?!" + _SP + r"(?:" + alternation([row.surface for row in counters()]) + r")" + FOLLOW + r")"
 #: A hanja gloss inside an event's name: 2023 보아오(博鰲)포럼.
@@ -288,7 +292,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "day_of_month",
         r"(?<![\w.,~∼～〜/\-·])(?:(?P<dir>지난|오는)" + _SP + r")?(?<![\w.,~∼～〜/\-·])(?P<d>" + _DAY_NUM + r")"
-        + _SP + r"일(?!본|반)" + _BARE_DAY_GUARD + _ONE_DAY,
+        + _SP + r"일(?!본|반)" + _BARE_DAY_GUARD + _ONE_DAY + _DURATION_OF,
     ),
 )
 _RULE_NAMES = tuple(name for name, _ in RULES)

@@ -73,6 +73,10 @@ _COUNTY_SUFFIX_ZH = ("县", "縣", "旗", "自治县", "自治縣")
 _COUNTY_SUFFIXES = frozenset({"현", "자치현", "기", "자치기"})
 _NUMBER_AHEAD = regex.compile(r"\s*[0-9]")
 _HANGUL_RUN = regex.compile(r"\p{Hangul}+")
+_HAN = regex.compile(r"\p{Han}")
+#: ``[신화통신 기자 허페이/광저우(廣州) 보도]``: where the reporters filed from, not a mention.
+_BYLINE_BEFORE = regex.compile(r"\[[^\[\]\n]{0,12}기자[ ]+(?:[^\[\]\n/]{1,12}/)*$")
+_BYLINE_AFTER = regex.compile(r"(?:\([^()\n]{1,8}\))?(?:/[^\[\]\n]{1,20})?[ ]*보도\]")
 _ZH_SEP = regex.compile(r"[·∙・]")
 _INNER_GLOSS = regex.compile(r"\([^()]*\)")  # 창장(長江)삼각주: a gloss inside a region's name
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
@@ -154,8 +158,13 @@ def find_places(
     sino_names = {c.name for c in candidates if c.sino}
     if sino_names:  # 절강성 … 절강의: the reading the article wrote with its suffix, used bare
         candidates.extend(_bare_sino_candidates(text, paragraphs, sino_names, {c.start for c in candidates}))
-    # (사진/차오양 기자): a name right before 기자 is the reporter's (not 기자회견)
-    candidates = [c for c in candidates if c.suffix or not _REPORTER_AHEAD.match(text, c.end)]
+    # (사진/차오양 기자): a name right before 기자 is the reporter's (not 기자회견); one in a
+    # closing credit [신화통신 기자 허페이/광저우(廣州) 보도] is where they filed from
+    candidates = [
+        c for c in candidates
+        if (c.suffix or not _REPORTER_AHEAD.match(text, c.end))
+        and not (_BYLINE_AFTER.match(text, c.end) and _BYLINE_BEFORE.search(text, max(0, c.start - 40), c.start))
+    ]
     everyday = _everyday_words()
     if any(c.name in everyday for c in candidates):
         # 저장시설, 신장률, 장시간: an everyday noun (data/place_everyday_words.tsv) fused with
@@ -408,6 +417,16 @@ def _hangul_candidates(
                 yield _Candidate(start + cut, gloss.head_end, text[start + cut : gloss.head_end], "", right_zh,
                                  within=province)
                 continue
+        if gloss is not None and gloss.head_end <= m.end() and not _HAN.search(gloss.gloss):
+            # 츠펑(울란하드)시: a gloss without hanja (a native name, an alias) says nothing
+            # of the division; the head is read bare, with the suffix after the parenthesis
+            head_text = text[start : gloss.head_end]
+            if head_text in names:
+                after = text[gloss.end : gloss.end + 5]
+                suffix = next((s for s, _, _ in SUFFIX_LEVELS if after.startswith(s)), "")
+                yield _Candidate(start, gloss.head_end, head_text, suffix, None)
+                skip_until = gloss.end  # the native name in the parenthesis is the same place
+            continue
         if gloss is not None and gloss.head_end <= m.end() and gloss.kind not in ("place", "org"):
             continue  # 한중(韓中): the text itself says what the name means here
         if gloss is not None and gloss.head_end <= m.end():
@@ -463,7 +482,7 @@ def _hangul_candidates(
 
 
 #: Suffixes of towns, townships and villages (镇, 乡, 村, 街道): not coded in the gold.
-_TOWN_SUFFIXES = ("진", "향", "촌", "가도")
+_TOWN_SUFFIXES = ("진", "향", "촌", "가도", "거리")  # 거리: 街道 translated (허난거리, a street of Chifeng)
 
 
 def _loose_children(text: str, gaz, candidates: Sequence[_Candidate]) -> list[_Candidate]:

@@ -260,6 +260,8 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "선수 2000 명이 대회에 참가했다.",  # a bare number with a counter before an event noun
         "숙박 관광객은 270만 명, 1일 관광객은 330만 명이었다.",  # one-day trippers, not the 1st
         "도심 1일 투어 상품이 인기다.",
+        "해상 운수 20일에서 육로 운송 6일로 단축됐다.",  # how long shipping takes, not days of a month
+        "통관 3일이면 된다.",
         "주민 2000 가구가 축제를 즐겼다.",
         "이는 2018년 광둥성 전체 수출액을 넘어선 규모다.",  # a place among the nouns; 넘어선
         "누적 판매량은 작년 연간 판매량을 웃도는 수준이다.",  # 웃도는
