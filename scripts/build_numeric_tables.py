@@ -70,6 +70,7 @@ COUNTERS: list[tuple[str, str, str, str]] = [
     ("벌", "벌", "yes", "suits, sets of clothes"),
     ("송이", "송이", "yes", "blossoms, bunches"),
     ("필", "필", "yes", "horses, bolts of cloth (말 400여 필)"),
+    ("개성", "개", "no", "개 glued to 성 'province' (서부 12개성의 = 12개 성)"),
 ]
 
 # (counter, noun, side, reading, gloss): nouns that decide what a number with a counter is.

@@ -339,6 +339,15 @@ def test_long_tail_negatives(sentence):
     assert got == []
 
 
+def test_a_slip_in_a_gloss_is_read_by_the_hangul_with_a_warning():
+    # 雲陽顯 (顯 for 縣) names nothing; 윈양현 is Chongqing's 云阳县, whose name the gloss holds
+    got, article = _places("충칭(重慶) 윈양현(雲陽顯)의 풍경구")
+    assert got == [("충칭", "500000"), ("윈양현", "500235")]
+    assert any(w.code == "W301" for w in article.warnings)
+    got, _ = _places("윈양현(雲陽顯)의 풍경구")  # no province named: nothing to anchor the reading
+    assert got == []
+
+
 def test_an_old_town_after_its_city_is_no_district():
     got, _ = _places("리장 고성에는 관광객이 많다.")
     assert got == [("리장", "530700")]

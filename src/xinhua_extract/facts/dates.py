@@ -204,17 +204,20 @@ _ONE_DAY = r"(?!(?<=(?<![\d.,])0?1" + _SP + r"일)" + _SP + r"(?:" + "|".join(_O
 #: ``해상 운수 20일에서 육로 운송 6일로``: a bare day right after a noun of what takes time
 #: (shipping, customs, a stay) is how long it takes, not a day of the month.
 _DURATION_NOUNS = ("운송", "운수", "운항", "배송", "통관", "체류", "소요", "여정", "항해")
-_DURATION_OF = r"(?<!(?:" + "|".join(_DURATION_NOUNS) + r")" + _SP + r"\d{1,2}" + _SP + r"일)"
+_DURATION_OF = (
+    r"(?<!(?:" + "|".join(_DURATION_NOUNS) + r")" + _SP + r"\d{1,2}" + _SP + r"일)"
+    r"(?<!\d" + _SP + r"박" + _SP + r"\d{1,2}" + _SP + r"일)"  # 1박 2일: nights and days
+)
 #: ``선수 2000 명이 대회에``: a number with a counter (data/counters.tsv) is no year.
 _NOT_COUNTED = r"(?!" + _SP + r"(?:" + alternation([row.surface for row in counters()]) + r")" + FOLLOW + r")"
 #: A hanja gloss inside an event's name: 2023 보아오(博鰲)포럼.
 _GLOSS = r"(?:\([^()\d]{1,12}\))?"
 #: The words that make what precedes them the base of a comparison: one list for the bases
 #: (``전년 대비``) and the dates that are bases (``3월보다``); none is a prefix of another.
-_COMPARISON_WORDS = ("대비", "보다", "比", "에 비해", "와 비교", "과 비교", "와 비슷", "과 비슷")
+_COMPARISON_WORDS = ("대비", "보다", "比", "에 비해", "와 비교", "과 비교", "와 비슷", "과 비슷", "와 같은 수준", "과 같은 수준")
 _COMPARISON_MARK = r"(?:" + "|".join(_COMPARISON_WORDS[:3]) + r"|비(?![가-힣])|" + "|".join(_COMPARISON_WORDS[3:]) + r")"
 _BARE_DAY_GUARD = (
-    r"(?!" + _SP + r"(?:간|동안|째|만에|만|이내|이상|이하|미만|내|안에|새|연속|넘게|가량|정도|여|쯤|씩|마다|"
+    r"(?!" + _SP + r"(?:간|동안|째|만에|만|이내|이상|이하|미만|내|안에|새|연속|넘게|가량|정도|여|쯤|씩|마다|짜리|"
     r"평균|치|분|제|자리|전|후|뒤|사이|소요|걸|내로|이면|에 한))"
 )
 
@@ -331,6 +334,10 @@ _COMPARE_BEFORE = regex.compile(r"(?: [\w·]+){1,3}? ?(?:이전|전|때|당시)�
 _COMPARE_OBJ = regex.compile(
     r"(?: (?:" + _NOUN + r" ){0,2}" + _NOUN + r")?(?:" + particle_pattern("verb", "object") + r") ?"
     r"(?:웃돌|웃도|밑돌|밑도|상회|하회|넘어서|넘어섰|넘어선|넘어설|넘었|넘겼|넘긴|넘는|초과)"
+)
+#: ``상반기 증가속도는 1분기를 앞질렀고``: a quarter or half as the object of a comparing verb.
+_COMPARE_OBJ_PERIOD = regex.compile(
+    r"(?: (?:" + _NOUN + r" ){0,1}" + _NOUN + r")?(?:을|를) ?(?:웃돌|웃도|밑돌|밑도|상회|하회|앞지르|앞질|앞선|앞서|초과)"
 )
 _TAIL = regex.compile(r"(?P<start>부터|에서부터|[ ]?이래|[ ]?이후)|(?P<end>까지|[ ]?이전(?![하한할했해])|[ ]?전까지)")
 _GAP = regex.compile(_SEP)
@@ -675,6 +682,7 @@ def _scan(
         compared = (_COMPARE.match(text, end, span_end) or _COMPARE_OF.match(text, end, span_end)
                     or (_COMPARE_OBJ.match(text, end, span_end) or _COMPARE_BEFORE.match(text, end, span_end)
                         if rule == "calendar" else None)
+                    or (_COMPARE_OBJ_PERIOD.match(text, end, span_end) if rule == "period" else None)
                     or (_COMPARE_SAME.match(text, end, span_end) if rule == "offset" else None))
         if compared is not None:
             stop = compared.end()

@@ -427,8 +427,10 @@ def _hangul_candidates(
                 yield _Candidate(start, gloss.head_end, head_text, suffix, None)
                 skip_until = gloss.end  # the native name in the parenthesis is the same place
             continue
-        if gloss is not None and gloss.head_end <= m.end() and gloss.kind not in ("place", "org"):
-            continue  # 한중(韓中): the text itself says what the name means here
+        if (gloss is not None and gloss.head_end <= m.end() and gloss.kind not in ("place", "org")
+                and not _suffixed_name(text[start : gloss.head_end], names)):
+            continue  # 한중(韓中): the text itself says what the name means here (but 윈양현(雲陽顯),
+            # a name with its suffix whose gloss has a slip, is read on: see _misglossed)
         if gloss is not None and gloss.head_end <= m.end():
             # 짜오좡(棗莊)시: the head is the name, the suffix may follow the parenthesis
             hanja = _ZH_SEP.split(gloss.gloss, maxsplit=1)[0].strip()
@@ -719,7 +721,15 @@ def _resolve(
             return None  # 톈산(天山) 천지: the mountain, glossed, not Urumqi's 天山区
         found = _hanja_candidates(gaz, cand, context)
         if not found:
-            return None
+            fallback = _misglossed(gaz, cand, context)
+            if fallback is None:
+                return None
+            warnings.append(ArticleWarning(
+                code="W301",
+                message=f"the hanja {cand.hanja!r} names no division; {cand.name!r} read by its hangul "
+                f"as {fallback.name_zh} (a slip in the gloss)",
+                start=cand.start, end=cand.end))
+            return _mention(text, cand, fallback, (fallback,), "name")
         chosen = _choose(found, cand, context)
         if chosen is not None and not _agrees(gaz, cand.name, chosen):
             warnings.append(
@@ -864,6 +874,32 @@ def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Divisio
                       or (not cand.fused and _stands_alone(d, cand.name))
                       or (not cand.fused and len(found) == 1 and _municipal_district(gaz, d)))
     return found
+
+
+def _suffixed_name(head: str, names: frozenset[str]) -> bool:
+    """Whether ``head`` is a place name (two syllables or more) and an administrative suffix."""
+    return any(head.endswith(s) and len(head) - len(s) >= 2 and head[: -len(s)] in names for s, _l, _z in SUFFIX_LEVELS)
+
+
+def _misglossed(gaz, cand: _Candidate, context: set[str]) -> Optional[Division]:
+    """``윈양현(雲陽顯)`` (顯 for 縣): a gloss that names no division, on a head that is a
+    name with its suffix — the one division of that spelling in a province or city the
+    article names, whose own name's characters the gloss holds (云阳 in 雲陽顯)."""
+    name, suffix = cand.name, cand.suffix
+    if not suffix:
+        for s, _levels, _zh in SUFFIX_LEVELS:
+            if name.endswith(s) and len(name) - len(s) >= 2:
+                name, suffix = name[: -len(s)], s
+                break
+    if not suffix:
+        return None
+    hanja = cand.hanja or ""
+    found = [
+        d for d in _fit_suffix(_strict(gaz, name), suffix)
+        if (d.province_code in context or d.parent in context)
+        and (all(ch in hanja for ch in d.stem_zh) or all(ch in hanja for ch in d.name_zh_hant[: len(d.stem_zh)]))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _municipal_district(gaz, division: Division) -> bool:

@@ -262,6 +262,10 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "도심 1일 투어 상품이 인기다.",
         "해상 운수 20일에서 육로 운송 6일로 단축됐다.",  # how long shipping takes, not days of a month
         "통관 3일이면 된다.",
+        "1박 2일 체험 프로그램이 인기다.",  # nights and days
+        "증가속도는 1분기를 앞질렀다.",  # a quarter as what is overtaken: a base
+        "산둥은 1분기와 같은 수준을 유지했다.",
+        "판매량은 3분기를 웃돌았다.",
         "주민 2000 가구가 축제를 즐겼다.",
         "이는 2018년 광둥성 전체 수출액을 넘어선 규모다.",  # a place among the nouns; 넘어선
         "누적 판매량은 작년 연간 판매량을 웃도는 수준이다.",  # 웃도는
