@@ -348,6 +348,12 @@ def test_a_slip_in_a_gloss_is_read_by_the_hangul_with_a_warning():
     assert got == []
 
 
+def test_places_listed_in_a_gloss_inside_a_regions_name_are_mentions():
+    article = parse_article("서비스는 청위(成渝·청두와 충칭) 지역에 제공된다.")
+    assert [(p.text, p.code) for p in article.places if p.kind == "division"] == [("청두", "510100"), ("충칭", "500000")]
+    assert [p.name_zh for p in article.places if p.kind == "region"] == ["成渝地区"]
+
+
 def test_an_old_town_after_its_city_is_no_district():
     got, _ = _places("리장 고성에는 관광객이 많다.")
     assert got == [("리장", "530700")]

@@ -149,7 +149,12 @@ def find_places(
         taken = []
         for region_mention in _region_mentions(text, para):
             mentions.append(region_mention)
-            taken.append((region_mention.start, region_mention.end))
+            # 청위(成渝·청두와 충칭) 지역: the places a gloss inside the name lists are mentions
+            last = region_mention.start
+            for g in _INNER_GLOSS.finditer(text, region_mention.start, region_mention.end):
+                taken.append((last, g.start()))
+                last = g.end()
+            taken.append((last, region_mention.end))
         inside = _covered(taken)  # (a search per candidate: linear in the mentions, not quadratic)
         candidates.extend(c for c in _hangul_candidates(text, para, gloss_at, glossed, stations) if not inside(c.start))
     candidates.extend(_loose_children(text, gaz, candidates))
