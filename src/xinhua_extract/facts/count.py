@@ -216,6 +216,8 @@ def _numeric_counts(
     if not _ARABIC.search(text, nm.number_start, nm.number_end) and subjects.one_noun(nm.number_start, end):
         return []  # 일조량 'sunshine': a noun Kiwi knows, not 일조 (a trillion) + 량
     counter = _COUNTER_OF[unit.group("ctr")]
+    if counter == "세대" and nm.value != nm.value.to_integral_value():
+        return []  # 8.6세대 AMOLED: a generation, households come whole
     markers = read_trailing_markers(text, end, span_end)
     rule = "count-distributive" if unit.group("each") else "count-number-counter"
     bound = markers.bound or nm.bound

@@ -89,7 +89,7 @@ from typing import Any, NamedTuple, Optional, Sequence
 import regex
 
 from ..numbers import scan
-from ._numeric import FOLLOW, alternation, counters
+from ._numeric import FOLLOW, alternation, counters, currencies
 from ..particles import particle_pattern, particles
 from ..records import DateFact
 
@@ -208,8 +208,13 @@ _DURATION_OF = (
     r"(?<!(?:" + "|".join(_DURATION_NOUNS) + r")" + _SP + r"\d{1,2}" + _SP + r"일)"
     r"(?<!\d" + _SP + r"박" + _SP + r"\d{1,2}" + _SP + r"일)"  # 1박 2일: nights and days
 )
-#: ``선수 2000 명이 대회에``: a number with a counter (data/counters.tsv) is no year.
-_NOT_COUNTED = r"(?!" + _SP + r"(?:" + alternation([row.surface for row in counters()]) + r")" + FOLLOW + r")"
+#: ``선수 2000 명이 대회에``, ``2015 위안어치를 박람회에서``: a number with a counter or a
+#: currency (data/counters.tsv, currencies.tsv) is no year.
+_NOT_COUNTED = (
+    r"(?!" + _SP + r"(?:" + alternation([row.surface for row in counters()]
+                                      + [row.surface for row in currencies() if row.position == "suffix"])
+    + r")" + FOLLOW + r")"
+)
 #: A hanja gloss inside an event's name: 2023 보아오(博鰲)포럼.
 _GLOSS = r"(?:\([^()\d]{1,12}\))?"
 #: The words that make what precedes them the base of a comparison: one list for the bases
@@ -268,7 +273,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("week_word", _NOT_WORD_BEFORE + r"(?P<ww>" + _alt(WEEK_WORDS) + r")(?!" + _SP + r"(?:말|간|동안))"),
     (  # 2019 세계인공지능대회: a year without 년 opening an event's name
         "event_year",
-        r"(?<![\d.,:/\-])(?P<y>" + _YEAR_NUM + r")(?![\d.,])" + _NOT_COUNTED + r"(?=" + _SP + r"(?:[\w·]+" + _GLOSS + _SP + r"){0,3}?"
+        r"(?<![\d.,:/\-])(?P<y>" + _YEAR_NUM + r")(?![\d.,])" + _NOT_COUNTED + r"(?=" + _SP + r"(?:[\w·]+" + _GLOSS + _SP + r"){0,4}?"
         r"[\w·]*" + _GLOSS + r"[\w·]*" + _EVENT_NOUN + r")",
     ),
     ("calendar", r"(?:" + _YEAR_ABS + r"|" + _YEAR_WORD + r")(?:" + _SP + _YEAR_TAIL + r")?"),

@@ -25,6 +25,7 @@ EXAMPLES = [
     ex("장미 1만 송이로 꾸몄다.", c("1만 송이", "10000", "송이")),
     ex("목축민은 말 400여 필을 기른다.", c("400여 필", "400", "필", approx=True)),  # horses
     ex("서부 12개성의 성장률이 높았다.", c("12개성", "12", "개")),  # 12개 성, glued
+    ex("산 위에 사는 129세대의 주민이 이주했다.", c("129세대", "129", "세대")),  # households
     ex("'1천 개 기업'이 참가했다.", c("1천 개", "1000", "개")),  # quoted, but no slogan gloss: a count
     ex("약 20~30개 기업이 참가한다.", c("약 20", "20", "개", approx=True, bound="min"),
        c("30개", "30", "개", approx=True, bound="max")),  # 약 covers the range
@@ -113,6 +114,9 @@ NEGATIVES = [
     neg("3벌식 자판을 쓴다."),  # 벌식: a keyboard layout, not suits
     neg("3필요한 서류를 냈다."),  # 필요 'need', not the counter 필
     neg("개성 있는 디자인이다."),  # 개성 'personality' with no number
+    neg("3세대 원전을 짓는다."),  # generations, not households
+    neg("5세대 이동통신망을 깔았다."),
+    neg("8.6세대 AMOLED 생산라인을 세웠다."),
     neg("성은 '1천 개 기업 개조(千企改造)' 정책을 폈다."),  # a policy named by its slogan
     neg("2021년 1분기 성장률"),
     neg("2차 산업 비중이 늘었다."),

@@ -212,6 +212,7 @@ EXAMPLES: tuple[Example, ...] = (
         ("10월 30일", "2021-10-30", "day", True, "start"), ("2일", "2021-11-02", "day", True, "end")),
     _ex("2022 베이징 동계올림픽", ("2022", "2022", "year", False, None)),
     _ex("2019 중국 500대 민영기업 서밋이 열렸다.", ("2019", "2019", "year", False, None)),  # four words to the event
+    _ex("2015 빈곤 감소와 발전 고위급 포럼에서 강조했다.", ("2015", "2015", "year", False, None)),  # five words
     _ex(
         "작년 2분기 성장률은 6.3%로 1분기의 4.5%를 웃돌았다.",
         ("작년 2분기", "2020-Q2", "quarter", True, None),
@@ -258,6 +259,7 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "입국자 수는 지난해 전체 입국자 수를 웃돌았다.",  # the object of a comparing verb
         "판매량이 작년을 넘어섰다.",
         "선수 2000 명이 대회에 참가했다.",  # a bare number with a counter before an event noun
+        "상품 2015 위안어치를 박람회에서 팔았다.",  # a bare amount before an event noun
         "숙박 관광객은 270만 명, 1일 관광객은 330만 명이었다.",  # one-day trippers, not the 1st
         "도심 1일 투어 상품이 인기다.",
         "해상 운수 20일에서 육로 운송 6일로 단축됐다.",  # how long shipping takes, not days of a month
