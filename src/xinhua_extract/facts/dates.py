@@ -342,7 +342,8 @@ _COMPARE_OBJ = regex.compile(
 )
 #: ``상반기 증가속도는 1분기를 앞질렀고``: a quarter or half as the object of a comparing verb.
 _COMPARE_OBJ_PERIOD = regex.compile(
-    r"(?: (?:" + _NOUN + r" ){0,1}" + _NOUN + r")?(?:을|를) ?(?:웃돌|웃도|밑돌|밑도|상회|하회|앞지르|앞질|앞선|앞서|초과)"
+    r"(?: (?:" + _NOUN + r" ){0,1}" + _NOUN + r")?(?:" + particle_pattern("verb", "object") + r") ?"
+    r"(?:웃돌|웃도|밑돌|밑도|상회|하회|앞지르|앞질|앞선|앞서|초과)"
 )
 _TAIL = regex.compile(r"(?P<start>부터|에서부터|[ ]?이래|[ ]?이후)|(?P<end>까지|[ ]?이전(?![하한할했해])|[ ]?전까지)")
 _GAP = regex.compile(_SEP)
