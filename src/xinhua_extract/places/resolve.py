@@ -243,8 +243,8 @@ def find_places(
         mention = _resolve(cand, text, gaz, anchors, context, warnings, parent)
         if mention is not None:
             mentions.append(mention)
-            if mention.code:
-                division = gaz.by_code(mention.code)
+            division = gaz.by_code(mention.code) if mention.code else None
+            if division is not None:
                 ends[mention.end] = division
                 if not cand.compound and not cand.hanja:
                     anchors.add(cand.name, cand.start, division)
