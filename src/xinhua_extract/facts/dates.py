@@ -65,6 +65,11 @@ Decisions (where the house rules were silent):
   an event and 전보다/때보다 (``2019년 코로나19 발생 전보다``).
   :func:`comparison_bases` returns them with a label (and, for the latter, the resolved
   value) for the numeric facts' ``basis``. ``전년`` on its own is a date.
+* Not dates either: a quarter or half that is the object of a comparing verb (``1분기를
+  앞질렀고``) or before ``와 같은 수준``; a bare day after a noun of what takes time (``해상
+  운수 20일에서 육로 운송 6일로``), in ``1박 2일`` or before ``짜리``; ``1일`` before a trip noun
+  (``1일 관광객``: one-day trippers); a bare number with a counter or a currency before an
+  event noun (``선수 2000 명이 대회에``).
 * Not dates either: a month or part of a year without a year after 대개/보통/해마다/매해/주로
   (``와이너리는 대개 2월부터 연말까지 바쁘다``: a habit, no one date);
   durations (``3년간``, ``10년 동안``, ``5일간``, ``5일 만에``, ``30일 이내``,

@@ -426,7 +426,7 @@ def _hangul_candidates(
             # 츠펑(울란하드)시: a gloss without hanja (a native name, an alias) says nothing
             # of the division; the head is read bare, with the suffix after the parenthesis
             head_text = text[start : gloss.head_end]
-            if head_text in names:
+            if head_text in names and not gaz.is_common_word(head_text):
                 after = text[gloss.end : gloss.end + 5]
                 suffix = next((s for s, _, _ in SUFFIX_LEVELS if after.startswith(s)), "")
                 yield _Candidate(start, gloss.head_end, head_text, suffix, None)
