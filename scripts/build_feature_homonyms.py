@@ -40,7 +40,7 @@ LAKES = (
 #: The words after a bare name that make it the feature, per kind.
 CUES = {
     "river": "서쪽 동쪽 남쪽 북쪽 서안 동안 남안 북안 연안 유역 상류 중류 하류 강변 강가 강물 물길 협곡 대협곡 수계 수역 발원지",
-    "mountain": "정상 기슭 산기슭 자락 산자락 등반 등산 봉우리 산맥 풍경구 케이블카",
+    "mountain": "정상 기슭 산기슭 자락 산자락 등반 등산 봉우리 산맥 풍경구 케이블카 천지 대협곡 협곡 설산 빙하",
     "lake": "호숫가 호반 호수 수면 연안 유역 풍경구",
 }
 

@@ -29,7 +29,8 @@ WON_CONTEXT_OUT = DATA / "won_context.tsv"
 # Left out on purpose, because after a number they are mostly labels or measures:
 #   기/호/차/분기/항/층/동 (ordinals and labels: 13기, 창어 5호, 2차, 1분기), 년/월/일/개월/
 #   개년 (time), 톤/km/㎢/kWh (units of measure), 배 (multiples), 세 (age), 인 and 부
-#   (rare and ambiguous in news text), 세대 (3세대 원전 = third generation).
+#   (rare and ambiguous in news text). 세대 counts households (129세대의 주민); the
+#   generations (3세대 원전, 5세대 이동통신) are labels by the noun after (COUNTER_NOUNS).
 COUNTERS: list[tuple[str, str, str, str]] = [
     ("개", "개", "yes", "items, generic classifier"),
     ("개국", "개국", "yes", "countries"),
@@ -62,6 +63,16 @@ COUNTERS: list[tuple[str, str, str, str]] = [
     ("병", "병", "yes", "bottles (와인 1억4천만 병)"),
     ("갈래", "갈래", "yes", "branches, lines (4갈래 방사형 철도)"),
     ("장", "장", "yes", "sheets, panels, tickets (not 제N장 'chapter N')"),
+    ("상자", "상자", "yes", "boxes, hives (땅벌 300여 상자)"),
+    ("자루", "자루", "yes", "sacks, bags, sticks (식용균 12만여 자루)"),
+    ("포대", "포대", "yes", "sacks"),
+    ("봉지", "봉지", "yes", "packets"),
+    ("켤레", "켤레", "yes", "pairs of shoes or socks"),
+    ("벌", "벌", "yes", "suits, sets of clothes"),
+    ("송이", "송이", "yes", "blossoms, bunches"),
+    ("필", "필", "yes", "horses, bolts of cloth (말 400여 필)"),
+    ("개성", "개", "no", "개 glued to 성 'province' (서부 12개성의 = 12개 성)"),
+    ("세대", "세대", "no", "households (129세대의 주민); not generations (3세대 원전: COUNTER_NOUNS)"),
 ]
 
 # (counter, noun, side, reading, gloss): nouns that decide what a number with a counter is.
@@ -78,6 +89,12 @@ COUNTER_NOUNS: list[tuple[str, str, str, str, str]] = [
         "로봇", "컴퓨터", "서버", "휴대폰", "휴대전화", "스마트폰", "노트북", "태블릿", "TV",
         "텔레비전", "카메라", "기계", "설비", "장비", "발전기", "풍력발전기", "에어컨",
         "냉장고", "세탁기", "단말기", "기기", "수확기", "농기계", "피아노", "엔진", "선풍기",
+    )),
+    *(("세대", noun, "after", "label", "a generation of a technology, not households") for noun in (
+        "원전", "원자로", "원자력", "핵발전소", "이동통신", "이동통신망", "통신", "네트워크", "기술", "전투기",
+        "반도체", "제품", "모델", "휴대폰", "스마트폰", "배터리", "칩", "고속철", "고속철도", "고속열차",
+        "디스플레이", "생산라인", "공정", "무기", "컴퓨터", "인터넷", "항공기", "엔진", "로켓", "위성",
+        "수소차", "전기차", "자동차", "차량", "플랫폼", "시스템", "의약품", "백신", "AMOLED", "OLED", "LCD",
     )),
     *(("번", noun, "after", "label", "number label: route, exit, line, gate") for noun in (
         "국도", "도로", "고속도로", "성도", "노선", "출구", "입구", "게이트", "홀", "채널",

@@ -15,7 +15,7 @@ Forms understood (all exact, no floats anywhere):
 * Markers kept as attributes, not folded into the value:
   approximation (``approx``) — 약 / 대략 / 거의 / 근 before the number, 여 inside or
   after it (``200여 개``, ``70여억``), and after the unit 가량 / 안팎 / 정도 / 내외 /
-  남짓 / 쯤 / (에) 육박, also behind a note in parentheses without figures
+  남짓 / 쯤 / (에) 육박 / 가까이 / 에 가까운, also behind a note in parentheses without figures
   (``12억명(연인원)에 육박``);
   bounds (``bound``), a small vocabulary:
 
@@ -513,7 +513,7 @@ _TRAIL_RE = regex.compile(
     (?:[ ]?\([^()\d]{1,20}\))?   # a note without figures: 12억명(연인원, 이하 동일)에 육박
     [ ]?
     (?:
-        (?P<approx>가량|안팎|정도|내외|남짓|쯤)
+        (?P<approx>가량|안팎|정도|내외|남짓|쯤|가까이)
       | (?P<min>이상)
       | (?P<max>이하|이내)
       | (?P<under>미만)
@@ -523,7 +523,7 @@ _TRAIL_RE = regex.compile(
             (?P<over>넘(?:는|게|어|었|긴|을|으|겼|기)|돌파|웃도|웃돌|상회)
           | (?P<under>밑도|밑돌|하회|못[ ]?미치|못[ ]?미쳤)
         )
-      | 에[ ]?(?P<approx>육박)
+      | 에[ ]?(?P<approx>육박|가까운|가까이|가깝)   # 23만 명에 가까운: nearly
     )
     """,
     regex.VERBOSE,

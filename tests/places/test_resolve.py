@@ -277,6 +277,32 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         # city's district 中原区 (the Central Plains; issue 12, F)
         ("중원(中原) 지역의 정저우(鄭州)에 철도가 모인다. 중원의 교통이 빨라졌다.", [("정저우", "410100")]),
         ("정저우(鄭州)시 중원(中原)구의 공장", [("정저우", "410100"), ("중원", "410102")]),
+        # a county named with its suffix tells which 산시 (山西 or 陕西) the article means
+        # (issue 12, blind batch I)
+        ("산시성 류린현의 마을", [("산시성", "140000"), ("류린현", "141125")]),
+        ("산시성 닝창현의 논", [("산시성", "610000"), ("닝창현", "610726")]),
+        # a nationality with its own gloss before the autonomous suffix (issue 12, blind batch J)
+        ("구이저우성 위핑 둥족(侗族)자치현의 복숭아", [("구이저우성", "520000"), ("위핑", "520622")]),
+        # a county anchors its name, but the name with another suffix is another division:
+        # 지안현 (吉安县) then 지안시 (吉安市)
+        ("장시성 지안현의 농민은 지안시 시장에 간다.", [("장시성", "360000"), ("지안현", "360821"),
+                                               ("지안시", "360800")]),
+        # a district right after its city or municipality, even spelled loosely (푸동 for
+        # 푸둥 浦东), then the standard spelling bare (issue 12, blind batch K)
+        ("상하이 푸동의 개발은 빨랐다. 푸둥은 금융 중심이다.", [("상하이", "310000"), ("푸동", "310115"),
+                                                   ("푸둥", "310115")]),
+        ("상하이의 무역이 늘었다. 푸둥의 공장도 바빴다.", [("상하이", "310000"), ("푸둥", "310115")]),
+        ("우룸치시 관광지에 사람이 몰렸다.", [("우룸치시", "650100")]),  # a common variant (place_aliases)
+        # a mountain glossed, then its cue (not Urumqi's 天山区); a district several cities
+        # have, none of them named, is a local area (Urumqi's Nanshan, not Shenzhen's)
+        ("우루무치시 훙산 공원과 톈산(天山) 천지에 관광객이 몰렸다.", [("우루무치시", "650100")]),
+        ("우루무치의 관광객은 난산(南山)구 관광지 민박에 묵었다.", [("우루무치", "650100")]),
+        # a gloss in hangul (a native name) says nothing of the hanja: the head with the
+        # suffix after the parenthesis; Mongolian names of banners (place_aliases); a street
+        # (거리, 街道) named like a province is not coded (issue 12, blind batch L)
+        ("츠펑(울란하드)시 하르친기 허난거리의 가족", [("츠펑", "150400"), ("하르친기", "150428")]),
+        ("네이멍구 둥우짐친기와 오르도스시 항긴기의 초원", [("네이멍구", "150000"), ("둥우짐친기", "152525"),
+                                              ("오르도스시", "150600"), ("항긴기", "150625")]),
         # a glossed township is not coded; its county is
         ("윈난성 푸궁(福貢)현 루마덩(鹿馬登)향의 마을", [("윈난성", "530000"), ("푸궁", "533323")]),
         # an ü-syllable written with the plain vowel, with its suffix, in its province (W303)
@@ -303,11 +329,48 @@ def test_long_tail_of_real_articles(sentence, expected):
         "항구를 촬영했다. (사진/차오양 기자)",  # a reporter's name, not 朝阳
         "중국동방항공과 중국해양대학",  # 东方市, 海阳市: after 중국 only provinces or anchored names
         "관광객은 위시 리스트의 물건을 모두 샀다.",  # the loanword 'wish', not 玉溪 (issue 12, batch H)
+        "수박, 하미과 등 과일이 많다.",  # 哈密瓜 the melon: Kiwi reads 하미과 as one noun (batch K)
+        "투자가 늘었다. [신화통신 기자 허페이/광저우(廣州) 보도]",  # where the reporters filed from
+        "관광객들은 고성의 골목을 걸었다.",  # 古城 'old town', not Lijiang's 古城区
     ],
 )
 def test_long_tail_negatives(sentence):
     got, _ = _places(sentence)
     assert got == []
+
+
+def test_a_slip_in_a_gloss_is_read_by_the_hangul_with_a_warning():
+    # 雲陽顯 (顯 for 縣) names nothing; 윈양현 is Chongqing's 云阳县, whose name the gloss holds
+    got, article = _places("충칭(重慶) 윈양현(雲陽顯)의 풍경구")
+    assert got == [("충칭", "500000"), ("윈양현", "500235")]
+    assert any(w.code == "W301" for w in article.warnings)
+    got, _ = _places("윈양현(雲陽顯)의 풍경구")  # no province named: nothing to anchor the reading
+    assert got == []
+
+
+def test_places_listed_in_a_gloss_inside_a_regions_name_are_mentions():
+    article = parse_article("서비스는 청위(成渝·청두와 충칭) 지역에 제공된다.")
+    assert [(p.text, p.code) for p in article.places if p.kind == "division"] == [("청두", "510100"), ("충칭", "500000")]
+    assert [p.name_zh for p in article.places if p.kind == "region"] == ["成渝地区"]
+
+
+def test_an_old_town_after_its_city_is_no_district():
+    got, _ = _places("리장 고성에는 관광객이 많다.")
+    assert got == [("리장", "530700")]
+
+
+def test_a_name_glued_to_a_particle_stays_a_place_where_kiwi_splits_it():
+    got, _ = _places("하미와 투루판을 잇는 철도")
+    assert got == [("하미", "650500"), ("투루판", "650400")]
+
+
+def test_a_county_shared_by_both_shanxis_leaves_the_province_ambiguous():
+    # no county in the sentence, or one whose name several provinces share: 산시 stays open
+    for sentence in ("산시성의 마을이 늘었다.", "산시성 리현의 사과"):
+        article = parse_article(sentence)
+        province = [p for p in article.places if p.text == "산시성"]
+        assert len(province) == 1 and province[0].code is None
+        assert {"140000", "610000"} <= set(province[0].candidates)
 
 
 def test_an_everyday_noun_name_stays_a_place_where_kiwi_reads_a_proper_noun():

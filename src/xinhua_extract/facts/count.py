@@ -142,6 +142,12 @@ def _is_label(unit: "regex.Match[str]", text: str) -> bool:
     return label is not None and not unit.group("each") and label.match(text, unit.end()) is not None
 
 
+#: A quoted slogan that opens with the number and closes on its hanja gloss: ``'1천 개 기업
+#: 개조(千企改造)'``, ``‘1만 개 기업 융합(萬企融合)’`` name a policy, they count nothing.
+_SLOGAN_OPEN = regex.compile(r"['‘\"“][ ]?$")
+_SLOGAN_CLOSE = regex.compile(r"[^'’\"”()\n]{0,16}\(\p{Han}{2,8}\)['’\"”]")
+
+
 def extract_counts(
     text: str, spans: Sequence[tuple[int, int]], tokens: Sequence[Token] = ()
 ) -> tuple[Count, ...]:
@@ -205,9 +211,13 @@ def _numeric_counts(
         return []
     if text[end : end + 1].isdigit():
         return []  # 8종8횡 (eight vertical, eight horizontal lines): a name, no count
+    if _SLOGAN_OPEN.search(text, max(0, nm.start - 2), nm.start) and _SLOGAN_CLOSE.match(text, end, min(span_end, end + 24)):
+        return []  # '1천 개 기업 개조(千企改造)': a policy named by its slogan, no count
     if not _ARABIC.search(text, nm.number_start, nm.number_end) and subjects.one_noun(nm.number_start, end):
         return []  # 일조량 'sunshine': a noun Kiwi knows, not 일조 (a trillion) + 량
     counter = _COUNTER_OF[unit.group("ctr")]
+    if counter == "세대" and nm.value != nm.value.to_integral_value():
+        return []  # 8.6세대 AMOLED: a generation, households come whole
     markers = read_trailing_markers(text, end, span_end)
     rule = "count-distributive" if unit.group("each") else "count-number-counter"
     bound = markers.bound or nm.bound

@@ -25,6 +25,8 @@ Decisions (where the house rules were silent):
   when it is the December just past (``연말 특수`` in an article of 2024-01-05 -> ``2023-12``)
   — but ``연말까지`` is a deadline, this year's December. ``연말연시`` (the turn of the year) is
   the interval December/January around the nearest December.
+* ``올 들어 7월까지`` (this year, up to July) is one interval from the year's January:
+  ``2022-01/2022-07`` (a day for the end gives day grain: ``2022-01-01/2022-05-20``).
 * ``올 한 해``, ``작년 한 해`` are the year; ``금년`` is this year; the spaced ``지난 해`` is
   ``지난해`` (before a particle or a non-letter only: ``지난 해양`` is no year).
 * A year without 년 opening the name of an event (``2019 세계인공지능대회``, ``2022 베이징
@@ -63,6 +65,11 @@ Decisions (where the house rules were silent):
   an event and 전보다/때보다 (``2019년 코로나19 발생 전보다``).
   :func:`comparison_bases` returns them with a label (and, for the latter, the resolved
   value) for the numeric facts' ``basis``. ``전년`` on its own is a date.
+* Not dates either: a quarter or half that is the object of a comparing verb (``1분기를
+  앞질렀고``) or before ``와 같은 수준``; a bare day after a noun of what takes time (``해상
+  운수 20일에서 육로 운송 6일로``), in ``1박 2일`` or before ``짜리``; ``1일`` before a trip noun
+  (``1일 관광객``: one-day trippers); a bare number with a counter or a currency before an
+  event noun (``선수 2000 명이 대회에``).
 * Not dates either: a month or part of a year without a year after 대개/보통/해마다/매해/주로
   (``와이너리는 대개 2월부터 연말까지 바쁘다``: a habit, no one date);
   durations (``3년간``, ``10년 동안``, ``5일간``, ``5일 만에``, ``30일 이내``,
@@ -87,6 +94,7 @@ from typing import Any, NamedTuple, Optional, Sequence
 import regex
 
 from ..numbers import scan
+from ._numeric import FOLLOW, alternation, counters, currencies
 from ..particles import particle_pattern, particles
 from ..records import DateFact
 
@@ -195,14 +203,31 @@ _EVENT_NOUN = (
     r"(?:대회|박람회|엑스포|포럼|회의|축제|페스티벌|올림픽|월드컵|아시안게임|정상회의|서밋|전시회|교역회|"
     r"박람|컨퍼런스|콘퍼런스|대전|주간|시즌|포럼|교류회|상품전|모터쇼|마라톤)"
 )
+#: ``1일 관광객``, ``1일 투어``: "one-day" before the noun of a trip, not the 1st of a month.
+_ONE_DAY_NOUNS = ("관광객", "여행객", "방문객", "관람객", "관광", "여행", "투어", "코스", "생활권", "이용권", "입장권")
+_ONE_DAY = r"(?!(?<=(?<![\d.,])0?1" + _SP + r"일)" + _SP + r"(?:" + "|".join(_ONE_DAY_NOUNS) + r"))"
+#: ``해상 운수 20일에서 육로 운송 6일로``: a bare day right after a noun of what takes time
+#: (shipping, customs, a stay) is how long it takes, not a day of the month.
+_DURATION_NOUNS = ("운송", "운수", "운항", "배송", "통관", "체류", "소요", "여정", "항해")
+_DURATION_OF = (
+    r"(?<!(?:" + "|".join(_DURATION_NOUNS) + r")" + _SP + r"\d{1,2}" + _SP + r"일)"
+    r"(?<!\d" + _SP + r"박" + _SP + r"\d{1,2}" + _SP + r"일)"  # 1박 2일: nights and days
+)
+#: ``선수 2000 명이 대회에``, ``2015 위안어치를 박람회에서``: a number with a counter or a
+#: currency (data/counters.tsv, currencies.tsv) is no year.
+_NOT_COUNTED = (
+    r"(?!" + _SP + r"(?:" + alternation([row.surface for row in counters()]
+                                      + [row.surface for row in currencies() if row.position == "suffix"])
+    + r")" + FOLLOW + r")"
+)
 #: A hanja gloss inside an event's name: 2023 보아오(博鰲)포럼.
 _GLOSS = r"(?:\([^()\d]{1,12}\))?"
 #: The words that make what precedes them the base of a comparison: one list for the bases
 #: (``전년 대비``) and the dates that are bases (``3월보다``); none is a prefix of another.
-_COMPARISON_WORDS = ("대비", "보다", "比", "에 비해", "와 비교", "과 비교", "와 비슷", "과 비슷")
+_COMPARISON_WORDS = ("대비", "보다", "比", "에 비해", "와 비교", "과 비교", "와 비슷", "과 비슷", "와 같은 수준", "과 같은 수준")
 _COMPARISON_MARK = r"(?:" + "|".join(_COMPARISON_WORDS[:3]) + r"|비(?![가-힣])|" + "|".join(_COMPARISON_WORDS[3:]) + r")"
 _BARE_DAY_GUARD = (
-    r"(?!" + _SP + r"(?:간|동안|째|만에|만|이내|이상|이하|미만|내|안에|새|연속|넘게|가량|정도|여|쯤|씩|마다|"
+    r"(?!" + _SP + r"(?:간|동안|째|만에|만|이내|이상|이하|미만|내|안에|새|연속|넘게|가량|정도|여|쯤|씩|마다|짜리|"
     r"평균|치|분|제|자리|전|후|뒤|사이|소요|걸|내로|이면|에 한))"
 )
 
@@ -253,7 +278,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("week_word", _NOT_WORD_BEFORE + r"(?P<ww>" + _alt(WEEK_WORDS) + r")(?!" + _SP + r"(?:말|간|동안))"),
     (  # 2019 세계인공지능대회: a year without 년 opening an event's name
         "event_year",
-        r"(?<![\d.,:/\-])(?P<y>" + _YEAR_NUM + r")(?![\d.,])(?=" + _SP + r"(?:[\w·]+" + _GLOSS + _SP + r"){0,2}?"
+        r"(?<![\d.,:/\-])(?P<y>" + _YEAR_NUM + r")(?![\d.,])" + _NOT_COUNTED + r"(?=" + _SP + r"(?:[\w·]+" + _GLOSS + _SP + r"){0,4}?"
         r"[\w·]*" + _GLOSS + r"[\w·]*" + _EVENT_NOUN + r")",
     ),
     ("calendar", r"(?:" + _YEAR_ABS + r"|" + _YEAR_WORD + r")(?:" + _SP + _YEAR_TAIL + r")?"),
@@ -280,7 +305,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "day_of_month",
         r"(?<![\w.,~∼～〜/\-·])(?:(?P<dir>지난|오는)" + _SP + r")?(?<![\w.,~∼～〜/\-·])(?P<d>" + _DAY_NUM + r")"
-        + _SP + r"일(?!본|반)" + _BARE_DAY_GUARD,
+        + _SP + r"일(?!본|반)" + _BARE_DAY_GUARD + _ONE_DAY + _DURATION_OF,
     ),
 )
 _RULE_NAMES = tuple(name for name, _ in RULES)
@@ -314,10 +339,16 @@ _NOUN = r"(?!지난해|전년|작년|올해|금년)[가-힣]{1,6}(?<!" + particl
 _COMPARE_OF = regex.compile(r"의 (?:" + _NOUN + r" ){0,2}" + _NOUN + _COMPARE.pattern)
 #: ``2019년 코로나19 발생 전보다``: the time before an event of that year as the base.
 _COMPARE_BEFORE = regex.compile(r"(?: [\w·]+){1,3}? ?(?:이전|전|때|당시)보다")
-#: ``지난해 전체 인원수를 웃돌았다``: the date's figure as the object of a comparing verb.
+#: ``지난해 전체 인원수를 웃돌았다``, ``2020년 후난성 전체 무역액을 넘어선``: the date's figure as
+#: the object of a comparing verb (any of its endings: 웃도는, 넘어선, 넘긴).
 _COMPARE_OBJ = regex.compile(
     r"(?: (?:" + _NOUN + r" ){0,2}" + _NOUN + r")?(?:" + particle_pattern("verb", "object") + r") ?"
-    r"(?:웃돌|밑돌|상회|하회|넘어서|넘어섰|넘었|넘겼)"
+    r"(?:웃돌|웃도|밑돌|밑도|상회|하회|넘어서|넘어섰|넘어선|넘어설|넘었|넘겼|넘긴|넘는|초과)"
+)
+#: ``상반기 증가속도는 1분기를 앞질렀고``: a quarter or half as the object of a comparing verb.
+_COMPARE_OBJ_PERIOD = regex.compile(
+    r"(?: (?:" + _NOUN + r" ){0,1}" + _NOUN + r")?(?:" + particle_pattern("verb", "object") + r") ?"
+    r"(?:웃돌|웃도|밑돌|밑도|상회|하회|앞지르|앞질|앞선|앞서|초과)"
 )
 _TAIL = regex.compile(r"(?P<start>부터|에서부터|[ ]?이래|[ ]?이후)|(?P<end>까지|[ ]?이전(?![하한할했해])|[ ]?전까지)")
 _GAP = regex.compile(_SEP)
@@ -662,6 +693,7 @@ def _scan(
         compared = (_COMPARE.match(text, end, span_end) or _COMPARE_OF.match(text, end, span_end)
                     or (_COMPARE_OBJ.match(text, end, span_end) or _COMPARE_BEFORE.match(text, end, span_end)
                         if rule == "calendar" else None)
+                    or (_COMPARE_OBJ_PERIOD.match(text, end, span_end) if rule == "period" else None)
                     or (_COMPARE_SAME.match(text, end, span_end) if rule == "offset" else None))
         if compared is not None:
             stop = compared.end()
@@ -713,6 +745,40 @@ def _join(a: _Atom, b: _Atom, ref: Optional[date]) -> Optional[_Atom]:
     if lo is not None and hi is not None and hi.first() <= lo.last():
         return None
     return _Atom(a.start, b.end, "interval", lo, hi, a.grain, relative, a.year_stated, b.range, None)
+
+
+#: ``올 들어 7월까지``: the gap between a year word and the month that ends its span.
+_SINCE_GAP = regex.compile(r"[ ]?들어(?:서)?[ ]?")
+
+
+def _since_year_start(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """``올 들어 7월까지``, ``올해 들어 5월 20일까지``: from the start of the year the year word
+    names up to the month (or day) that ends there: one interval, ``2022-01/2022-07``."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        g = a.groups
+        if (
+            b is not None and a.rule == "calendar" and a.grain == "year" and g is not None and g["yw"]
+            and a.lo is not None and b.range == "end" and b.rule == "month" and b.groups is not None
+            and not b.groups["dir"] and not b.groups["m2"] and not b.groups["d2"] and not b.groups["mpart"]
+            and b.lo is not None and b.lo == b.hi and _SINCE_GAP.fullmatch(text, a.end, b.start)
+        ):
+            try:
+                hi, _ = _shape(b.groups, a.lo.year)
+            except ValueError:
+                hi = None
+            if hi is not None:
+                lo = _Period("day", hi.year, 1, 1) if hi.grain == "day" else _Period("month", hi.year, 1)
+                if lo != hi:
+                    out.append(_Atom(a.start, b.end, "interval", lo, hi, hi.grain, a.relative, True, None, None))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
 
 
 #: 대개 2월부터, 보통 10월에: a habit of every year, not one date (like 매년 11월).
@@ -804,7 +870,7 @@ def scan_dates(
             range=atom.range,
         )
         for group in groups
-        for atom in _inherit_years(text, _continue_month(text, _merge(text, group, reference)))
+        for atom in _inherit_years(text, _continue_month(text, _merge(text, _since_year_start(text, group), reference)))
     )
     return dates, tuple(bases)
 

@@ -61,13 +61,22 @@ PARTICLES = frozenset(particles("place"))
 _NOT_PLACE_HEADS = ("달러", "위안", "족")
 #: The nationalities and the autonomous suffix of a full name, glued or spaced:
 #: ``멍롄다이족라후족와족자치현``, ``누장 리수족자치주``, ``궈뤄(果洛)티베트족자치주``.
-_ETHNIC_SUFFIX = regex.compile(r"[ ]?(?:\p{Hangul}{1,4}?족[ ·∙]?)+[ ]?(?P<suf>자치(?:현|주|구|기))")
+#: A nationality may carry its own gloss: ``위핑 둥족(侗族)자치현``, ``짱족(藏族)자치주``.
+_ETHNIC_SUFFIX = regex.compile(
+    r"[ ]?(?:\p{Hangul}{1,4}?족(?:\([^()\d]{1,8}\))?[ ·∙]?)+[ ]?(?P<suf>자치(?:현|주|구|기))"
+)
 #: A misspelled ü-syllable in a suffixed name (루춘현 for 뤼춘현 绿春县): the plain vowel for ㅟ.
 _U_VARIANTS = {"루": "뤼", "누": "뉘", "주": "쥐", "추": "취", "수": "쉬", "유": "위"}
 
 _COUNTY_SUFFIX_ZH = ("县", "縣", "旗", "自治县", "自治縣")
+#: Hangul suffixes of counties and banners: a county named with one is evidence of its province.
+_COUNTY_SUFFIXES = frozenset({"현", "자치현", "기", "자치기"})
 _NUMBER_AHEAD = regex.compile(r"\s*[0-9]")
 _HANGUL_RUN = regex.compile(r"\p{Hangul}+")
+_HAN = regex.compile(r"\p{Han}")
+#: ``[신화통신 기자 허페이/광저우(廣州) 보도]``: where the reporters filed from, not a mention.
+_BYLINE_BEFORE = regex.compile(r"\[[^\[\]\n]{0,12}기자[ ]+(?:[^\[\]\n/]{1,12}/)*$")
+_BYLINE_AFTER = regex.compile(r"(?:\([^()\n]{1,8}\))?(?:/[^\[\]\n]{1,20})?[ ]*보도\]")
 _ZH_SEP = regex.compile(r"[·∙・]")
 _INNER_GLOSS = regex.compile(r"\([^()]*\)")  # 창장(長江)삼각주: a gloss inside a region's name
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
@@ -140,16 +149,27 @@ def find_places(
         taken = []
         for region_mention in _region_mentions(text, para):
             mentions.append(region_mention)
-            taken.append((region_mention.start, region_mention.end))
+            # 청위(成渝·청두와 충칭) 지역: the places a gloss inside the name lists are mentions
+            last = region_mention.start
+            for g in _INNER_GLOSS.finditer(text, region_mention.start, region_mention.end):
+                taken.append((last, g.start()))
+                last = g.end()
+            taken.append((last, region_mention.end))
         inside = _covered(taken)  # (a search per candidate: linear in the mentions, not quadratic)
         candidates.extend(c for c in _hangul_candidates(text, para, gloss_at, glossed, stations) if not inside(c.start))
+    candidates.extend(_loose_children(text, gaz, candidates))
     # 지난해 is one word to Kiwi, 시안국제항 is 시안 + 국제항: an everyday-word name fused with
     # what follows counts only where Kiwi cuts the word after the name
     sino_names = {c.name for c in candidates if c.sino}
     if sino_names:  # 절강성 … 절강의: the reading the article wrote with its suffix, used bare
         candidates.extend(_bare_sino_candidates(text, paragraphs, sino_names, {c.start for c in candidates}))
-    # (사진/차오양 기자): a name right before 기자 is the reporter's (not 기자회견)
-    candidates = [c for c in candidates if c.suffix or not _REPORTER_AHEAD.match(text, c.end)]
+    # (사진/차오양 기자): a name right before 기자 is the reporter's (not 기자회견); one in a
+    # closing credit [신화통신 기자 허페이/광저우(廣州) 보도] is where they filed from
+    candidates = [
+        c for c in candidates
+        if (c.suffix or not _REPORTER_AHEAD.match(text, c.end))
+        and not (_BYLINE_AFTER.match(text, c.end) and _BYLINE_BEFORE.search(text, max(0, c.start - 40), c.start))
+    ]
     everyday = _everyday_words()
     if any(c.name in everyday for c in candidates):
         # 저장시설, 신장률, 장시간: an everyday noun (data/place_everyday_words.tsv) fused with
@@ -171,35 +191,65 @@ def find_places(
                     or (not c.suffix and not gaz.is_common_word(c.name)  # Kiwi knows it as NNP too
                         and _common_noun(tokens, c.start, c.start + len(c.name))))
         ]
+    # 하미과 (哈密瓜, the Hami melon): a bare name and one particle syllable that Kiwi reads
+    # as one noun is that noun — unless the article writes the name with a gloss or suffix
+    glued = [c for c in candidates if not (c.hanja or c.suffix or c.compound) and _noun_over_particle(text, tokens, c)]
+    if glued:
+        named_here = {c.name for c in candidates if not c.compound and (c.hanja or c.suffix)}
+        dropped_glued = {id(c) for c in glued if c.name not in named_here}
+        candidates = [c for c in candidates if id(c) not in dropped_glued]
     risky = [c for c in candidates if c.compound and gaz.is_common_word(c.name)]
     if risky:
         dropped = {id(c) for c in risky if not _token_spans(tokens, c.start, c.end)}
         candidates = [c for c in candidates if id(c) not in dropped]
 
     # the article's context: the codes of provinces and prefectures it names on their
-    # own, then of its glossed mentions (with their parents)
+    # own, the provinces of counties it names with their suffix (산시성 류린현: 柳林县 is
+    # Shanxi's only, so 산시 is 山西), then of its glossed mentions (with their parents)
     context: set[str] = set()
     for cand in candidates:
         if not cand.hanja and not cand.compound:
-            found = [d for d in _fit_suffix(_strict(gaz, cand.name), cand.suffix) if d.level != "county"]
+            strict = _fit_suffix(_strict(gaz, cand.name), cand.suffix)
+            found = [d for d in strict if d.level != "county"]
             if len(found) == 1 and (found[0].level == "province" or not gaz.is_common_word(cand.name)):
                 context.update(filter(None, (found[0].code, found[0].province_code)))
+            elif (
+                not found and len(strict) == 1 and cand.suffix in _COUNTY_SUFFIXES and len(cand.name) >= 2
+                and not cand.respelled
+                and not gaz.is_common_word(cand.name)
+            ):
+                context.add(strict[0].province_code)
     anchors = _Anchors()
     glossed = [c for c in candidates if c.hanja]
     for counties in (False, True):  # a county gloss is checked against the provinces found so far
         for cand in glossed:
+            if not cand.suffix and _feature_ahead(text, cand):
+                continue  # 톈산(天山) 천지: a mountain anchors nothing
             chosen = _resolve_hanja(gaz, cand, context)
             if chosen is not None and (chosen.level == "county") == counties:
                 anchors.add(cand.name, cand.start, chosen)
+                if chosen.hangul != cand.name:  # 시장(西藏) … 시짱: the standard spelling too
+                    anchors.add(chosen.hangul, cand.start, chosen)
                 context.update(filter(None, (chosen.code, chosen.parent, chosen.province_code)))
 
     # standalone names first: a name the article uses on its own may also head a compound
+    ends: dict[int, Division] = {}  # where resolved mentions end: 상하이 푸둥, a district after its city
     for cand in sorted(candidates, key=lambda c: (c.compound, not c.sino)):
-        mention = _resolve(cand, text, gaz, anchors, context, warnings)
+        parent = ends.get(cand.start - 1) if cand.start and text[cand.start - 1] == " " else None
+        if parent is not None and (  # 리장 고성 (古城 'old town', also Lijiang's 古城区): a common noun
+            gaz.is_common_word(cand.name) or _common_noun(tokens, cand.start, cand.start + len(cand.name))
+        ):
+            parent = None
+        mention = _resolve(cand, text, gaz, anchors, context, warnings, parent)
         if mention is not None:
             mentions.append(mention)
-            if mention.code and not cand.compound and not cand.hanja:
-                anchors.add(cand.name, cand.start, gaz.by_code(mention.code))
+            division = gaz.by_code(mention.code) if mention.code else None
+            if division is not None:
+                ends[mention.end] = division
+                if not cand.compound and not cand.hanja:
+                    anchors.add(cand.name, cand.start, division)
+                    if division.hangul != cand.name:  # 푸동 … 푸둥은: the standard spelling too
+                        anchors.add(division.hangul, cand.start, division)
 
     mentions.sort(key=lambda m: (m.start, m.end))
     return tuple(_drop_out_of_hierarchy(text, mentions, gaz)), tuple(warnings)
@@ -224,6 +274,24 @@ def _common_noun(tokens: Sequence[Token], start: int, end: int) -> bool:
     i = bisect.bisect_left(tokens, start, key=_TOKEN_START)
     while i < len(tokens) and tokens[i].start == start:
         if tokens[i].end == end and tokens[i].tag == "NNG":
+            return True
+        i += 1
+    return False
+
+
+_ONE_SYLLABLE_PARTICLES = frozenset(p for p in PARTICLES if len(p) == 1)
+
+
+def _noun_over_particle(text: str, tokens: Sequence[Token], cand: "_Candidate") -> bool:
+    """Whether the name is followed by one particle syllable ending the word and Kiwi read
+    name and syllable as one noun (``하미과``: NNP, not 하미 + 과)."""
+    end = cand.end
+    after = text[end + 1 : end + 2]
+    if text[end : end + 1] not in _ONE_SYLLABLE_PARTICLES or (after and "\uac00" <= after <= "\ud7a3"):
+        return False
+    i = bisect.bisect_left(tokens, cand.start, key=_TOKEN_START)
+    while i < len(tokens) and tokens[i].start == cand.start:
+        if tokens[i].end == end + 1 and tokens[i].tag in ("NNG", "NNP"):
             return True
         i += 1
     return False
@@ -354,8 +422,20 @@ def _hangul_candidates(
                 yield _Candidate(start + cut, gloss.head_end, text[start + cut : gloss.head_end], "", right_zh,
                                  within=province)
                 continue
-        if gloss is not None and gloss.head_end <= m.end() and gloss.kind not in ("place", "org"):
-            continue  # 한중(韓中): the text itself says what the name means here
+        if gloss is not None and gloss.head_end <= m.end() and not _HAN.search(gloss.gloss):
+            # 츠펑(울란하드)시: a gloss without hanja (a native name, an alias) says nothing
+            # of the division; the head is read bare, with the suffix after the parenthesis
+            head_text = text[start : gloss.head_end]
+            if head_text in names and not gaz.is_common_word(head_text):
+                after = text[gloss.end : gloss.end + 5]
+                suffix = next((s for s, _, _ in SUFFIX_LEVELS if after.startswith(s)), "")
+                yield _Candidate(start, gloss.head_end, head_text, suffix, None)
+                skip_until = gloss.end  # the native name in the parenthesis is the same place
+            continue
+        if (gloss is not None and gloss.head_end <= m.end() and gloss.kind not in ("place", "org")
+                and not _suffixed_name(text[start : gloss.head_end], names)):
+            continue  # 한중(韓中): the text itself says what the name means here (but 윈양현(雲陽顯),
+            # a name with its suffix whose gloss has a slip, is read on: see _misglossed)
         if gloss is not None and gloss.head_end <= m.end():
             # 짜오좡(棗莊)시: the head is the name, the suffix may follow the parenthesis
             hanja = _ZH_SEP.split(gloss.gloss, maxsplit=1)[0].strip()
@@ -409,7 +489,29 @@ def _hangul_candidates(
 
 
 #: Suffixes of towns, townships and villages (镇, 乡, 村, 街道): not coded in the gold.
-_TOWN_SUFFIXES = ("진", "향", "촌", "가도")
+_TOWN_SUFFIXES = ("진", "향", "촌", "가도", "거리")  # 거리: 街道 translated (허난거리, a street of Chifeng)
+
+
+def _loose_children(text: str, gaz, candidates: Sequence[_Candidate]) -> list[_Candidate]:
+    """``상하이 푸동``: a word right after a bare name that spells one of its districts or
+    counties only loosely (푸동 for 푸둥 浦东) is a candidate too; it resolves only if the
+    name before it turns out to be its parent (see ``parent`` in :func:`_resolve`)."""
+    starts = {c.start for c in candidates}
+    out: list[_Candidate] = []
+    for c in candidates:
+        if c.hanja or c.compound or text[c.end : c.end + 1] != " ":
+            continue
+        if not any(d.level != "county" for d in _strict(gaz, c.name)):
+            continue  # only a province or a city holds districts
+        m = _HANGUL_RUN.match(text, c.end + 1)
+        if m is None or m.start() in starts:
+            continue
+        run = m.group()
+        for cut in range(min(len(run), 6), 1, -1):
+            if _is_particles(run[cut:]) and any(d.level == "county" for d in gaz.lookup_hangul(run[:cut])):
+                out.append(_Candidate(m.start(), m.start() + cut, run[:cut], "", None))
+                break
+    return out
 
 
 def _is_town(rest: str) -> bool:
@@ -614,14 +716,25 @@ def _resolve(
     cand: _Candidate,
     text: str,
     gaz,
-    anchors: dict[str, Division],
+    anchors: "_Anchors",
     context: set[str],
     warnings: list[ArticleWarning],
+    parent: Optional[Division] = None,
 ) -> Optional[PlaceMention]:
     if cand.hanja:
+        if not cand.suffix and _feature_ahead(text, cand):
+            return None  # 톈산(天山) 천지: the mountain, glossed, not Urumqi's 天山区
         found = _hanja_candidates(gaz, cand, context)
         if not found:
-            return None
+            fallback = _misglossed(gaz, cand, context)
+            if fallback is None:
+                return None
+            warnings.append(ArticleWarning(
+                code="W301",
+                message=f"the hanja {cand.hanja!r} names no division; {cand.name!r} read by its hangul "
+                f"as {fallback.name_zh} (a slip in the gloss)",
+                start=cand.start, end=cand.end))
+            return _mention(text, cand, fallback, (fallback,), "name")
         chosen = _choose(found, cand, context)
         if chosen is not None and not _agrees(gaz, cand.name, chosen):
             warnings.append(
@@ -640,7 +753,11 @@ def _resolve(
     if gaz.is_common_word(cand.name) and not cand.suffix and _NUMBER_AHEAD.match(text, cand.end):
         return None  # 지난 10일: the everyday word, whatever the article anchored
     anchored = anchors.get(cand.name, cand.start)
-    if anchored is not None and (not cand.suffix or anchored.level in _SUFFIX[cand.suffix][0]):
+    # 지안현 … 지안시: a suffix that is not the anchored division's names another one
+    if anchored is not None and (
+        not cand.suffix
+        or (anchored.level in _SUFFIX[cand.suffix][0] and anchored.suffix_zh in _SUFFIX[cand.suffix][1])
+    ):
         return _mention(text, cand, anchored, (anchored,), "anchored")
 
     if cand.sino:  # 절강성: the reading with its suffix names the province or city
@@ -648,6 +765,8 @@ def _resolve(
         chosen = _choose(found, cand, context) if found else None
         return _mention(text, cand, chosen, found, "sino") if found else None
     found = _fit_suffix(_strict(gaz, cand.name), cand.suffix)
+    if not found and parent is not None and not cand.suffix and not cand.compound:
+        found = tuple(d for d in gaz.lookup_hangul(cand.name) if d.level == "county" and d.parent == parent.code)
     if cand.respelled:  # 루춘현: only a division of a province or city the article names
         found = tuple(d for d in found if d.province_code in context or d.parent in context)
         if len(found) == 1:
@@ -662,7 +781,19 @@ def _resolve(
         found = tuple(d for d in found if d.level == "province")
     elif not cand.suffix:
         before_number = bool(_NUMBER_AHEAD.match(text, cand.end))
-        found = tuple(d for d in found if _bare_ok(d, cand.name, context, before_number))
+        # 상하이 푸동: a district or county right after its own city (or municipality) is
+        # that division — hierarchy evidence, as good as a suffix (a loose spelling too)
+        below = () if parent is None else tuple(
+            d for d in (found or gaz.lookup_hangul(cand.name)) if d.level == "county" and d.parent == parent.code
+        )
+        found = below or tuple(
+            d for d in found
+            if _bare_ok(d, cand.name, context, before_number)
+            # 푸둥은 in a Shanghai story: a municipality's district, bare, where the article
+            # names its municipality and the spelling names nothing else
+            or (len(found) == 1 and d.parent in context and not before_number
+                and not gaz.is_common_word(cand.name) and _municipal_district(gaz, d))
+        )
     if not found:
         return None
     chosen = _choose(found, cand, context)
@@ -712,7 +843,8 @@ def _feature_cues() -> dict[str, "regex.Pattern[str]"]:
     for line in path.read_text(encoding="utf-8").splitlines()[1:]:
         hangul, _zh, _kind, _codes, words = line.split("\t")
         cues.setdefault(hangul, set()).update(words.split())
-    return {name: regex.compile(r"[ ]?(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")")
+    # a gloss may stand between the name and its cue: 톈산(天山) 천지
+    return {name: regex.compile(r"(?:\([^()]{1,12}\))?[ ]?(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")")
             for name, words in cues.items()}
 
 
@@ -737,6 +869,10 @@ def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Divisio
         found = _fit_suffix(
             tuple(d for zh in _SUFFIX[cand.suffix][1] for d in gaz.lookup_zh(cand.hanja + zh)), cand.suffix
         )
+    if cand.suffix == "구" and len(found) > 1 and context:
+        # 난산(南山)구 in an Urumqi story: several cities have that district and none is a
+        # place the article names — a local area of its own city (Urumqi's Nanshan), no mention
+        found = tuple(d for d in found if d.parent in context or d.province_code in context)
     if not cand.suffix and not cand.hanja.endswith(_COUNTY_SUFFIX_ZH):  # 셴현(獻縣) names its suffix
         found = tuple(d for d in found if d.level != "county" or d.parent in context
                       or (d.province_code in context and d.suffix_zh != "区" and not cand.fused)
@@ -745,12 +881,38 @@ def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Divisio
     return found
 
 
+def _suffixed_name(head: str, names: frozenset[str]) -> bool:
+    """Whether ``head`` is a place name (two syllables or more) and an administrative suffix."""
+    return any(head.endswith(s) and len(head) - len(s) >= 2 and head[: -len(s)] in names for s, _l, _z in SUFFIX_LEVELS)
+
+
+def _misglossed(gaz, cand: _Candidate, context: set[str]) -> Optional[Division]:
+    """``윈양현(雲陽顯)`` (顯 for 縣): a gloss that names no division, on a head that is a
+    name with its suffix — the one division of that spelling in a province or city the
+    article names, whose own name's characters the gloss holds (云阳 in 雲陽顯)."""
+    name, suffix = cand.name, cand.suffix
+    if not suffix:
+        for s, _levels, _zh in SUFFIX_LEVELS:
+            if name.endswith(s) and len(name) - len(s) >= 2:
+                name, suffix = name[: -len(s)], s
+                break
+    if not suffix:
+        return None
+    hanja = cand.hanja or ""
+    found = [
+        d for d in _fit_suffix(_strict(gaz, name), suffix)
+        if (d.province_code in context or d.parent in context)
+        and (all(ch in hanja for ch in d.stem_zh) or all(ch in hanja for ch in d.name_zh_hant[: len(d.stem_zh)]))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _municipal_district(gaz, division: Division) -> bool:
     """완저우(萬州), 푸둥(浦東): a district of a municipality (北京, 天津, 上海, 重庆; its
     parent is the province-level city itself) is a city of its own to a Korean reader and is
     glossed without the municipality; taken when its hanja names nothing else."""
     parent = gaz.by_code(division.parent) if division.parent else None
-    return division.suffix_zh == "区" and parent is not None and parent.level == "province"
+    return division.suffix_zh in ("区", "新区") and parent is not None and parent.level == "province"
 
 
 def _resolve_hanja(gaz, cand: _Candidate, context: set[str]) -> Optional[Division]:

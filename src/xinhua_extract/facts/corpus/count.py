@@ -16,11 +16,24 @@ EXAMPLES = [
     ex("축제에는 백여 가지 공연이 마련됐다.", c("백여 가지", "100", "가지", approx=True)),  # a bare 백 with 여
     ex("도시에서 3갈래 지하철이 뻗어 나간다.", c("3갈래", "3", "갈래")),
     ex("이 양조장은 한 해 와인 2천만 병을 출하한다.", c("2천만 병", "20000000", "병")),  # bottles
+    ex("농가들은 꿀벌 200여 상자를 친다.", c("200여 상자", "200", "상자", approx=True)),  # boxes, hives
+    ex("버섯 배지 8만여 자루를 키운다.", c("8만여 자루", "80000", "자루", approx=True)),  # sacks
+    ex("쌀 3천 포대를 기부했다.", c("3천 포대", "3000", "포대")),
+    ex("라면 5만 봉지가 팔렸다.", c("5만 봉지", "50000", "봉지")),
+    ex("운동화 2만 켤레를 수출했다.", c("2만 켤레", "20000", "켤레")),
+    ex("전통 복장 600벌을 전시했다.", c("600벌", "600", "벌")),
+    ex("장미 1만 송이로 꾸몄다.", c("1만 송이", "10000", "송이")),
+    ex("목축민은 말 400여 필을 기른다.", c("400여 필", "400", "필", approx=True)),  # horses
+    ex("서부 12개성의 성장률이 높았다.", c("12개성", "12", "개")),  # 12개 성, glued
+    ex("산 위에 사는 129세대의 주민이 이주했다.", c("129세대", "129", "세대")),  # households
+    ex("'1천 개 기업'이 참가했다.", c("1천 개", "1000", "개")),  # quoted, but no slogan gloss: a count
     ex("약 20~30개 기업이 참가한다.", c("약 20", "20", "개", approx=True, bound="min"),
        c("30개", "30", "개", approx=True, bound="max")),  # 약 covers the range
     # the approximation word behind a note in parentheses (no figures in it)
     ex("춘제 연휴 관광객은 3억명(연인원 기준)에 육박했다.", c("3억명", "300000000", "명", approx=True)),
     ex("올해 방문객 수는 8만 명에 육박했다.", c("8만 명", "80000", "명", approx=True)),  # 에 육박: nearly
+    ex("23만 명에 가까운 여행객이 공원을 찾았다.", c("23만 명", "230000", "명", approx=True)),  # 에 가까운: nearly
+    ex("관람객 5만 명 가까이가 몰렸다.", c("5만 명", "50000", "명", approx=True)),
     ex("등록 기업은 2천 개에 육박한다.", c("2천 개", "2000", "개", approx=True)),
     ex("최근 43개 산업 클러스터를 시범사업에 포함시켰다.", c("43개", "43", "개", subject="산업 클러스터")),
     ex("선정된 클러스터는 22개 성(省)에 분포돼 있다.", c("22개", "22", "개", subject="성")),
@@ -96,6 +109,15 @@ NEGATIVES = [
     neg("세계 경제가 회복됐다."),  # 세 + 계: no glued count
     neg("주민들이 한곳에 모였다."),  # 한곳: "one place", an idiom
     neg("두부 공장이 문을 열었다."),
+    neg("과일 상자에 담았다."),  # 상자 with no number
+    neg("그는 벌금 3만 위안을 냈다."),  # 벌금 'fine': a word, not 벌
+    neg("3벌식 자판을 쓴다."),  # 벌식: a keyboard layout, not suits
+    neg("3필요한 서류를 냈다."),  # 필요 'need', not the counter 필
+    neg("개성 있는 디자인이다."),  # 개성 'personality' with no number
+    neg("3세대 원전을 짓는다."),  # generations, not households
+    neg("5세대 이동통신망을 깔았다."),
+    neg("8.6세대 AMOLED 생산라인을 세웠다."),
+    neg("성은 '1천 개 기업 개조(千企改造)' 정책을 폈다."),  # a policy named by its slogan
     neg("2021년 1분기 성장률"),
     neg("2차 산업 비중이 늘었다."),
     neg("제14회 중국 국제 박람회가 개막했다."),

@@ -124,6 +124,10 @@ EXAMPLES: tuple[Example, ...] = (
         ("지난해 4분기", "2020-Q4", "quarter", True, None), ("12월", "2020-12", "month", True, None)),
     _ex("올해 들어 처음이다.", ("올해", "2021", "year", True, None)),
     _ex("올 들어 수출이 늘었다.", ("올", "2021", "year", True, None)),
+    # 올 들어 N월까지: from January of that year up to the month (or day) — one interval
+    _ex("올 들어 7월까지 수출이 늘었다.", ("올 들어 7월", "2021-01/2021-07", "month", True, None)),
+    _ex("올해 들어 5월 20일까지 관광객이 늘었다.", ("올해 들어 5월 20일", "2021-01-01/2021-05-20", "day", True, None)),
+    _ex("올해 들어 7월에 처음 흑자를 냈다.", ("올해", "2021", "year", True, None), ("7월", "2021-07", "month", True, None)),
     _ex("금년 목표", ("금년", "2021", "year", True, None)),
     _ex("내년 완공된다.", ("내년", "2022", "year", True, None)),
     _ex("지난해 4월 과기부 횃불센터는 의견을 발표했다.", ("지난해 4월", "2020-04", "month", True, None)),
@@ -134,6 +138,7 @@ EXAMPLES: tuple[Example, ...] = (
     _ex("지난 10일 발표했다.", ("지난 10일", "2021-08-10", "day", True, None)),
     _ex("10일(현지시간) 발표했다.", ("10일", "2021-08-10", "day", True, None)),
     _ex("27일 개막한 전시회", ("27일", "2021-07-27", "day", True, None)),
+    _ex("11일 관광객이 몰렸다.", ("11일", "2021-08-11", "day", True, None)),  # only 1일 is 'one-day'
     _ex("오는 10일 개막한다.", ("오는 10일", "2021-09-10", "day", True, None)),
     _ex("지난 8월 15일 개통했다.", ("지난 8월 15일", "2021-08-15", "day", True, None)),
     _ex("오는 9월 개최된다.", ("오는 9월", "2021-09", "month", True, None)),
@@ -206,6 +211,8 @@ EXAMPLES: tuple[Example, ...] = (
     _ex("축제는 10월 30일부터 2일까지 이어진다.",
         ("10월 30일", "2021-10-30", "day", True, "start"), ("2일", "2021-11-02", "day", True, "end")),
     _ex("2022 베이징 동계올림픽", ("2022", "2022", "year", False, None)),
+    _ex("2019 중국 500대 민영기업 서밋이 열렸다.", ("2019", "2019", "year", False, None)),  # four words to the event
+    _ex("2015 빈곤 감소와 발전 고위급 포럼에서 강조했다.", ("2015", "2015", "year", False, None)),  # five words
     _ex(
         "작년 2분기 성장률은 6.3%로 1분기의 4.5%를 웃돌았다.",
         ("작년 2분기", "2020-Q2", "quarter", True, None),
@@ -251,6 +258,19 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "농가 소득은 2012년의 2.3배로 늘었다.",  # a multiple of that year's figure: a base
         "입국자 수는 지난해 전체 입국자 수를 웃돌았다.",  # the object of a comparing verb
         "판매량이 작년을 넘어섰다.",
+        "선수 2000 명이 대회에 참가했다.",  # a bare number with a counter before an event noun
+        "상품 2015 위안어치를 박람회에서 팔았다.",  # a bare amount before an event noun
+        "숙박 관광객은 270만 명, 1일 관광객은 330만 명이었다.",  # one-day trippers, not the 1st
+        "도심 1일 투어 상품이 인기다.",
+        "해상 운수 20일에서 육로 운송 6일로 단축됐다.",  # how long shipping takes, not days of a month
+        "통관 3일이면 된다.",
+        "1박 2일 체험 프로그램이 인기다.",  # nights and days
+        "증가속도는 1분기를 앞질렀다.",  # a quarter as what is overtaken: a base
+        "산둥은 1분기와 같은 수준을 유지했다.",
+        "판매량은 3분기를 웃돌았다.",
+        "주민 2000 가구가 축제를 즐겼다.",
+        "이는 2018년 광둥성 전체 수출액을 넘어선 규모다.",  # a place among the nouns; 넘어선
+        "누적 판매량은 작년 연간 판매량을 웃도는 수준이다.",  # 웃도는
         "양봉 농가는 대개 4월부터 연말까지 분주하다.",  # a habit: every year
         "관광객은 2019년 팬데믹 발생 전보다 10% 많았다.",  # the time before an event as the base
         "이 꽃은 보통 3~5월에 핀다.",
