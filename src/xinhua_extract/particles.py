@@ -24,7 +24,7 @@ USES = ("unit", "place", "gloss", "date", "verb", "noun", "list", "convert", "ar
 @functools.lru_cache(maxsize=None)
 def _rows() -> tuple[dict[str, str], ...]:
     path = resources.files("xinhua_extract").joinpath("data", "particles.tsv")
-    with path.open(encoding="utf-8", newline="") as fh:
+    with path.open(encoding="utf-8", newline="") as fh:  # type: ignore[call-overload]  # a file on disk
         return tuple(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 

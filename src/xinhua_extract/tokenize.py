@@ -16,7 +16,7 @@ import os
 import threading
 from functools import lru_cache
 import warnings
-from typing import Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 import regex
 
@@ -24,7 +24,7 @@ from .records import Paragraph, Sentence, Token
 
 log = logging.getLogger(__name__)
 
-_KIWI = None
+_KIWI: Optional[Any] = None  # a kiwipiepy.Kiwi once built
 _LOCK = threading.Lock()
 
 #: Kiwi worker threads: 0 (analyse in the calling thread) unless XINHUA_KIWI_THREADS is

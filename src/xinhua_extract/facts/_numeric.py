@@ -62,7 +62,7 @@ class CurrencyRow(NamedTuple):
 
 def _rows(name: str) -> list[dict[str, str]]:
     path = resources.files("xinhua_extract").joinpath("data", name)
-    with path.open(encoding="utf-8", newline="") as fh:
+    with path.open(encoding="utf-8", newline="") as fh:  # type: ignore[call-overload]  # a file on disk
         return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
@@ -176,9 +176,9 @@ def with_ranges(
 ) -> Iterator[tuple["regex.Match[str]", Optional["regex.Match[str]"]]]:
     """Each number match with the match of the lower end of its range, if the number
     before it is joined to it by ``~`` (``3~5개``, ``100억~200억 위안``), else ``None``."""
-    prev = None
+    prev: Optional["regex.Match[str]"] = None
     for m in matches:
-        low = None
+        low: Optional["regex.Match[str]"] = None
         if prev is not None:
             gap_start, gap_end = prev.end(), m.start()
             if gap_end - gap_start <= _RANGE_MAX and _RANGE_RE.fullmatch(text, gap_start, gap_end):

@@ -407,8 +407,8 @@ class _Atom(NamedTuple):
     relative: bool
     year_stated: bool  # the text gave the year (digits or a year word)
     range: Optional[str]
-    parts: Optional[dict[str, Any]]  # the components, kept for points that may join an interval
-    groups: Optional[dict[str, Any]] = None  # the components of every calendar match
+    parts: Optional["_Groups"]  # the components, kept for points that may join an interval
+    groups: Optional["_Groups"] = None  # the components of every calendar match
 
 
 class ComparisonBasis(NamedTuple):
@@ -465,7 +465,7 @@ def _directed_year(hi: _Period, ref: date, forward: bool) -> int:
     return ref.year if hi.with_year(ref.year).first() <= ref else ref.year - 1
 
 
-def _shape(g: dict[str, Any], year: int) -> tuple[_Period, _Period]:
+def _shape(g: "_Groups", year: int) -> tuple[_Period, _Period]:
     """The periods the components describe, in ``year``."""
     if g["m"]:
         month = int(g["m"])
@@ -519,7 +519,7 @@ def _two_digit_year(yy: int) -> int:
     return 2000 + yy if yy < 50 else 1900 + yy
 
 
-def _resolve(rule: str, g: dict[str, Any], ref: Optional[date], year: Optional[int] = None):
+def _resolve(rule: str, g: "_Groups", ref: Optional[date], year: Optional[int] = None):
     """(lo, hi, grain, relative, year_stated) of one match; lo/hi None when unresolvable."""
     if rule == "decade":
         start = int(g["dec"]) if g["dec"] else _two_digit_year(int(g["dec2"]))
@@ -734,7 +734,7 @@ def _merge(text: str, atoms: list[_Atom], ref: Optional[date]) -> list[_Atom]:
 def _join(a: _Atom, b: _Atom, ref: Optional[date]) -> Optional[_Atom]:
     """The interval from ``a`` to ``b``; ``b`` without a stated year takes ``a``'s (or the next)."""
     lo, hi, relative = a.lo, b.hi, a.relative or b.relative
-    if not b.year_stated and b.rule != "month_word" and lo is not None:
+    if not b.year_stated and b.rule != "month_word" and lo is not None and b.parts is not None:
         try:
             _, hi, *_ = _resolve(b.rule, b.parts, ref, year=lo.year)
             if hi.last() < lo.first():

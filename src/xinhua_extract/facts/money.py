@@ -329,7 +329,7 @@ def spelling_warnings(moneys: Sequence[Fact]) -> tuple[ArticleWarning, ...]:
         found = _SPELLING_WARNINGS.get(m.rule) if isinstance(m, Money) else None
         if found is not None:
             code, message = found
-            out.append(ArticleWarning(code=code, message=message.format(text=m.text, currency=m.currency),
+            out.append(ArticleWarning(code=code, message=message.format(text=m.text, currency=getattr(m, "currency")),
                                       start=m.start, end=m.end))
     return tuple(out)
 

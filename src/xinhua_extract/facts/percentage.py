@@ -81,8 +81,9 @@ class _Bases:
         """The last basis ending before ``start`` in its clause, within the window."""
         if self.bases is None:
             self._keep(comparison_bases(self.text, self.spans))
+        bases = self.bases or []
         at = bisect.bisect_right(self.ends, start)
-        for b in reversed(self.bases[max(0, at - 4) : at]):
+        for b in reversed(bases[max(0, at - 4) : at]):
             if b.start < span_start or start - b.end > _BASIS_WINDOW:
                 break
             if not _CLAUSE_BREAK.search(self.text, b.end, start):
@@ -158,7 +159,7 @@ _CENT = Decimal("0.01")
 def _fractions(text: str, span_start: int, span_end: int, found: _Bases) -> list[Percentage]:
     """``3분의 1`` -> a percentage: ``value`` rounded to 0.01 (33.33) and the exact
     ``fraction`` ("1/3"); a fraction of one or more (``2분의 3``) is not a share."""
-    out = []
+    out: list[Percentage] = []
     if text.find("분의", span_start, span_end) < 0:  # no copy of the span
         return out
     for m in _FRACTION_RE.finditer(text, span_start, span_end):

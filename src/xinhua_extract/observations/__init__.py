@@ -205,7 +205,7 @@ def _respective_places(layer: Layer, discourse: Discourse, facts: Sequence[Fact]
                 continue
             seen = p
             code = discourse.places[p].code
-            if code in owner_codes and code not in out:
+            if code is not None and code in owner_codes and code not in out:
                 out.append(code)
         return out
 
@@ -290,10 +290,11 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
         found = layer.run_before(first - 2, lo, stop_at_places=False)  # 전체의 41%, 전국의 46.5%
         if found is not None:
             whole = Span(text=layer.text[found.start:found.end], start=found.start, end=found.end)
+    place_source: Optional[str]
     places, place_source = discourse.places_of(s, first, carried_place)
     if measure is not None and (place_source != "clause" or not _owner_before(layer, first)):
         places, place_source = _scope_of_measure(layer, measure, fact, places, place_source)
-    head_text = measure.text.split()[-1] if measure else None
+    head_text: Optional[str] = measure.text.split()[-1] if measure else None
     continues = (discourse.continues(s, first) or not has_argument_before(layer, first, lo)
                  or (head_text is not None and head_text in previous_heads)
                  # 증가율은 …: a rate right after a change is that change's rate

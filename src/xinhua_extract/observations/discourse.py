@@ -154,8 +154,8 @@ class Discourse:
                 info.speech.add(k)
             f = fact_of[k]
             if f >= 0:
-                if (k == lo or fact_of[k - 1] != f) and isinstance(self.facts[f], DateFact):
-                    date = self.facts[f]
+                date = self.facts[f]
+                if (k == lo or fact_of[k - 1] != f) and isinstance(date, DateFact):
                     value = date.value
                     if value and date.range == "end" and info.dates and info.dates[-1][1] == clause[k]:
                         # 2022년 1월부터 11월까지: two records, one period
@@ -172,9 +172,9 @@ class Discourse:
                 info.national.add(clause[k])
             elif form in now and t.tag in ("MAG", "NNG", "NNP"):
                 info.now.add(clause[k])
-        for kind in (info.owners, info.regions, info.members, info.venues):
-            if kind:
-                info.about = most_specific([code for c in sorted(kind) for code in kind[c]])
+        for group in (info.owners, info.regions, info.members, info.venues):
+            if group:
+                info.about = most_specific([code for c in sorted(group) for code in group[c]])
                 break
         else:
             info.about = ("CN",) if info.national else ()

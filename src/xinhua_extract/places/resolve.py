@@ -220,9 +220,9 @@ def find_places(
             ):
                 context.add(strict[0].province_code)
     anchors = _Anchors()
-    glossed = [c for c in candidates if c.hanja]
+    with_gloss = [c for c in candidates if c.hanja]
     for counties in (False, True):  # a county gloss is checked against the provinces found so far
-        for cand in glossed:
+        for cand in with_gloss:
             if not cand.suffix and _feature_ahead(text, cand):
                 continue  # 톈산(天山) 천지: a mountain anchors nothing
             chosen = _resolve_hanja(gaz, cand, context)
@@ -862,18 +862,19 @@ def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Divisio
     Luoyang's 吉利区, even in a Henan story (a district needs its city). A county-level
     city of four or more syllables stands alone, glossed as bare (``얼롄하오터(二連浩特)``),
     and so does a municipality's district whose hanja names nothing else (``완저우(萬州)``)."""
-    found = _fit_suffix(gaz.lookup_zh(cand.hanja), cand.suffix)
+    hanja = cand.hanja or ""
+    found = _fit_suffix(gaz.lookup_zh(hanja), cand.suffix)
     if cand.within:  # the second name of a glued pair: a division of the province before it
         return tuple(d for d in found if d.level != "province" and d.code[:2] == cand.within[:2])
     if not found and cand.suffix:  # 츠(磁)현: a one-character stem is indexed with its suffix
         found = _fit_suffix(
-            tuple(d for zh in _SUFFIX[cand.suffix][1] for d in gaz.lookup_zh(cand.hanja + zh)), cand.suffix
+            tuple(d for zh in _SUFFIX[cand.suffix][1] for d in gaz.lookup_zh(hanja + zh)), cand.suffix
         )
     if cand.suffix == "구" and len(found) > 1 and context:
         # 난산(南山)구 in an Urumqi story: several cities have that district and none is a
         # place the article names — a local area of its own city (Urumqi's Nanshan), no mention
         found = tuple(d for d in found if d.parent in context or d.province_code in context)
-    if not cand.suffix and not cand.hanja.endswith(_COUNTY_SUFFIX_ZH):  # 셴현(獻縣) names its suffix
+    if not cand.suffix and not hanja.endswith(_COUNTY_SUFFIX_ZH):  # 셴현(獻縣) names its suffix
         found = tuple(d for d in found if d.level != "county" or d.parent in context
                       or (d.province_code in context and d.suffix_zh != "区" and not cand.fused)
                       or (not cand.fused and _stands_alone(d, cand.name))
