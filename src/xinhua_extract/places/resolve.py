@@ -218,7 +218,7 @@ def find_places(
                 and not cand.respelled
                 and not gaz.is_common_word(cand.name)
             ):
-                context.add(strict[0].province_code)
+                context.update(filter(None, (strict[0].province_code,)))
     anchors = _Anchors()
     with_gloss = [c for c in candidates if c.hanja]
     for counties in (False, True):  # a county gloss is checked against the provinces found so far
