@@ -90,10 +90,21 @@ def build_archive(path: Path, n: int) -> list[dict]:
 
 
 # --------------------------------------------------------------------------- helpers
+#: ``--installed``: time the package installed in this interpreter (``pip install .``
+#: compiles the hot path with mypyc) instead of the checkout's src/ (pure Python).
+USE_INSTALLED = False
+
+
+def _env(extra: dict | None) -> dict:
+    path = os.environ.get("PYTHONPATH", "")
+    if not USE_INSTALLED:
+        path = str(SRC) + os.pathsep + path
+    return {**os.environ, "PYTHONPATH": path, "PYTHONWARNINGS": "ignore", **(extra or {})}
+
+
 def run_python(code: str, *, env: dict | None = None, timeout: float = 3600) -> dict:
     """Run ``code`` in a fresh interpreter; it prints one JSON object as its last line."""
-    full_env = {**os.environ, "PYTHONPATH": str(SRC) + os.pathsep + os.environ.get("PYTHONPATH", ""),
-                "PYTHONWARNINGS": "ignore", **(env or {})}
+    full_env = _env(env)
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=full_env,
                           timeout=timeout, cwd=ROOT)
     if proc.returncode != 0:
@@ -136,7 +147,7 @@ RATIO_CODE = r"""
 import json, sys, time
 from kiwipiepy import Kiwi
 import xinhua_extract.pipeline as pipeline
-from xinhua_extract import parse_article, warm_up
+from xinhua_extract import compiled_modules, parse_article, warm_up
 rows = [json.loads(l) for l in open(sys.argv[1] if len(sys.argv) > 1 else ARCHIVE, encoding="utf-8")]
 texts = [r["text"] for r in rows]
 warm_up(); parse_article(texts[0])
@@ -198,7 +209,8 @@ print(json.dumps({"articles": n, "parse_ms": best_parse / n * 1e3, "kiwi_ms": be
                   "ratio": best_parse / best_kiwi, "ratio_kept": best_parse_kept / best_kiwi_kept,
                   "ratio_interleaved": sorted(ratios_interleaved)[len(ratios_interleaved) // 2],
                   "ratio_interleaved_cpu": sorted(ratios_cpu)[len(ratios_cpu) // 2],
-                  "stages_ms": {k: v / n * 1e3 for k, v in stages.items()}}))
+                  "stages_ms": {k: v / n * 1e3 for k, v in stages.items()},
+                  "compiled_modules": len(compiled_modules())}))
 """
 
 
@@ -248,8 +260,7 @@ def throughput(archive: Path, mode: str, workers: int, *, env: dict | None = Non
     """Run one throughput step in a fresh interpreter; optionally sample the total PSS of
     the process tree while it runs."""
     out = Path(tempfile.mkdtemp(prefix="xe-bench-")) / "out.jsonl"
-    full_env = {**os.environ, "PYTHONPATH": str(SRC) + os.pathsep + os.environ.get("PYTHONPATH", ""),
-                "PYTHONWARNINGS": "ignore", **(env or {})}
+    full_env = _env(env)
     proc = subprocess.Popen([sys.executable, "-c", THROUGHPUT_CODE, mode, str(workers), str(archive), str(out)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=full_env, cwd=ROOT)
     peak_total, peak_tree = 0, {}
@@ -293,7 +304,7 @@ def cold_start(repeat: int) -> dict:
     article = str(sorted(FIXTURES.glob("*.txt"))[0])
 
     def one(code: str, *args: str) -> float:
-        env = {**os.environ, "PYTHONPATH": str(SRC), "PYTHONWARNINGS": "ignore"}
+        env = _env(None)
         proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
                               timeout=600, cwd=ROOT)
         if proc.returncode:
@@ -312,8 +323,12 @@ def main(argv=None) -> int:
     ap.add_argument("--articles", type=int, default=2000, help="synthetic archive size (default 2000)")
     ap.add_argument("--repeat", type=int, default=1, help="repeat timings, keep the best (default 1)")
     ap.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "latest.json")
+    ap.add_argument("--installed", action="store_true",
+                    help="time the installed package (compiled by pip install .), not src/")
     ap.add_argument("--skip", nargs="*", default=[], choices=["ratio", "throughput", "threads", "memory", "cold"])
     args = ap.parse_args(argv)
+    global USE_INSTALLED
+    USE_INSTALLED = args.installed
 
     tmp = Path(tempfile.mkdtemp(prefix="xe-archive-"))
     archive = tmp / "synthetic.jsonl"
@@ -371,6 +386,7 @@ def print_table(r: dict) -> None:
 
     if "ratio" in r:
         x = r["ratio"]
+        add("compiled modules (mypyc; 0 = pure Python)", str(x.get("compiled_modules", 0)))
         add("parse_article, ms/article", f"{x['parse_ms']:.2f}")
         add("raw Kiwi.tokenize, ms/article", f"{x['kiwi_ms']:.2f}")
         add("(1) parse / Kiwi, streaming", f"{x['ratio']:.2f}", "<= 1.3", x["ratio"] <= 1.3)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing
+if os.environ.get("XINHUA_TEST_INSTALLED") != "1":  # =1: test the installed (compiled) build
+    sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing
 
 sys.path.insert(0, str(ROOT / "tests"))
 
