@@ -27,7 +27,6 @@ at most the gold count).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -36,10 +35,9 @@ import regex
 
 sys.path.append(str(Path(__file__).resolve().parents[1] / "src"))  # PYTHONPATH first
 
-from xinhua_extract.evaluate import _caller_published, find_text  # noqa: E402
+from xinhua_extract.evaluate import gold_articles  # noqa: E402
 from xinhua_extract.particles import particles  # noqa: E402
 from xinhua_extract.places.gazetteer import Gazetteer, get_gazetteer  # noqa: E402
-from xinhua_extract.pipeline import parse_article  # noqa: E402
 from xinhua_extract.records import Article  # noqa: E402
 
 _HANGUL = regex.compile(r"[가-힣]+")
@@ -109,15 +107,7 @@ def bare_gold(gold: dict, article: Article, gaz: Gazetteer) -> dict[str, tuple[C
 
 def score_dir(gold_dir: Path, texts_dir: Path | None, gaz: Gazetteer, misses: list[str]) -> tuple[int, int]:
     gold_total = resolved = 0
-    for path in sorted(gold_dir.glob("*.gold.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        article_id = gold.get("id") or path.name[: -len(".gold.json")]
-        text_path = find_text(article_id, gold_dir, texts_dir)
-        if text_path is None:
-            raise SystemExit(f"no text for {article_id}")
-        text = text_path.read_text(encoding="utf-8")
-        article = parse_article(text, id=article_id, published=_caller_published(gold, text),
-                                reference_date=gold.get("reference_date"))
+    for gold, article in gold_articles(gold_dir, texts_dir):
         wanted = bare_gold(gold, article, gaz)
         at = {p.start: p for p in article.places}
         for name, (codes, starts, n) in sorted(wanted.items()):
@@ -128,7 +118,7 @@ def score_dir(gold_dir: Path, texts_dir: Path | None, gaz: Gazetteer, misses: li
             if hit < n:
                 seen = sorted({(at[s].code or "ambiguous:" + "/".join(at[s].candidates)) if s in at else "nothing"
                                for s in starts})
-                misses.append(f"{gold_dir.parent.name}/{article_id}: {name} {'/'.join(codes)} x{n - hit}"
+                misses.append(f"{gold_dir.parent.name}/{article.id}: {name} {'/'.join(codes)} x{n - hit}"
                               f" of {n} (library at its bare occurrences: {', '.join(seen)})")
     return gold_total, resolved
 

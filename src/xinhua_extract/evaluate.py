@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from .records import Article
 
@@ -177,13 +177,13 @@ def _caller_published(gold: dict, text: str):
     return datetime.fromisoformat(value) if value else None
 
 
-def evaluate_dir(gold_dir, texts_dir=None) -> Report:
-    """Parse every article that has a gold file in ``gold_dir`` and score it."""
+def gold_articles(gold_dir, texts_dir=None) -> Iterator[tuple[dict, "Article"]]:
+    """(gold, parsed article) for every ``*.gold.json`` in ``gold_dir``, parsed as the gold
+    says (its publication time where the page has no meta line, its reference date)."""
     from .pipeline import parse_article
 
     gold_dir = Path(gold_dir)
     texts = Path(texts_dir) if texts_dir else None
-    report = Report()
     paths = sorted(gold_dir.glob("*.gold.json"))
     if not paths:
         raise FileNotFoundError(f"no *.gold.json files in {gold_dir}")
@@ -194,8 +194,14 @@ def evaluate_dir(gold_dir, texts_dir=None) -> Report:
         if text_path is None:
             raise FileNotFoundError(f"no text for {article_id}: looked in --texts, ../articles, ../seeds and {gold_dir}")
         text = text_path.read_text(encoding="utf-8")
-        article = parse_article(text, id=article_id, published=_caller_published(gold, text),
-                                reference_date=gold.get("reference_date"))
+        yield gold, parse_article(text, id=article_id, published=_caller_published(gold, text),
+                                  reference_date=gold.get("reference_date"))
+
+
+def evaluate_dir(gold_dir, texts_dir=None) -> Report:
+    """Parse every article that has a gold file in ``gold_dir`` and score it."""
+    report = Report()
+    for gold, article in gold_articles(gold_dir, texts_dir):
         score_article(article, gold, report)
     return report
 
