@@ -27,6 +27,7 @@ COMPILED_MODULES = [
     "src/xinhua_extract/numbers.py",
     "src/xinhua_extract/particles.py",
     "src/xinhua_extract/tokenize.py",
+    "src/xinhua_extract/layout.py",
     "src/xinhua_extract/glosses.py",
     "src/xinhua_extract/facts/__init__.py",
     "src/xinhua_extract/facts/_numeric.py",

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 from importlib import resources
-from typing import Optional
+from typing import Any, Callable, Optional
 from urllib.parse import urlsplit
 
 import regex
@@ -56,7 +56,7 @@ def _load_markers() -> tuple[list[tuple[str, regex.Pattern]], dict[str, regex.Pa
 
 def _load_templates() -> tuple[int, list[dict], list[tuple[str, timezone]]]:
     data = json.loads(resources.files("xinhua_extract.data").joinpath("page_templates.json").read_text(encoding="utf-8"))
-    zones = []
+    zones: list[tuple[str, timezone]] = []
     for entry in data.get("partner_time_zones", []):
         sign, hh, mm = entry["utc_offset"][0], int(entry["utc_offset"][1:3]), int(entry["utc_offset"][4:6])
         offset = timedelta(hours=hh, minutes=mm) * (-1 if sign == "-" else 1)
@@ -67,7 +67,7 @@ def _load_templates() -> tuple[int, list[dict], list[tuple[str, timezone]]]:
 _ORDERED, MARKERS = _load_markers()
 
 
-def _marker_tests(ordered: list[tuple[str, regex.Pattern]]) -> list[tuple[str, object]]:
+def _marker_tests(ordered: list[tuple[str, regex.Pattern]]) -> list[tuple[str, Callable[..., Any]]]:
     """How :func:`classify_line` tries the markers, in the order of the file: consecutive
     patterns of one kind anchored at ``^`` as one alternation tried with ``match`` (whichever
     matches, the kind is the same; the ``regex`` module's ``search`` would retry an anchored
@@ -78,7 +78,7 @@ def _marker_tests(ordered: list[tuple[str, regex.Pattern]]) -> list[tuple[str, o
             runs[-1][1].append(p.pattern)
         else:
             runs.append((kind, [p.pattern]))
-    tests = []
+    tests: list[tuple[str, Callable[..., Any]]] = []
     for kind, patterns in runs:
         if patterns[0].startswith("^"):
             tests.append((kind, regex.compile("^(?:" + "|".join(f"(?:{p[1:]})" for p in patterns) + ")").match))
@@ -550,12 +550,14 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
 
     # --- footer, related articles, recommendations: everything from there on (a
     # partner's 편집자: line under 원문 출처 is still the page's meta)
-    tail_kind = None
+    tail_kind: Optional[str] = None
     for j in range(end_of_content, n):
-        if kinds[j] == "meta_editor" and tail_kind in (None, "footer"):
-            _take_meta(b, j, kinds[j])
+        kind = kinds[j]
+        if kind == "meta_editor" and tail_kind in (None, "footer"):
+            _take_meta(b, j, kind)
             continue
-        tail_kind = _TAIL_BLOCK.get(kinds[j], tail_kind)
+        if kind is not None:
+            tail_kind = _TAIL_BLOCK.get(kind, tail_kind)
         b.block(tail_kind or "footer", j)
     if lay.source is None and agency_label is not None:
         lay.source = agency_label  # no source on the byline-and-time line: the section label's
@@ -823,10 +825,12 @@ def _take_dateline(b: _Builder, j: int, m: regex.Match) -> None:
     b.layout.dateline = Dateline(agency=agency, place=place, date=iso, text=b.text[start:end], start=start, end=end)
     body_start = line.start + m.end()
     bm = _BYLINE_AFTER_DATELINE.match(b.text, body_start, line.end)
-    span = (bm.start(), bm.end()) if bm else None
-    if bm is None and agency == "신화통신" and (bm := _BYLINE_EQUALS.match(b.text, body_start, line.end)):
-        span = bm.span("byline")
-    if bm:
+    span: Optional[tuple[int, int]] = (bm.start(), bm.end()) if bm else None
+    if bm is None and agency == "신화통신":
+        bm = _BYLINE_EQUALS.match(b.text, body_start, line.end)
+        if bm is not None:
+            span = bm.span("byline")
+    if bm is not None and span is not None:
         bs, be = span
         seg = b.text[bs:be]
         bs += len(seg) - len(seg.lstrip())
