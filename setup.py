@@ -1,9 +1,10 @@
 """Build hook: compile the per-article hot path with mypyc when building a wheel.
 
 Everything else about the package lives in pyproject.toml. The modules below run once or
-more per sentence of every article (numbers, facts, places, glosses, observations, the
-Kiwi loop); compiled, they cost about 40% less (benchmarks/README.md), which is what keeps
-``parse_article`` within 1.3x raw Kiwi tokenization. They are ordinary, type-checked
+more per sentence of every article (layout, numbers, facts, places, glosses, observations,
+the Kiwi loop); compiled, places and observations cost 20-40% less and ``parse_article``
+goes from 1.43x to 1.35x raw Kiwi tokenization (benchmarks/README.md; the target is
+1.3x). They are ordinary, type-checked
 Python: the package behaves the same compiled or not (CI runs the test suite on both).
 
 Not compiled:
