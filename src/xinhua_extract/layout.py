@@ -403,7 +403,7 @@ def _evidence(lines: list[Line], kinds: list[Optional[str]], head: int, *, with_
     return found
 
 
-def analyse_layout(text: str, *, published: object = None, url: Optional[str] = None) -> Layout:
+def analyse_layout(text: str, *, published: object = None, url: object = None) -> Layout:
     """Recognise the page template and split the page into blocks and content paragraphs.
 
     ``published`` (the caller's publication time) overrides the page's; ``url`` (where
@@ -419,8 +419,9 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
     lay = b.layout
     n = len(lines)
     caller_published = coerce_published(published)
-    where = parse_article_url(url)
-    lay.url = url
+    where = parse_article_url(url)  # neither a str nor None: ArgumentError
+    address = url if isinstance(url, str) else None
+    lay.url = address
     lay.page = where.page if where else None
 
     if n and kinds[0] is None and _BANNER_START.match(lines[0].text) and len(lines[0].text.strip()) > _LONGEST_BANNER:
@@ -431,11 +432,11 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
     head = _head_end(kinds, min(first_hard, n))
     meta_idx = _head_meta(lines, kinds, head)
     template = detect_template(_evidence(lines, kinds, head, with_meta=meta_idx is not None,
-                                         xinhua_url=url is not None and is_xinhua_url(url)))
+                                         xinhua_url=address is not None and is_xinhua_url(address)))
     lay.shape = template["name"]
     b.partner = lay.shape == "republication"
     if b.partner:
-        b.zone = _partner_zone(url)
+        b.zone = _partner_zone(address)
     if not template.get("article", True):
         raise NotAnArticleError(
             f"this is a {template['name']} page (a section index of teasers), not an article: "
@@ -454,7 +455,7 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
     else:
         header_end, title_idx, title_zh_idx = _head_without_meta(
             lines, kinds, head, dateline_idx, min(n, first_hard), template["name"], where.page if where else 1,
-            partner_host=url is not None and not is_xinhua_url(url),
+            partner_host=address is not None and not is_xinhua_url(address),
         )
 
     kicker_idx = agency_label = None
@@ -505,7 +506,7 @@ def analyse_layout(text: str, *, published: object = None, url: Optional[str] = 
     # --- the publication time: caller, page, partner's time line, URL
     if lay.published is None:
         for j in range(header_end, dateline_idx if dateline_idx is not None else min(head, end_of_content)):
-            if kinds[j] == "chrome" and (ts := _parse_timestamp(lines[j].text, _PARTNER_TIME, _partner_zone(url))):
+            if kinds[j] == "chrome" and (ts := _parse_timestamp(lines[j].text, _PARTNER_TIME, _partner_zone(address))):
                 lay.published = ts
                 break
     lay.published_from = "page" if lay.published else None

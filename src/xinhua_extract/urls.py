@@ -42,7 +42,7 @@ class ArticleUrl:
     key: str
 
 
-def parse_article_url(url: Optional[str]) -> Optional[ArticleUrl]:
+def parse_article_url(url: object) -> Optional[ArticleUrl]:
     """The date, page and key of a Xinhua article URL, or ``None`` for any other URL."""
     if url is None:
         return None
