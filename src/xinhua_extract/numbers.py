@@ -460,9 +460,10 @@ def iter_number_matches(
             continue
         last = m.end()
         num = m.group("num")
-        if _LONG_DIGITS.search(num):
+        if len(num) >= 30 and _LONG_DIGITS.search(num):
             continue  # 30+ digits in a row is a code or an ID, not a quantity
-        if bare or _DIGIT_RE.search(num) is not None:
+        # a leading digit settles it without the search (as in read_number)
+        if bare or num[:1].isdecimal() or _DIGIT_RE.search(num) is not None:
             yield m
 
 
