@@ -3,8 +3,8 @@
 Everything else about the package lives in pyproject.toml. The modules below run once or
 more per sentence of every article (layout, numbers, facts, places, glosses, observations,
 the Kiwi loop); compiled, places and observations cost 20-40% less and ``parse_article``
-goes from 1.43x to 1.35x raw Kiwi tokenization (benchmarks/README.md; the target is
-1.3x). They are ordinary, type-checked
+goes from 1.33x to 1.24x raw Kiwi tokenization (benchmarks/README.md, 2026-12-05; the
+target is 1.3x, which only the compiled build meets). They are ordinary, type-checked
 Python: the package behaves the same compiled or not (CI runs the test suite on both).
 
 Not compiled:
