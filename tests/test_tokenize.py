@@ -42,6 +42,31 @@ def test_tuned_kiwi_gives_the_default_morphemes(default_kiwi):
         assert got == want, path.name
 
 
+def _corpus_phrases() -> list[str]:
+    """Every example and negative phrase of the fact corpora (dates name the field ``phrase``)."""
+    import importlib
+
+    phrases = []
+    for kind in ("money", "percentage", "count", "rank", "dates"):
+        corpus = importlib.import_module(f"xinhua_extract.facts.corpus.{kind}")
+        for item in (*corpus.EXAMPLES, *corpus.NEGATIVES):
+            phrases.append(item.phrase if kind == "dates" else item.text)
+    return phrases
+
+
+def test_tuned_kiwi_gives_the_default_morphemes_on_the_corpus_phrases(default_kiwi):
+    """The cut-off is also checked on the short phrases of the fact corpora, where a number,
+    unit or date word stands with little context."""
+    tuned = tokenize.get_kiwi()
+    options = tokenize._analysis_options()
+    phrases = _corpus_phrases()
+    assert len(phrases) > 500
+    for phrase in phrases:
+        want = [(t.form, t.tag, t.start, t.len) for t in default_kiwi.tokenize(phrase, **options)]
+        got = [(t.form, t.tag, t.start, t.len) for t in tuned.tokenize(phrase, **options)]
+        assert got == want, phrase
+
+
 def test_sentences_are_kiwis_split_sents(default_kiwi):
     """Token.sent_position gives the sentences split_sents=True gives (then brackets merge)."""
     options = tokenize._analysis_options()

@@ -243,6 +243,13 @@ _PLAIN_RE = regex.compile(_D)  # the digits piece of _PIECE_RE, alone
 #: A written coefficient: a digit or a hangul digit word (``일억`` has one, ``억`` none).
 _DIGIT_RE = regex.compile(rf"\d|{_H}(?=[천백십만억조경])")
 
+
+def _has_digits(num: str) -> bool:
+    """Whether a matched number has a written coefficient (``3천``, ``일억``; not ``억``). A
+    leading digit settles it without the search (hangul and hanzi are no decimals)."""
+    return num[:1].isdecimal() or _DIGIT_RE.search(num) is not None
+
+
 _CONTEXT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
 _LONG_DIGITS = regex.compile(r"\d(?:,?\d){29}")  # 30 digits, thousands commas or not
 
@@ -413,8 +420,7 @@ def read_number(m: "regex.Match[str]", tag: str = "") -> NumberMatch:
         approx=approx,
         bound=bound,
         negative=negative,
-        # a leading digit settles it without the search (hangul and hanzi are no decimals)
-        has_digits=num[:1].isdecimal() or _DIGIT_RE.search(num) is not None,
+        has_digits=_has_digits(num),
         prefix=(pre_start, pre_end) if pre else None,
         suffix=(yeo_start, yeo_end) if yeo else None,
     )
@@ -462,8 +468,7 @@ def iter_number_matches(
         num = m.group("num")
         if len(num) >= 30 and _LONG_DIGITS.search(num):
             continue  # 30+ digits in a row is a code or an ID, not a quantity
-        # a leading digit settles it without the search (as in read_number)
-        if bare or num[:1].isdecimal() or _DIGIT_RE.search(num) is not None:
+        if bare or _has_digits(num):
             yield m
 
 

@@ -42,9 +42,9 @@ def _analysis_options() -> dict:
 
 
 #: Kiwi's beam cut-off (its default is 8): candidate paths scoring more than this below the
-#: best are dropped. 7 is a few % faster than 8, 6.5 another ~2%; 6.5 gives the same morphemes on every
-#: fixture page (tests/test_tokenize.py compares with a default Kiwi) and on the ~630 corpus
-#: example sentences (measured 2026-12-05); 6 starts to change them (6 of 736 texts).
+#: best are dropped. 7 is a few % faster than 8, 6.5 another ~2%; 6.5 gives the same morphemes
+#: as a default Kiwi on every fixture page and on the ~630 phrases of the fact corpora
+#: (tests/test_tokenize.py); 6 starts to change them (6 of 736 texts, 2026-12-05).
 KIWI_CUTOFF_THRESHOLD = 6.5
 
 _OPENERS = "([{“‘「『《〈"

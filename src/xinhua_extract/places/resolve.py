@@ -508,17 +508,10 @@ def _loose_children(text: str, gaz, candidates: Sequence[_Candidate]) -> list[_C
             continue
         run = m.group()
         for cut in range(min(len(run), 6), 1, -1):
-            if _is_particles(run[cut:]) and _names_county(gaz, run[:cut]):
+            if _is_particles(run[cut:]) and any(d.level == "county" for d in gaz.lookup_hangul(run[:cut])):
                 out.append(_Candidate(m.start(), m.start() + cut, run[:cut], "", None))
                 break
     return out
-
-
-@lru_cache(maxsize=8192)
-def _names_county(gaz, name: str) -> bool:
-    """Whether ``name``, spelt loosely, may be a county or district (remembered as
-    :func:`_strict` is: the word after every bare name is asked, article after article)."""
-    return any(d.level == "county" for d in gaz.lookup_hangul(name))
 
 
 def _is_town(rest: str) -> bool:
