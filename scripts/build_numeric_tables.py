@@ -27,10 +27,12 @@ WON_CONTEXT_OUT = DATA / "won_context.tsv"
 #   counter: the value of Count.counter (the surface itself for every entry so far);
 #   native:  "yes" when it also follows a native Korean numeral (``세 가지``, ``두 곳``).
 # Left out on purpose, because after a number they are mostly labels or measures:
-#   기/호/차/분기/항/층/동 (ordinals and labels: 13기, 창어 5호, 2차, 1분기), 년/월/일/개월/
-#   개년 (time), 톤/km/㎢/kWh (units of measure), 배 (multiples), 세 (age), 인 and 부
-#   (rare and ambiguous in news text). 세대 counts households (129세대의 주민); the
+#   차/분기/항/층/동 (ordinals and labels: 2차, 1분기, 3층; 동 is also the Vietnamese
+#   dong), 년/월/일/개월/개년 (time), 톤/km/㎢/kWh (units of measure), 배 (multiples),
+#   세 (age), 인 (1인 가구 is a label). 세대 counts households (129세대의 주민); the
 #   generations (3세대 원전, 5세대 이동통신) are labels by the noun after (COUNTER_NOUNS).
+#   기, 호 and 부 count only with evidence (reading "only" in COUNTER_NOUNS): 원전 4기 but
+#   13기 전인대 (a term), 농가 300여 호 but 창어 5호 (a name), 10만 부 but 3부 (a part).
 COUNTERS: list[tuple[str, str, str, str]] = [
     ("개", "개", "yes", "items, generic classifier"),
     ("개국", "개국", "yes", "countries"),
@@ -73,6 +75,22 @@ COUNTERS: list[tuple[str, str, str, str]] = [
     ("필", "필", "yes", "horses, bolts of cloth (말 400여 필)"),
     ("개성", "개", "no", "개 glued to 성 'province' (서부 12개성의 = 12개 성)"),
     ("세대", "세대", "no", "households (129세대의 주민); not generations (3세대 원전: COUNTER_NOUNS)"),
+    ("두", "두", "no", "head of livestock (젖소 500두)"),
+    ("통", "통", "yes", "calls, letters (전화 3천 통)"),
+    ("칸", "칸", "yes", "compartments, rooms (객차 8칸)"),
+    ("곡", "곡", "yes", "songs, pieces of music"),
+    ("항차", "항차", "no", "voyages (화물선 500항차)"),
+    ("편성", "편성", "no", "train sets (고속열차 10편성)"),
+    ("잔", "잔", "yes", "cups, glasses"),
+    ("그릇", "그릇", "yes", "bowls"),
+    ("팀", "팀", "yes", "teams"),
+    ("포기", "포기", "yes", "plants, heads of cabbage (배추 3만 포기)"),
+    ("인분", "인분", "no", "portions (떡국 1만 인분)"),
+    ("박스", "박스", "no", "boxes"),
+    ("발", "발", "no", "shots, rockets, fireworks"),
+    ("기", "기", "no", "reactors, turbines, tombs (원전 4기); only with evidence (COUNTER_NOUNS 'only')"),
+    ("호", "호", "no", "households (농가 300여 호); only with evidence (COUNTER_NOUNS 'only')"),
+    ("부", "부", "no", "copies (10만 부); only with evidence (COUNTER_NOUNS 'only')"),
 ]
 
 # (counter, noun, side, reading, gloss): nouns that decide what a number with a counter is.
@@ -80,7 +98,10 @@ COUNTERS: list[tuple[str, str, str, str]] = [
 #   after the counter (``1번 국도``). reading "count": a count even where the shape alone
 #   would say otherwise (N대 + noun reads "the N largest": ``5대 그룹``, ``500대 기업``;
 #   but ``자동차 3대 판매`` counts cars); "label": a number label, not a count (``1번
-#   국도``: route 1, ``3번 출구``: exit 3).
+#   국도``: route 1, ``3번 출구``: exit 3); "only": the counter counts only after one of
+#   these nouns, or where the number itself says it is a quantity (a 천/만/억 unit, four
+#   digits, or an approximation: ``풍력 설비 1천 기``, ``300여 호``); else it is a label
+#   or a name (``13기 전인대``, ``창어 5호``, ``제1부``).
 COUNTER_NOUNS: list[tuple[str, str, str, str, str]] = [
     *(("대", noun, "before", "count", "counted by 대: vehicles and machines") for noun in (
         "자동차", "차량", "차", "승용차", "전기차", "화물차", "버스", "트럭", "택시", "열차",
@@ -101,10 +122,25 @@ COUNTER_NOUNS: list[tuple[str, str, str, str, str]] = [
         "버스", "트랙", "창구", "부스", "승강장", "플랫폼", "터미널", "타자", "주자", "선수",
         "지하철", "환자", "확진자",
     )),
+    *(("기", noun, "before", "only", "counted by 기: reactors, turbines, towers, tombs") for noun in (
+        "원전", "원자로", "원자력발전소", "핵발전소", "발전기", "풍력발전기", "풍력 발전기",
+        "풍력 터빈", "터빈", "풍력 설비", "설비", "발전 설비", "위성", "인공위성", "로켓", "미사일",
+        "고분", "무덤", "묘", "탑", "석탑", "불탑", "비석", "석비", "석굴", "엘리베이터",
+        "승강기", "크레인", "교각", "송전탑", "철탑", "기지국", "충전소", "충전기", "충전 파일",
+    )),
+    *(("호", noun, "before", "only", "counted by 호: households") for noun in (
+        "가구", "농가", "농호", "주민", "가정", "세대", "빈곤가구", "빈곤 가구", "빈곤호", "이주민",
+        "어민", "목축민", "농민", "유목민", "가족", "집",
+    )),
+    *(("부", noun, "before", "only", "counted by 부: copies") for noun in (
+        "신문", "잡지", "책", "도서", "서적", "책자", "간행물", "교재", "사본", "보고서", "자료",
+        "설문지", "설문", "전단", "전단지", "팸플릿", "리플릿", "홍보물", "홍보 책자", "안내서",
+        "매뉴얼", "문서", "증서", "계약서", "부수",
+    )),
 ]
 
 _SIDES = {"before", "after"}
-_READINGS = {"count", "label"}
+_READINGS = {"count", "label", "only"}
 
 # (surface, code, position, gloss)
 #   position: "suffix" (``100억 달러``) or "prefix" (``$100``).

@@ -115,6 +115,12 @@ def _noun_pattern(counter: str, side: str, reading: str) -> "Optional[regex.Patt
 _COUNTED_BEFORE = {c: _noun_pattern(c, "before", "count") for c in _COUNTER_OF}
 #: Per counter, a noun after it that makes the number a label (1번 국도, 3번 출구).
 _LABEL_AFTER = {c: _noun_pattern(c, "after", "label") for c in _COUNTER_OF}
+#: Counters that count only after a listed noun or with a number that is plainly a quantity
+#: (원전 4기, 풍력 설비 1천 기, 농가 300여 호; not 13기 전인대, 창어 5호, 3부).
+_ONLY_AFTER_NOUN = {
+    c: pattern for c in set(_COUNTER_OF.values()) if (pattern := _noun_pattern(c, "before", "only")) is not None
+}
+_QUANTITY_FLOOR = Decimal(1000)
 _LOOK_BEHIND = 12  # characters: enough for the longest listed noun and a space
 
 
@@ -134,6 +140,15 @@ def _is_top_n(num: str, unit: "regex.Match[str]", value: Decimal, approx: bool, 
     if counted is not None and counted.search(text, max(0, start - _LOOK_BEHIND), start):
         return False  # 자동차 3대 판매: the noun before says what is counted
     return True
+
+
+def _lacks_evidence(counter: str, value: Decimal, approx: bool, text: str, start: int) -> bool:
+    """``13기``, ``창어 5호``: a counter of :data:`_ONLY_AFTER_NOUN` with a small exact number
+    and none of its nouns right before is a label or a name, not a count."""
+    nouns = _ONLY_AFTER_NOUN.get(counter)
+    if nouns is None or approx or value >= _QUANTITY_FLOOR:
+        return False
+    return nouns.search(text, max(0, start - _LOOK_BEHIND), start) is None
 
 
 def _is_label(unit: "regex.Match[str]", text: str) -> bool:
@@ -219,6 +234,9 @@ def _numeric_counts(
     if counter == "세대" and nm.value != nm.value.to_integral_value():
         return []  # 8.6세대 AMOLED: a generation, households come whole
     markers = read_trailing_markers(text, end, span_end)
+    first = read_number(low_match) if low_match is not None else nm
+    if _lacks_evidence(counter, nm.value, nm.approx or markers.approx or first.approx, text, first.start):
+        return []
     rule = "count-distributive" if unit.group("each") else "count-number-counter"
     bound = markers.bound or nm.bound
     out = []
