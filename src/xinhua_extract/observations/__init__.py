@@ -57,6 +57,7 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
     out: list[Observation] = []
     heads: dict[int, set[str]] = {}
     last_level: dict[int, tuple[int, Optional[Span]]] = {}  # paragraph -> (fact, measure) of the last level
+    last_change: dict[int, tuple[int, Span]] = {}  # paragraph -> (fact, measure) of the last measured change
     levels: dict[int, list[tuple[int, Optional[Span]]]] = {}  # sentence -> its levels
     about: dict[int, tuple[str, ...]] = {}
     governing: dict[int, Optional[str]] = {}
@@ -74,8 +75,8 @@ def find_observations(text: str, facts: Sequence[Fact], tokens: Sequence[Token],
         made: list[Observation] = []
         for i in by_sentence.get(s, ()):
             made.append(_observe(layer, discourse, facts, i, s, carried_place, carried_period,
-                                 heads.get(prev, set()) if prev is not None else set(), last_level, reference,
-                                 made[-1] if made else None))
+                                 heads.get(prev, set()) if prev is not None else set(), last_level, last_change,
+                                 reference, made[-1] if made else None))
         _respectively(layer, info, made, levels.get(prev, []) if prev is not None else [])
         if len(made) > 1:
             _respective_places(layer, discourse, facts, info, made)
@@ -234,7 +235,7 @@ def _respective_places(layer: Layer, discourse: Discourse, facts: Sequence[Fact]
 
 def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, s: int,
              carried_place: Optional[tuple[str, ...]], carried_period: Optional[str],
-             previous_heads: set[str], last_level: dict, reference: Optional[str],
+             previous_heads: set[str], last_level: dict, last_change: dict, reference: Optional[str],
              before: Optional[Observation]) -> Observation:
     fact = facts[i]
     info = discourse.info(s)
@@ -270,6 +271,12 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
             level_of = prior[0]
             if measure is None:
                 measure, measure_rule = prior[1], "level-of"
+        changed = last_change.get(paragraph)
+        if (run is None and measure_from_before is None and changed is not None
+                and (prior is None or changed[0] > prior[0]) and facts[changed[0]].sentence != s):
+            # 소득은 9.1% 늘었다. 물가를 빼면 실제 6.1% 증가했다: a change with no phrase of
+            # its own right after a measured change goes on about that change's measure
+            measure, measure_rule = changed[1], "change-of"
     elif role == "level" and measure is None and paragraph in last_level and not has_argument_before(layer, first, lo):
         prior_fact, prior_measure = last_level[paragraph]
         if facts[prior_fact].sentence != s:  # 올해 상반기에는 892억 위안으로: the same measure, later
@@ -283,6 +290,8 @@ def _observe(layer: Layer, discourse: Discourse, facts: Sequence[Fact], i: int, 
             role, rule = "target", before.rule.split("/")[0]
     if role == "level" and measure is not None:
         last_level[paragraph] = (i, measure)
+    elif role == "change" and measure is not None:
+        last_change[paragraph] = (i, measure)
     if role == "threshold":
         return Observation(fact=i, role=role, measure=measure, rule=f"{rule}/{measure_rule}" if measure_rule else rule)
     whole = None
