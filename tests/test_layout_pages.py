@@ -778,3 +778,23 @@ def test_production_credit_closing_a_partner_page_is_furniture():
     assert _kinds(text, layout, "[신화통신 CNC 제작]") == ["footer"]
     assert not any("CNC" in text[p.start:p.end] for p in layout.paragraphs)
     assert classify_line("[신화통신 CNC 제작]") == "footer" and classify_line("[제작 현장] 커피 농장") is None
+
+
+def test_short_chinese_subheading_is_chinese_and_its_parentheses_gloss_nothing():
+    from xinhua_extract import parse_article
+
+    text, gold = _page("p34")
+    layout = analyse_layout(text, url=gold["url"])
+    start = text.index("关键数据")
+    para = next(p for p in layout.paragraphs if p.start <= start < p.end)
+    assert para.lang == "zh"  # four Han characters and no hangul: Chinese, however short
+    bilingual = (
+        "[신화망 베이징 5월 24일] 왕이(王毅) 외교부장이 기자회견을 열었다.\n\n"
+        "开场白\n\n"
+        "外交部长王毅于2020年5月24日(星期日)下午举行记者会。\n"
+    )
+    article = parse_article(bilingual)
+    langs = {article.text[p.start:p.end]: p.lang for p in article.paragraphs}
+    assert langs["开场白"] == "zh"
+    # the Korean gloss is kept; the Chinese paragraph's (星期日) is no gloss
+    assert [g.gloss for g in article.glosses] == ["王毅"]

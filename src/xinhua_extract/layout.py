@@ -283,9 +283,11 @@ _BANNER_START = regex.compile(r"^\s*新[華华][網网]\s*[韓韩][國国][語�
 
 
 def _is_chinese(s: str) -> bool:
-    """A paragraph of a bilingual article written in Chinese (far more Han than hangul)."""
+    """A paragraph of a bilingual article written in Chinese (far more Han than hangul; a
+    short line such as the subheading ``開場白`` has no hangul at all)."""
     han = len(_HAN.findall(s))
-    return han >= 8 and han > 4 * len(_HANGUL.findall(s))
+    hangul = len(_HANGUL.findall(s))
+    return (han >= 8 and han > 4 * hangul) or (han >= 2 and not hangul)
 
 
 def _is_chinese_headline(s: str) -> bool:

@@ -56,7 +56,8 @@ def parse_article(
 
     reference = layout.reference_date or _as_date(reference_date)
     facts, fact_warnings = extract_facts(text, spans, tokens, reference)
-    glosses = extract_glosses(text, spans, facts)
+    # a parenthesis in a Chinese paragraph (``5月24日(星期日)``) glosses nothing Korean
+    glosses = extract_glosses(text, [(p.start, p.end) for p in paragraphs if p.lang != "zh"], facts)
     places, place_warnings = find_places(text, paragraphs, tokens, glosses)
     places = _locate(places, paragraphs)
     facts = _anchor_facts(facts, sentences, places, paragraphs)
