@@ -27,6 +27,9 @@ Decisions (where the house rules were silent):
   the interval December/January around the nearest December.
 * ``올 들어 7월까지`` (this year, up to July) is one interval from the year's January:
   ``2022-01/2022-07`` (a day for the end gives day grain: ``2022-01-01/2022-05-20``).
+* ``올 춘절``, ``올 국경절 연휴``, ``올여름``, ``올겨울``: the bare ``올`` before a holiday or a
+  season is this year (the record is ``올``; a season is no period of the value formats, so
+  ``올겨울`` in January is still the reference year).
 * ``올 한 해``, ``작년 한 해`` are the year; ``금년`` is this year; the spaced ``지난 해`` is
   ``지난해`` (before a particle or a non-letter only: ``지난 해양`` is no year).
 * A year without 년 opening the name of an event (``2019 세계인공지능대회``, ``2022 베이징
@@ -156,10 +159,18 @@ _YEAR_ABS = (
     r"(?:" + _NOT_NUM_BEFORE + r"(?P<y>" + _YEAR_NUM + r")|(?<![\w'’])['’](?P<yy>\d\d))" + _SP
     + r"년(?P<ydo>도)?(?!대|생|형|산|간|째|치|분|차)"
 )
+#: 올 춘절, 올 국경절 연휴, 올 시즌, 올 여름 / 올여름: the bare 올 names this year before a
+#: season or a holiday of the year (the year only: a season is no period of the formats).
+_SEASONS = ("봄", "여름", "가을", "겨울")
+_SEASONS_AND_HOLIDAYS = (
+    *_SEASONS, "춘절", "춘제", "설 연휴", "설날", "원소절", "청명절", "노동절", "단오절", "중추절", "추석",
+    "국경절", "성탄절", "시즌", "휴가철", "연휴",
+)
 _YEAR_WORD = (
     _NOT_WORD_BEFORE + r"(?:(?P<yw>" + _alt(w for w in YEAR_WORDS if w not in ("올", "지난 해")) + r")"
     + r"|(?P<yw>지난" + _SP + r"해)" + _PART_END  # spaced 지난 해, not 지난 해양
-    + r"|(?P<yw>올)(?=" + _SP + r"(?:들어|한" + _SP + r"해|[상하]반기|연말|연초|초" + _PART_END + r"|말" + _PART_END + r"|\d)))"
+    + r"|(?P<yw>올)(?=" + _SP + r"(?:들어|한" + _SP + r"해|[상하]반기|연말|연초|초" + _PART_END + r"|말" + _PART_END + r"|\d"
+    + r"|" + _alt(_SEASONS_AND_HOLIDAYS) + r")|" + _alt(_SEASONS) + r"))"
 )
 _MONTH = r"(?P<m>" + _MONTH_NUM + r")" + _SP + "월"
 _MONTH_RANGE = (

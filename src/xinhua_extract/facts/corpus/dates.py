@@ -200,6 +200,11 @@ EXAMPLES: tuple[Example, ...] = (
     _ex("올 한 해 수출", ("올 한 해", "2021", "year", True, None)),
     _ex("작년 한 해 동안 늘었다.", ("작년 한 해", "2020", "year", True, None)),
     _ex("금년 목표", ("금년", "2021", "year", True, None)),
+    # the bare 올 before a holiday or a season of the year: the year (a season is no period)
+    _ex("올 춘절 연휴 소비가 늘었다.", ("올", "2021", "year", True, None)),
+    _ex("올 국경절 연휴에 관광객이 몰렸다.", ("올", "2021", "year", True, None)),
+    _ex("올여름 피서객이 늘었다.", ("올", "2021", "year", True, None)),
+    _ex("올겨울 빙설 관광이 인기다.", ("올", "2021", "year", True, None)),
     _ex("연말 특수", ("연말", "2023-12", "month", True, None), reference=_NEW_YEAR),
     _ex("연말연시 소비", ("연말연시", "2021-12/2022-01", "month", True, None)),
     _ex("연말연시 특별 운송", ("연말연시", "2023-12/2024-01", "month", True, None), reference=_NEW_YEAR),
@@ -231,6 +236,9 @@ NEGATIVES: tuple[Negative, ...] = tuple(
     Negative(p)
     for p in (
         "현재 43개 산업 클러스터가 있다.",
+        "관광객이 다시 올 것으로 보인다.",  # 오다, not this year
+        "동계올림픽 경기장",
+        "올레길을 걸었다.",
         "최근 첫 삽을 떴다.",
         "향후 리튬전지 산업을 필두로",
         "그동안 추진해 온 사업",
