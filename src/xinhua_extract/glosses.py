@@ -124,6 +124,7 @@ def _gloss_at(
         kind = classify(head, stripped, tail)
         if kind == "place":
             head_start = _region_head_start(text, max(span_start, open_at - 30), open_at, head_start)
+            head_start = _spaced_head_start(text, span_start, head_start, open_at, stripped)
     parts = _EXPLANATION_SEP.split(stripped, maxsplit=1)
     explanation = parts[1].strip() if len(parts) == 2 and _HAS_HAN.search(parts[0]) else None
     return Gloss(
@@ -148,6 +149,24 @@ def _region_head_start(text: str, lo: int, open_at: int, head_start: int) -> int
     for m in get_gazetteer().region_pattern().finditer(text, lo, open_at):
         if m.end() == open_at and m.start() < head_start:
             return m.start()
+    return head_start
+
+
+_WORD_BEFORE = regex.compile(r"(?<![\p{Hangul}])\p{Hangul}{2,4}$")
+
+
+def _spaced_head_start(text: str, lo: int, head_start: int, open_at: int, gloss: str) -> int:
+    """``누장 리수족(怒江傈僳族)자치주``: a place gloss longer than its head whose first
+    characters are the word before the space covers that word too — one name, one mention."""
+    extra = len(gloss) - (open_at - head_start)
+    if extra < 1 or head_start - 1 <= lo or text[head_start - 1] != " " or not _HAN_ONLY.match(gloss):
+        return head_start
+    m = _WORD_BEFORE.search(text, max(lo, head_start - 6), head_start - 1)
+    if m is None or len(m.group()) != extra:
+        return head_start
+    prefix = gloss[:extra]
+    if _transcribes_to(prefix, m.group()) or _sino(prefix) == m.group():
+        return m.start()
     return head_start
 
 

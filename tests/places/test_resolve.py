@@ -283,6 +283,8 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         ("산시성 닝창현의 논", [("산시성", "610000"), ("닝창현", "610726")]),
         # a nationality with its own gloss before the autonomous suffix (issue 12, blind batch J)
         ("구이저우성 위핑 둥족(侗族)자치현의 복숭아", [("구이저우성", "520000"), ("위핑", "520622")]),
+        # a gloss covering the word before the space too is one name, one mention (blind batch Q)
+        ("윈난성 누장 리수족(怒江傈僳族)자치주의 마을", [("윈난성", "530000"), ("누장", "533300")]),
         # a county anchors its name, but the name with another suffix is another division:
         # 지안현 (吉安县) then 지안시 (吉安市)
         ("장시성 지안현의 농민은 지안시 시장에 간다.", [("장시성", "360000"), ("지안현", "360821"),

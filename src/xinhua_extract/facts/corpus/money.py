@@ -103,7 +103,10 @@ EXAMPLES = [
        m("1만6천 원", "16000", "CNY", bound="over", rule="money-won-as-yuan")),
     ex("중국의 빈곤 퇴치 지원금으로 가구당 3천 원이 지급됐다.",
        m("3천 원", "3000", "CNY", rule="money-won-as-yuan")),
+    ex("상무부는 국경절 연휴 소매 매출액이 1조2000억원이라고 밝혔다.",  # a Chinese body, a Chinese holiday
+       m("1조2000억원", "1200000000000", "CNY", rule="money-won-as-yuan")),
     # … but the won stays the won: a conversion, a Korean sentence, a sentence that writes 위안
+    ex("기획재정부는 내년 예산 1조원을 배정했다.", m("1조원", "1000000000000", "KRW")),  # Korea's ministry
     ex("중국 농민 소득은 2만 위안(약 370만원)으로 늘었다.",
        m("2만 위안", "20000", "CNY"), m("약 370만원", "3700000", "KRW", approx=True, rule="money-conversion")),
     ex("한국 여행사가 내놓은 중국 관광 상품은 1인당 150만원이다.", m("150만원", "1500000", "KRW")),
