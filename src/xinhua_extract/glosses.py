@@ -215,11 +215,12 @@ def _transcribed_kind(core: str, gloss: str, tail: str) -> str:
 def _is_surname(ch: str) -> bool:
     from .places.transcribe import to_simplified
 
-    return to_simplified(ch) in _surnames()
+    return to_simplified(ch) in chinese_surnames()
 
 
 @lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
+def chinese_surnames() -> frozenset[str]:
+    """data/chinese_surnames.txt: the most common surnames, simplified, one character each."""
     from importlib import resources
 
     text = resources.files("xinhua_extract.data").joinpath("chinese_surnames.txt").read_text(encoding="utf-8")

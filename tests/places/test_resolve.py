@@ -97,6 +97,35 @@ def test_chinese_paragraph_is_segmented_with_jieba():
     assert "440300" in codes or "440305" in codes
 
 
+def test_everyday_chinese_words_spelling_a_county_are_no_places_in_chinese_prose():
+    # 合作 'cooperation' (合作市), 中方 'the Chinese side' (中方县), 和平 'peace' (和平区), a
+    # person 郑永年 (永年县) — seen on a blind page; with their suffix or their prefecture
+    # before them they are places
+    text = ("중국어 원문을 함께 싣는다.\n\n中方重视中韩关系，双方是分不开的合作伙伴，为地区和平作出贡献。\n\n"
+            "新加坡国立大学教授郑永年认为，甘肃甘南合作的牧民和天津市和平区的企业都在发展。\n")
+    article = parse_article(text)
+    got = [(p.text, p.code) for p in article.places]
+    assert got == [("甘肃", "620000"), ("甘南", "623000"), ("合作", "623001"), ("天津市", "120000"),
+                   ("和平区", "120101")]
+
+
+def test_zh_everyday_stems_match_their_generator():
+    import importlib.util
+    from pathlib import Path
+
+    import jieba
+
+    root = Path(__file__).resolve().parents[2]
+    committed = (root / "src" / "xinhua_extract" / "data" / "zh_everyday_stems.tsv").read_text(encoding="utf-8")
+    made_with = committed.splitlines()[1].split()[2].rstrip(";")
+    if made_with != jieba.__version__:
+        pytest.skip(f"the list was made with jieba {made_with}, {jieba.__version__} is installed")
+    spec = importlib.util.spec_from_file_location("build_zes", root / "scripts" / "build_zh_everyday_stems.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert committed == module.render(), "run python scripts/build_zh_everyday_stems.py"
+
+
 def test_place_names_are_one_kiwi_token(seed_article):
     surfaces = {(seed_article.text[t.start : t.end], t.tag) for t in seed_article.tokens}
     for name in ("짜오좡", "쑤이저우", "셴타오", "융촨"):

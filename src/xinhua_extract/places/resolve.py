@@ -1045,7 +1045,7 @@ def _region_mentions(text: str, para: Paragraph) -> Iterable[PlaceMention]:
 def _chinese_mentions(text: str, para: Paragraph) -> Iterable[PlaceMention]:
     from .segment import segment_zh
 
-    for segment in segment_zh(text[para.start : para.end]):
+    for segment in segment_zh(text[para.start : para.end], running=True):
         start, end, entry = segment.start, segment.end, segment.place
         if entry is None:
             continue

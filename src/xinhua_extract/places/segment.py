@@ -14,6 +14,7 @@ simplified first, one character for one, and offsets refer to the original strin
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -106,27 +107,46 @@ def get_tokenizer() -> jieba.Tokenizer:
     return _tokenizer
 
 
-def _place_of(word: str, context: list[Division]) -> Division | Region | None:
+def _place_of(word: str, context: list[Division], running: bool = False, before: str = "") -> Division | Region | None:
     """The place a token names: a region, else the division best supported by context.
 
     Among several divisions of one name, the one lying under a division named earlier in
     the text wins (广东省深圳市南山区 -> 深圳's 南山区); otherwise the most salient.
     Districts named by a generic word (城区 'urban area', 郊区 'suburbs', 矿区, 东区) are
-    places only under such context (晋城市城区).
+    places only under such context (晋城市城区). In running Chinese text (``running``), a
+    county-level division named by a stem that is an everyday word (合作, 和平, 中方:
+    data/zh_everyday_stems.tsv) or right after a surname (郑 + 永年: a person) is a place
+    only under such context too; ``before`` is the token before ``word``.
     """
     gazetteer = get_gazetteer()
     regions = gazetteer.lookup_region_zh(word)
     if regions:
         return regions[0]
     divisions = gazetteer.lookup_zh(word)
-    if len(divisions) > 1:
-        for previous in reversed(context):
-            for candidate in divisions:
-                if candidate.code != previous.code and gazetteer.is_within(candidate.code, previous.code):
-                    return candidate
+    for previous in reversed(context) if len(divisions) > 1 or running else ():
+        for candidate in divisions:
+            if candidate.code != previous.code and gazetteer.is_within(candidate.code, previous.code):
+                return candidate
     if not divisions or _is_generic(divisions[0]):
         return None
+    if running and all(d.level == "county" and word != d.name_zh for d in divisions) and (
+        word in _everyday_stems() or (len(before) == 1 and _after_surname(before))
+    ):
+        return None
     return divisions[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _everyday_stems() -> frozenset[str]:
+    """data/zh_everyday_stems.tsv (built by scripts/build_zh_everyday_stems.py)."""
+    lines = (DATA_DIR / "zh_everyday_stems.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return frozenset(line.split("\t", 1)[0] for line in lines if line and not line.startswith("#"))
+
+
+def _after_surname(ch: str) -> bool:
+    from ..glosses import chinese_surnames
+
+    return ch in chinese_surnames()
 
 
 def _is_generic(division: Division) -> bool:
@@ -161,11 +181,13 @@ def _windows(text: str, limit: int = JIEBA_MAX_CHARS) -> list[tuple[int, int]]:
     return out
 
 
-def segment_zh(text: str) -> list[Segment]:
+def segment_zh(text: str, running: bool = False) -> list[Segment]:
     """Split Chinese ``text`` (simplified or traditional) into tokens tagged with places.
 
     ``粵港澳大灣區`` -> one token, the region; ``永川高新區`` -> 永川 (500118) + 高新區;
     ``蘭州大學`` -> 蘭州 (620100) + 大學; ``山西路`` -> one token, no place (a street).
+    ``running``: ``text`` is a paragraph of Chinese prose rather than a name or a gloss, so
+    everyday words that spell a county (合作 'cooperation') are not places (:func:`_place_of`).
     Offsets and token texts are those of ``text``.
     """
     if not text:
@@ -182,7 +204,7 @@ def segment_zh(text: str) -> list[Segment]:
     i = 0
     while i < len(raw):
         word, start, end = raw[i]
-        place = _place_of(word, context)
+        place = _place_of(word, context, running, raw[i - 1][0] if i else "")
         if place is not None and i + 1 < len(raw) and raw[i + 1][0] in ROAD_WORDS:
             end = raw[i + 1][2]
             place = None
