@@ -177,3 +177,13 @@ def test_kiwi_boundaries_inside_quotes_are_merged():
         "회의는 끝났다.",
         "규모(연 매출. 2천만 위안) 기업.",
     ]
+
+
+def test_a_paragraph_closed_by_a_credit_is_whole():
+    # a gallery page whose text ends with its photo and translator credit is not truncated
+    text = ("新華網韓國語 >> 기사 본문\n[신화사 평양 8월 22일] 보고회가 열렸다. 그는 입장을 밝혔다. "
+            "[촬영/신화사 기자 왕밍(王明), 번역/왕범]\n관련 보도 >>\n핫 갤러리\n")
+    codes = {w.code for w in analyse_layout(text).warnings}
+    assert "W015" not in codes
+    cut = analyse_layout(text.replace("밝혔다. [촬영/신화사 기자 왕밍(王明), 번역/왕범]", "밝혔"))
+    assert "W015" in {w.code for w in cut.warnings}

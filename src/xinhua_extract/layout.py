@@ -133,7 +133,9 @@ _MENU = regex.compile(r"\s[|>·]\s.*\s[|>·]\s")  # 홈 | 정치 | 경제: a par
 _ENUMERATED = regex.compile(r"^\s*\d{1,2}\.\s")  # "1. …": an item of a gallery, not a headline
 _INNER_SENTENCE_END = regex.compile(r"[다요][.!?]")  # …했다. : a line holding a sentence is a paragraph
 _SENTENCE_INSIDE = regex.compile(r"[다요][.!?]\s+\S")  # …부른다. 지난 20일 …: a sentence ends inside the line
-_SENTENCE_END = regex.compile(r"[.!?。」』”\"'’)]\s*$")
+#: How a whole paragraph ends: a full stop, a quote, a parenthesis, or a credit's bracket
+#: (``… 표시했다. [촬영/신화사 기자 루루이(陆睿), 번역/왕범]``).
+_SENTENCE_END = regex.compile(r"[.!?。」』”\"'’)\]】]\s*$")
 
 #: line kinds of the page head (banner to meta)
 _HEADER_KINDS = {"header", "breadcrumb", "section", "untitled", "xinhua_title", "toolbar", "meta", "meta_time", "meta_editor"}
@@ -799,6 +801,13 @@ def _take_meta(b: _Builder, j: int, kind: str) -> None:
         lay.published = _parse_timestamp(line, zone=b.zone)
 
 
+def _countries() -> frozenset[str]:
+    """Foreign countries and regions (data/observation_words.tsv, category ``country``)."""
+    from .observations.words import words
+
+    return words()["country"]
+
+
 def _take_dateline(b: _Builder, j: int, m: regex.Match) -> None:
     line = b.lines[j]
     b.block("body", j)
@@ -808,8 +817,10 @@ def _take_dateline(b: _Builder, j: int, m: regex.Match) -> None:
     start += len(seg) - len(seg.lstrip())
     agency = m.group("agency")
     place = (m.group("place") or "").strip() or None
-    if place and place.startswith("중국 "):
-        place = place[len("중국 ") :].strip()
+    if place and " " in place:  # 중국 상하이, 스위스 다보스: the city; the country is no place
+        country, _, city = place.partition(" ")
+        if country == "중국" or country in _countries():
+            place = city.strip()
     if place:
         place = _PLACE_HANJA.sub("", place).strip() or place
     iso = None
