@@ -29,7 +29,8 @@ WON_CONTEXT_OUT = DATA / "won_context.tsv"
 # Left out on purpose, because after a number they are mostly labels or measures:
 #   차/분기/항/층/동 (ordinals and labels: 2차, 1분기, 3층; 동 is also the Vietnamese
 #   dong), 년/월/일/개월/개년 (time), 톤/km/㎢/kWh (units of measure), 배 (multiples),
-#   세 (age), 인 (1인 가구 is a label). 세대 counts households (129세대의 주민); the
+#   세 (age), 인 (1인 가구 is a label), 과 (the particle: 3과 4, 'three and four'; the
+#   taxonomy's families, 12과, are lost with it). 세대 counts households (129세대의 주민); the
 #   generations (3세대 원전, 5세대 이동통신) are labels by the noun after (COUNTER_NOUNS).
 #   기, 호 and 부 count only with evidence (reading "only" in COUNTER_NOUNS): 원전 4기 but
 #   13기 전인대 (a term), 농가 300여 호 but 창어 5호 (a name), 10만 부 but 3부 (a part).
@@ -76,6 +77,7 @@ COUNTERS: list[tuple[str, str, str, str]] = [
     ("개성", "개", "no", "개 glued to 성 'province' (서부 12개성의 = 12개 성)"),
     ("세대", "세대", "no", "households (129세대의 주민); not generations (3세대 원전: COUNTER_NOUNS)"),
     ("두", "두", "no", "head of livestock (젖소 500두)"),
+    ("목", "목", "no", "orders, in a taxonomy (6목 12과 54종)"),
     ("통", "통", "yes", "calls, letters (전화 3천 통)"),
     ("칸", "칸", "yes", "compartments, rooms (객차 8칸)"),
     ("곡", "곡", "yes", "songs, pieces of music"),
@@ -225,6 +227,8 @@ NOT_CURRENCY_TYPOS: list[tuple[str, str]] = [
     ("바로", "'right away'"),
     ("파운데", "foundation (파운데이션)"),
     ("리타", "a given name"),
+    ("이라", "the copula 이라 (30이라는 숫자): one letter off 리라"),
+    ("이란", "the copula 이란, and Iran: one letter off 리란 (not a currency, but kept out)"),
 ]
 
 _POSITIONS = {"suffix", "prefix"}

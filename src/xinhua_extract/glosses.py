@@ -153,20 +153,26 @@ def _region_head_start(text: str, lo: int, open_at: int, head_start: int) -> int
 
 
 _WORD_BEFORE = regex.compile(r"(?<![\p{Hangul}])\p{Hangul}{2,4}$")
+_MAX_WORDS_BACK = 4
 
 
 def _spaced_head_start(text: str, lo: int, head_start: int, open_at: int, gloss: str) -> int:
-    """``누장 리수족(怒江傈僳族)자치주``: a place gloss longer than its head whose first
-    characters are the word before the space covers that word too — one name, one mention."""
-    extra = len(gloss) - (open_at - head_start)
-    if extra < 1 or head_start - 1 <= lo or text[head_start - 1] != " " or not _HAN_ONLY.match(gloss):
+    """``누장 리수족(怒江傈僳族)자치주``, ``첸둥난 묘족 동족 자치주(黔东南苗族侗族自治州)``: a place
+    gloss longer than its head whose first characters are a word up to four words before
+    covers those words too — one name, one mention."""
+    if len(gloss) <= open_at - head_start or not _HAN_ONLY.match(gloss):
         return head_start
-    m = _WORD_BEFORE.search(text, max(lo, head_start - 6), head_start - 1)
-    if m is None or len(m.group()) != extra:
-        return head_start
-    prefix = gloss[:extra]
-    if _transcribes_to(prefix, m.group()) or _sino(prefix) == m.group():
-        return m.start()
+    pos = head_start
+    for _ in range(_MAX_WORDS_BACK):
+        if pos - 1 <= lo or text[pos - 1] != " ":
+            break
+        m = _WORD_BEFORE.search(text, max(lo, pos - 6), pos - 1)
+        if m is None:
+            break
+        word, prefix = m.group(), gloss[: len(m.group())]
+        if _transcribes_to(prefix, word) or _sino(prefix) == word:
+            return m.start()
+        pos = m.start()
     return head_start
 
 

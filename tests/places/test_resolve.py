@@ -314,6 +314,11 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         ("구이저우성 위핑 둥족(侗族)자치현의 복숭아", [("구이저우성", "520000"), ("위핑", "520622")]),
         # a gloss covering the word before the space too is one name, one mention (blind batch Q)
         ("윈난성 누장 리수족(怒江傈僳族)자치주의 마을", [("윈난성", "530000"), ("누장", "533300")]),
+        ("구이저우성 첸둥난 묘족 동족 자치주(黔东南苗族侗族自治州)의 마을", [("구이저우성", "520000"), ("첸둥난", "522600")]),
+        # a glossed district right after another city, its own city and province unnamed, is
+        # that city's old town, not Luoyang's 老城区 (blind batch T)
+        ("위린(榆林)시 라오청(老城)구 광장", [("위린", "610800")]),
+        ("허난성 뤄양(洛陽)시 라오청(老城)구의 거리", [("허난성", "410000"), ("뤄양", "410300"), ("라오청", "410302")]),
         # a county anchors its name, but the name with another suffix is another division:
         # 지안현 (吉安县) then 지안시 (吉安市)
         ("장시성 지안현의 농민은 지안시 시장에 간다.", [("장시성", "360000"), ("지안현", "360821"),

@@ -64,7 +64,8 @@ Decisions (where the house rules were silent):
   date directly followed by ``보다``/``대비``/``比``/``에 비해``/``와 비교``/``와 비슷`` or
   ``의 N배`` (``2010년의 1.7배``: a multiple of that year's figure) (``지난해 말보다``,
   ``2019년 대비``: the date names the base of a change, not when something happened), or by
-  nouns that are the object of a comparing verb (``지난해 전체 인원수를 웃돌았다``), or by
+  nouns that are the object of a comparing verb (``지난해 전체 인원수를 웃돌았다``), or by one
+  or two nouns and a comparison word (``1분기 증속에 비했을때``, ``상반기 매출 대비``), or by
   an event and 전보다/때보다 (``2019년 코로나19 발생 전보다``).
   :func:`comparison_bases` returns them with a label (and, for the latter, the resolved
   value) for the numeric facts' ``basis``. ``전년`` on its own is a date.
@@ -348,6 +349,12 @@ _COMPARE_SAME = regex.compile(_SP + r"(?:" + _alt(_SAME_PERIOD_WORDS) + r")" + _
 #: ends them: ``3월의 수출은 지난해보다`` compares the exports of March with last year).
 _NOUN = r"(?!지난해|전년|작년|올해|금년)[가-힣]{1,6}(?<!" + particle_pattern("noun") + ")"  # data/particles.tsv
 _COMPARE_OF = regex.compile(r"의 (?:" + _NOUN + r" ){0,2}" + _NOUN + _COMPARE.pattern)
+#: ``1분기 증속에 비했을때``, ``상반기 매출 대비``: the date's figure, named by one or two nouns
+#: without a particle, before a comparison word (any ending of 비하다).
+_COMPARE_NOUN = regex.compile(
+    r" (?!" + _alt([*_SAME_PERIOD, *_BASIS_PREVIOUS]) + r")(?:" + _NOUN + r" )?" + _NOUN
+    + r"(?: ?(?:" + "|".join(_COMPARISON_WORDS[:2]) + r")|에 ?비(?:해|하|했|한|교))"
+)  # not 2분기 동기 대비 (Q2 against the same period: 2분기 is the date)
 #: ``2019년 코로나19 발생 전보다``: the time before an event of that year as the base.
 _COMPARE_BEFORE = regex.compile(r"(?: [\w·]+){1,3}? ?(?:이전|전|때|당시)보다")
 #: ``지난해 전체 인원수를 웃돌았다``, ``2020년 후난성 전체 무역액을 넘어선``: the date's figure as
@@ -702,6 +709,7 @@ def _scan(
         while end > m.start() and text[end - 1].isspace():
             end -= 1
         compared = (_COMPARE.match(text, end, span_end) or _COMPARE_OF.match(text, end, span_end)
+                    or _COMPARE_NOUN.match(text, end, span_end)
                     or (_COMPARE_OBJ.match(text, end, span_end) or _COMPARE_BEFORE.match(text, end, span_end)
                         if rule == "calendar" else None)
                     or (_COMPARE_OBJ_PERIOD.match(text, end, span_end) if rule == "period" else None)

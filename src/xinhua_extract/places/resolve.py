@@ -874,6 +874,12 @@ def _hanja_candidates(gaz, cand: _Candidate, context: set[str]) -> tuple[Divisio
         # 난산(南山)구 in an Urumqi story: several cities have that district and none is a
         # place the article names — a local area of its own city (Urumqi's Nanshan), no mention
         found = tuple(d for d in found if d.parent in context or d.province_code in context)
+    elif (cand.suffix == "구" and len(found) == 1 and not _municipal_district(gaz, found[0])
+          and found[0].parent not in context and found[0].province_code not in context
+          and any(c.endswith("00") and not c.endswith("0000") for c in context)):
+        # 위린(榆林)시 라오청(老城)구: the one 老城区 is Luoyang's, but the article names another
+        # city and neither Luoyang nor Henan — the old town of its own city, no mention
+        found = ()
     if not cand.suffix and not hanja.endswith(_COUNTY_SUFFIX_ZH):  # 셴현(獻縣) names its suffix
         found = tuple(d for d in found if d.level != "county" or d.parent in context
                       or (d.province_code in context and d.suffix_zh != "区" and not cand.fused)

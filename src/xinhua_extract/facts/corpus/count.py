@@ -27,6 +27,7 @@ EXAMPLES = [
     ex("떡국 1만 인분을 나눴다.", c("1만 인분", "10000", "인분")),
     ex("사과 2만 박스가 팔렸다.", c("2만 박스", "20000", "박스")),
     ex("불꽃 300발을 쏘아 올렸다.", c("300발", "300", "발")),
+    ex("조류는 모두 6목 54종이다.", c("6목", "6", "목"), c("54종", "54", "종")),  # orders (目), species
     ex("우유 한 잔과 국수 두 그릇", c("한 잔", "1", "잔"), c("두 그릇", "2", "그릇")),
     # 기, 호, 부 count only after their nouns or with a number that is plainly a quantity
     ex("원전 4기가 가동 중이다.", c("4기", "4", "기")),
@@ -152,6 +153,7 @@ NEGATIVES = [
     neg("1호 문건을 발표했다."),  # a label
     neg("2부 리그에 올랐다."),  # a division, not copies
     neg("베트남 동 환율이 올랐다."),  # 동 is no counter
+    neg("두 수의 합은 3과 4를 더한 값이다."),  # the particle 과, not a counter
 
     neg("5대 그룹 총수가 참석했다."),
     neg("세계 500대 기업에 선정됐다."),

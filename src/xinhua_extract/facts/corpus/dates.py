@@ -274,6 +274,8 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "통관 3일이면 된다.",
         "1박 2일 체험 프로그램이 인기다.",  # nights and days
         "증가속도는 1분기를 앞질렀다.",  # a quarter as what is overtaken: a base
+        "1분기 증속에 비했을때 상승폭이 컸다.",  # a quarter's figure as the base (비하다)
+        "상반기 매출 대비 두 배로 늘었다.",
         "산둥은 1분기와 같은 수준을 유지했다.",
         "판매량은 3분기를 웃돌았다.",
         "주민 2000 가구가 축제를 즐겼다.",

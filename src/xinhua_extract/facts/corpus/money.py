@@ -142,6 +142,7 @@ NEGATIVES = [
     neg("수십억 위안을 투자했다."),  # vague: 수십억 has no value
     neg("수백만 달러 규모"),
     neg("평화공존 5원칙을 견지했다."),
+    neg("30이라는 이 숫자는 특별하다."),  # the copula 이라, one letter off 리라 (lira)
     neg("계약 3건을 체결했다."),
     neg("천진에서 열린 회의에 참석했다."),
     neg("조 위원장은 이같이 말했다."),
