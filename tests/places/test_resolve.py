@@ -318,6 +318,10 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         # a glossed district right after another city, its own city and province unnamed, is
         # that city's old town, not Luoyang's 老城区 (blind batch T)
         ("위린(榆林)시 라오청(老城)구 광장", [("위린", "610800")]),
+        # a province glued after a city inside a school's name is a mention; an everyday
+        # noun there (저장 'storage') is not (blind batch T)
+        ("라싸(拉薩)시의 라싸장쑤실험중학교", [("라싸", "540100"), ("라싸", "540100"), ("장쑤", "320000")]),
+        ("칭다오저장창고가 문을 열었다.", []),
         ("허난성 뤄양(洛陽)시 라오청(老城)구의 거리", [("허난성", "410000"), ("뤄양", "410300"), ("라오청", "410302")]),
         # a county anchors its name, but the name with another suffix is another division:
         # 지안현 (吉安县) then 지안시 (吉安市)

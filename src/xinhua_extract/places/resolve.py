@@ -473,6 +473,10 @@ def _hangul_candidates(
                 em = _ETHNIC_SUFFIX.match(text, m.end(), min(para.end, m.end() + 40))  # 누장 리수족자치주
                 suffix = em.group("suf") if em and em.start() < em.end() and text[m.end()] == " " else ""
             yield _Candidate(start, start + length, name, suffix, None, compound)
+            if compound and not suffix:
+                second = _glued_province(gaz, run[length:])
+                if second is not None:  # 라싸장쑤실험중학교: a city, then a province, in one name
+                    yield _Candidate(start + length, start + length + len(second), second, "", None, True)
             continue
         heads = glossed.get(run[:2]) if glossed else None
         split = _glossed_split(run, heads) if heads else None
@@ -486,6 +490,19 @@ def _hangul_candidates(
             if split is not None:
                 name, suffix, length, _ = split
                 yield _Candidate(start, start + length, name, suffix, None, respelled=True)
+
+
+def _glued_province(gaz, rest: str) -> Optional[str]:
+    """The province or municipality that opens ``rest``, the letters after a place name in
+    one word (``라싸장쑤실험중학교``: 장쑤): spelled as in the gazetteer, not an everyday noun
+    (저장, 신장), and followed by more of the name, not by particles only."""
+    for cut in range(min(len(rest) - 1, 5), 1, -1):
+        head = rest[:cut]
+        if (head in _everyday_words() or gaz.is_common_word(head) or _is_particles(rest[cut:])
+                or not any(d.level == "province" for d in _strict(gaz, head))):
+            continue
+        return head
+    return None
 
 
 #: Suffixes of towns, townships and villages (镇, 乡, 村, 街道): not coded in the gold.
