@@ -322,6 +322,16 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         # noun there (저장 'storage') is not (blind batch T)
         ("라싸(拉薩)시의 라싸장쑤실험중학교", [("라싸", "540100"), ("라싸", "540100"), ("장쑤", "320000")]),
         ("칭다오저장창고가 문을 열었다.", []),
+        # loose spellings: with a province's or prefecture's suffix (쟝, 뚱 for 장, 둥), and a
+        # loose or older spelling of a name the article glossed (옌벤 for 옌볜) (blind batch V)
+        ("저쟝성의 농가가 늘었다.", [("저쟝성", "330000")]),
+        ("광뚱성과 쟝쑤성의 수출", [("광뚱성", "440000"), ("쟝쑤성", "320000")]),
+        ("옌볜(延邊)조선족자치주 대표단이 왔다. 옌벤 지역은 협약을 맺었다.", [("옌볜", "222400"), ("옌벤", "222400")]),
+        ("쟝은 말했다.", []),
+        # an everyday-word name listed after other places is a place of the list; alone it is not
+        ("칭다오, 선전, 난징, 시안 등 도시들", [("칭다오", "370200"), ("선전", "440300"), ("난징", "320100"),
+                                      ("시안", "610100")]),
+        ("계획 시안, 수정안을 냈다.", []),
         ("허난성 뤄양(洛陽)시 라오청(老城)구의 거리", [("허난성", "410000"), ("뤄양", "410300"), ("라오청", "410302")]),
         # a county anchors its name, but the name with another suffix is another division:
         # 지안현 (吉安县) then 지안시 (吉安市)

@@ -32,6 +32,7 @@ import regex
 from ..particles import particle_pattern, particles
 from ..records import ArticleWarning, Gloss, Paragraph, PlaceMention, Token
 from .gazetteer import Division, Region, get_gazetteer
+from .transcribe import loose_key
 
 #: Administrative suffixes in hangul, longest first: the levels each may mark and the
 #: Chinese suffixes it spells (``시`` is 市; ``구`` 区; ``신구`` 新区).
@@ -138,6 +139,8 @@ def find_places(
     for g in glosses:
         if g.kind == "place" and len(g.head) >= 2:
             glossed.setdefault(g.head[:2], set()).add(g.head)
+            # 옌볜(延邊) … 옌벤: a loose spelling of a glossed name, keyed by its loose form
+            glossed.setdefault(_LOOSE_MARK + g.head[0], set()).add(g.head)
     mentions: list[PlaceMention] = []
     warnings: list[ArticleWarning] = []
 
@@ -187,6 +190,7 @@ def find_places(
         candidates = [
             c for c in candidates
             if c.hanja or c.name not in everyday
+            or text[c.start : c.start + len(c.name)] != c.name  # 저쟝성: spelled otherwise, no noun
             or not (_longer_noun(tokens, c.start, c.start + len(c.name))
                     or (not c.suffix and not gaz.is_common_word(c.name)  # Kiwi knows it as NNP too
                         and _common_noun(tokens, c.start, c.start + len(c.name))))
@@ -236,11 +240,14 @@ def find_places(
     ends: dict[int, Division] = {}  # where resolved mentions end: 상하이 푸둥, a district after its city
     for cand in sorted(candidates, key=lambda c: (c.compound, not c.sino)):
         parent = ends.get(cand.start - 1) if cand.start and text[cand.start - 1] == " " else None
+        # 칭다오, 선전, 난징, 시안 등: a name listed right after a place is a place of the list
+        listed = (text[cand.start - 2 : cand.start] == ", " and (cand.start - 2) in ends) or (
+            text[cand.start - 1 : cand.start] in ("·", "、", "∙") and (cand.start - 1) in ends)
         if parent is not None and (  # 리장 고성 (古城 'old town', also Lijiang's 古城区): a common noun
             gaz.is_common_word(cand.name) or _common_noun(tokens, cand.start, cand.start + len(cand.name))
         ):
             parent = None
-        mention = _resolve(cand, text, gaz, anchors, context, warnings, parent)
+        mention = _resolve(cand, text, gaz, anchors, context, warnings, parent, listed)
         if mention is not None:
             mentions.append(mention)
             division = gaz.by_code(mention.code) if mention.code else None
@@ -389,6 +396,7 @@ def _hangul_candidates(
     sino_heads = gaz.sino_suffixed_heads()
     name_heads = _name_heads(names)
     respell_heads = _respelled_heads(names)
+    loose_heads = _loose_heads(gaz)
     skip_until = -1
     for m in _HANGUL_RUN.finditer(text, para.start, para.end):
         start = m.start()
@@ -413,6 +421,9 @@ def _hangul_candidates(
                 continue
             if (head not in name_heads and head not in sino_heads and not (glossed and head in glossed)
                     and head not in respell_heads):
+                loose = _loose_candidate(gaz, m.group(), start, glossed, loose_heads)
+                if loose is not None and not (start > 0 and _is_word_char(text[start - 1])):
+                    yield loose
                 continue
         if gloss is not None and gloss.head_end <= m.end():
             pair = _glued_pair(gaz, text[start : gloss.head_end], gloss.gloss.strip())
@@ -490,6 +501,48 @@ def _hangul_candidates(
             if split is not None:
                 name, suffix, length, _ = split
                 yield _Candidate(start, start + length, name, suffix, None, respelled=True)
+
+
+_LOOSE_MARK = "~"  # keys of ``glossed`` that hold a loose form (no hangul starts with it)
+#: Suffixes after which a loosely spelled name is read: provinces and prefectures only (a
+#: county's suffix 현/구 after a loose two-syllable stem meets too many words and names).
+_LOOSE_SUFFIXES = ("특별행정구", "자치구", "자치주", "지구", "성", "시", "맹")
+
+
+@lru_cache(maxsize=1)
+def _loose_heads(gaz) -> frozenset[str]:
+    """Loose forms of the first two syllables of every province and prefecture name."""
+    return frozenset(loose_key(d.hangul[:2]) for d in gaz.divisions
+                     if d.level in ("province", "prefecture") and len(d.hangul) >= 2)
+
+
+def _loose_candidate(gaz, run: str, start: int, glossed: Optional[dict[str, set[str]]],
+                     loose_heads: frozenset[str]) -> Optional[_Candidate]:
+    """A name spelled loosely (tense consonants, glides: 쟝쑤성, 광뚱성, 저쟝성의) with a
+    province's or prefecture's suffix, read as its standard spelling; or a loose spelling
+    of a name the article glossed (옌볜(延邊) … 옌벤 지역), read as that name."""
+    if len(run) < 2:
+        return None
+    heads = glossed.get(_LOOSE_MARK + run[0]) if glossed else None
+    for head in sorted(heads or (), key=len, reverse=True):
+        n = len(head)
+        word = run[:n]
+        if word != head and _is_particles(run[n:]) and (
+            loose_key(word) == loose_key(head) or any(d.hangul == head for d in gaz.lookup_hangul(word))
+        ):
+            return _Candidate(start, start + n, head, "", None)
+    key = loose_key(run[:2])
+    if key not in loose_heads:
+        return None
+    for cut in range(min(len(run) - 1, 5), 1, -1):
+        rest = run[cut:]
+        suffix = next((sfx for sfx in _LOOSE_SUFFIXES if rest.startswith(sfx)), None)
+        if suffix is None or not _is_particles(rest[len(suffix):]):
+            continue
+        found = [d for d in _fit_suffix(gaz.lookup_hangul(run[:cut]), suffix) if d.level != "county"]
+        if len(found) == 1:
+            return _Candidate(start, start + cut + len(suffix), found[0].hangul, suffix, None)
+    return None
 
 
 def _glued_province(gaz, rest: str) -> Optional[str]:
@@ -737,6 +790,7 @@ def _resolve(
     context: set[str],
     warnings: list[ArticleWarning],
     parent: Optional[Division] = None,
+    listed: bool = False,
 ) -> Optional[PlaceMention]:
     if cand.hanja:
         if not cand.suffix and _feature_ahead(text, cand):
@@ -805,7 +859,7 @@ def _resolve(
         )
         found = below or tuple(
             d for d in found
-            if _bare_ok(d, cand.name, context, before_number)
+            if _bare_ok(d, cand.name, context, before_number, listed)
             # 푸둥은 in a Shanghai story: a municipality's district, bare, where the article
             # names its municipality and the spelling names nothing else
             or (len(found) == 1 and d.parent in context and not before_number
@@ -955,18 +1009,18 @@ def _fit_suffix(found: Sequence[Division], suffix: str) -> tuple[Division, ...]:
     return exact or fitting
 
 
-def _bare_ok(division: Division, name: str, context: set[str], before_number: bool) -> bool:
+def _bare_ok(division: Division, name: str, context: set[str], before_number: bool, listed: bool = False) -> bool:
     """A bare name (no suffix, no gloss, no anchor) is taken for a province, or for a
     prefecture whose name is not also an everyday Korean word — or is one, but the
-    article is about its province and no number follows (``시안`` in a Shaanxi story,
-    never ``지난 10일``) — or for a county-level city whose name has four syllables or more."""
+    article is about its province or it is listed after another place (``난징, 시안 등``),
+    and no number follows (``시안`` in a Shaanxi story, never ``지난 10일``) — or for a county-level city whose name has four syllables or more."""
     common = get_gazetteer().is_common_word(name)
     if division.level == "province":
         return not common  # 타이완 is on the stoplist: a polity in our gold unless glossed
     if division.level == "prefecture":
         if not common:
             return True
-        return division.province_code in context and not before_number
+        return (division.province_code in context or listed) and not before_number
     if len(name) == 2 and name.endswith(("현", "기")) and not common:
         # 츠현: a one-character county written with its suffix. The pairs that are words in
         # Kiwi's dictionary (구현 'implementation', 지현) are common words (generated:
