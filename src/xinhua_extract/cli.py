@@ -86,6 +86,7 @@ def _build_parser() -> argparse.ArgumentParser:
     sh.add_argument("file", metavar="FILE", help="an article (.txt/.html), or a .jsonl/.warc file (first article, or --id)")
     sh.add_argument("--id", help="which article of a multi-article file")
     sh.add_argument("--published", help="publication time for a page without one")
+    sh.add_argument("--url", help="where the page came from (gives its page number, and its date where it has no timestamp)")
     sh.add_argument("--width", type=int, default=72, help="abbreviate paragraphs to this many characters")
 
     ev = sub.add_parser("eval", help="score the extraction against gold annotations")
@@ -422,12 +423,14 @@ def _write_spacy(stream, output, stats, errors_log, on_error, progress) -> None:
 
 
 # --------------------------------------------------------------------------- show
-def _load_one(path: str, *, want_id: Optional[str], published: Optional[str]):
-    """The article of FILE: a parsed-output JSONL line is read back, anything else parsed."""
+def _load_one(path: str, *, want_id: Optional[str], published: Optional[str], url: Optional[str] = None):
+    """The article of FILE: a parsed-output JSONL line is read back, anything else parsed
+    (``url``: the page's address, for a record that carries none)."""
+    import dataclasses
     import json
 
     from .batch import parse_articles
-    from .io.readers import ArticleError
+    from .io.readers import ArticleError, SourceDoc, read_path
     from .records import Article
 
     p = Path(path)
@@ -447,7 +450,14 @@ def _load_one(path: str, *, want_id: Optional[str], published: Optional[str]):
                     if want_id is None or data.get("id") == want_id:
                         return Article.from_dict(data)
             return None
-    for item in parse_articles([path], workers=1, published=published):
+    sources: list = [path]
+    if url is not None:
+        sources = []
+        for doc in read_path(path):
+            if isinstance(doc, ArticleError):
+                return doc
+            sources.append(dataclasses.replace(doc, url=doc.url or url))
+    for item in parse_articles(sources, workers=1, published=published):
         if want_id is None or item.id == want_id:
             return item
     return None
@@ -473,7 +483,7 @@ def _cmd_show(args) -> int:
     from .io.readers import ArticleError
 
     _check_date(args.published, "--published")
-    article = _load_one(args.file, want_id=args.id, published=args.published)
+    article = _load_one(args.file, want_id=args.id, published=args.published, url=args.url)
     if article is None:
         print(f"no article{' with id ' + repr(args.id) if args.id else ''} in {args.file}", file=sys.stderr)
         return EXIT_FAILED

@@ -115,6 +115,16 @@ def test_show(capsys):
         assert word in out, word
 
 
+def test_show_takes_the_page_url(tmp_path, capsys):
+    page = tmp_path / "gallery.txt"
+    page.write_text("新華網韓國語 >> 기사 본문\n[신화망 베이징 12월 17일] 신년 리셉션이 열렸다.\n핫 갤러리\n", encoding="utf-8")
+    assert main(["show", str(page)]) == 0
+    assert "published   -" in capsys.readouterr().out
+    assert main(["show", str(page), "--url", "http://kr.xinhuanet.com/2019-12/17/c_138637300_2.htm"]) == 0
+    out = capsys.readouterr().out
+    assert "published   2019-12-17T00:00:00+08:00" in out and "date 2019-12-17" in out
+
+
 def test_show_reads_back_jsonl_output(tmp_path, small_corpus, capsys):
     out = tmp_path / "o.jsonl"
     main(["parse", str(small_corpus), "-o", str(out), "-w", "1", "-q"])
