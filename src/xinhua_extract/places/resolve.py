@@ -78,6 +78,9 @@ _HAN = regex.compile(r"\p{Han}")
 #: ``[신화통신 기자 허페이/광저우(廣州) 보도]``: where the reporters filed from, not a mention.
 _BYLINE_BEFORE = regex.compile(r"\[[^\[\]\n]{0,12}기자[ ]+(?:[^\[\]\n/]{1,12}/)*$")
 _BYLINE_AFTER = regex.compile(r"(?:\([^()\n]{1,8}\))?(?:/[^\[\]\n]{1,20})?[ ]*보도\]")
+#: ``(중국 인촨=신화통신)``: a wire lead's filing place (again in a gallery's later captions),
+#: meta like the dateline, not a mention.
+_WIRE_LEAD_AHEAD = regex.compile(r"[ ]?=[ ]?(?:신화통신|신화사|신화망)\)")
 _ZH_SEP = regex.compile(r"[·∙・]")
 _INNER_GLOSS = regex.compile(r"\([^()]*\)")  # 창장(長江)삼각주: a gloss inside a region's name
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
@@ -172,6 +175,7 @@ def find_places(
         c for c in candidates
         if (c.suffix or not _REPORTER_AHEAD.match(text, c.end))
         and not (_BYLINE_AFTER.match(text, c.end) and _BYLINE_BEFORE.search(text, max(0, c.start - 40), c.start))
+        and not _WIRE_LEAD_AHEAD.match(text, c.end)
     ]
     everyday = _everyday_words()
     if any(c.name in everyday for c in candidates):
