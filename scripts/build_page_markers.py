@@ -84,7 +84,7 @@ MARKERS: list[tuple[str, str, str]] = [
         r"^\s*\(\s*(?P<place>[^()=\n]{1,30}?)\s*=\s*(?P<agency>신화통신|신화사|신화망)\s*\)",
         "(베이징=신화통신) / (중국 우시=신화통신)",
     ),
-    ("caption", r"^\s*[(\[]\s*(?:사진|촬영)\s*/[^()\[\]]{1,30}[)\]]\s*$", "(사진/ 외교부 공식 사이트): a photo credit alone on its line is the photo's caption (before byline)"),
+    ("caption", r"^\s*[(\[]\s*(?:사진|촬영)\s*(?:/|출처\s*[:：])[^()\[\]]{1,30}[)\]]\s*$", "(사진/ 외교부 공식 사이트), (사진 출처: 중국외교부 사이트): a photo credit alone on its line is the photo's caption (before byline)"),
     ("byline", r"^\s*[\[(]\s*(?:글|사진|번역|기자|영상|편역)\s*[/:：]", "[글/ 신화사 기자 왕시(王希), 번역/ 서위] / (번역/왕범)"),
     ("byline", r"^\s*(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}|\p{Han}{2,4})(?:\s*[,，、]\s*(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}|\p{Han}{2,4})){1,8}\s*$", "partner sites: the reporters' names alone on a line (Wei Mengjia,Zhang Chenlin / 孙青,何曦悦)"),
     ("heading", r"^\s*[◇◆■□]\s*(?P<text>\S.{0,80}?)\s*$", "◇ subheading"),

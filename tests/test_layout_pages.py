@@ -798,3 +798,16 @@ def test_short_chinese_subheading_is_chinese_and_its_parentheses_gloss_nothing()
     assert langs["开场白"] == "zh"
     # the Korean gloss is kept; the Chinese paragraph's (星期日) is no gloss
     assert [g.gloss for g in article.glosses] == ["王毅"]
+
+
+def test_photo_source_credit_alone_on_its_line_is_a_caption_not_the_headline():
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("(사진 출처: 중국외교부 사이트)") == "caption"
+    assert classify_line("[사진 출처: 신화사/촬영: 왕밍]") == "caption"
+    assert classify_line("원문 출처:신화사") != "caption"  # the footer marker
+    page = ("新華網韓國語 >> 기사 본문\n(사진 출처: 중국외교부 사이트)\n"
+            "[신화사 베이징 11월 11일] 외교부 대변인이 기자회견을 열었다.\n관련 보도:\n")
+    layout = analyse_layout(page, url="http://kr.xinhuanet.com/2015-11/11/c_134805021.htm")
+    assert layout.title is None
+    assert _kinds(page, layout, "(사진 출처") == ["caption"]
