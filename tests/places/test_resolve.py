@@ -332,6 +332,8 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         ("칭다오, 선전, 난징, 시안 등 도시들", [("칭다오", "370200"), ("선전", "440300"), ("난징", "320100"),
                                       ("시안", "610100")]),
         ("계획 시안, 수정안을 냈다.", []),
+        # a county with its suffix glued to its government's name (blind batch W)
+        ("푸젠성 더화현인민정부의 추천으로", [("푸젠성", "350000"), ("더화현", "350526")]),
         # a wire lead's filing place, again in a gallery's later caption, is no mention (blind batch U)
         ("공장의 옛 모습.\n\n(중국 인촨=신화통신) 기자 = 닝샤 스쭈이산의 공원.", [("닝샤", "640000"), ("스쭈이산", "640200")]),
         ("허난성 뤄양(洛陽)시 라오청(老城)구의 거리", [("허난성", "410000"), ("뤄양", "410300"), ("라오청", "410302")]),

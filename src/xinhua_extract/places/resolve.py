@@ -562,6 +562,12 @@ def _glued_province(gaz, rest: str) -> Optional[str]:
     return None
 
 
+#: Bodies of a division written glued to its name and suffix (``더화현인민정부의``: the
+#: county's government): the name with its suffix is a mention.
+_GOVERNMENT_BODIES = ("인민정부", "정부", "당위원회", "당위", "인민대표대회", "인대", "정협", "인민법원",
+                      "인민검찰원", "공안국")
+
+
 #: Suffixes of towns, townships and villages (镇, 乡, 村, 街道): not coded in the gold.
 _TOWN_SUFFIXES = ("진", "향", "촌", "가도", "거리")  # 거리: 街道 translated (허난거리, a street of Chifeng)
 
@@ -738,7 +744,9 @@ def _split_run(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int,
         if name not in names:
             continue
         for suffix, _levels, _zh in SUFFIX_LEVELS:
-            if rest.startswith(suffix) and _is_particles(rest[len(suffix) :]):
+            if rest.startswith(suffix) and (
+                _is_particles(rest[len(suffix) :]) or rest.startswith(_GOVERNMENT_BODIES, len(suffix))
+            ):
                 return name, suffix, cut + len(suffix), False
         if _is_particles(rest):
             for suffix, _levels, _zh in SUFFIX_LEVELS:
