@@ -139,11 +139,12 @@ def find_places(
     # names the article glosses as places: used bare later even when the gazetteer does not
     # know the spelling (항주(杭州) ... 항주의) or when it is an everyday word (다리(大理))
     glossed: dict[str, set[str]] = {}
+    glossed_loose: dict[str, set[str]] = {}
     for g in glosses:
         if g.kind == "place" and len(g.head) >= 2:
             glossed.setdefault(g.head[:2], set()).add(g.head)
-            # 옌볜(延邊) … 옌벤: a loose spelling of a glossed name, keyed by its loose form
-            glossed.setdefault(_LOOSE_MARK + g.head[0], set()).add(g.head)
+            # 옌볜(延邊) … 옌벤: a loose spelling of a glossed name, by its first syllable
+            glossed_loose.setdefault(g.head[0], set()).add(g.head)
     mentions: list[PlaceMention] = []
     warnings: list[ArticleWarning] = []
 
@@ -162,7 +163,7 @@ def find_places(
                 last = g.end()
             taken.append((last, region_mention.end))
         inside = _covered(taken)  # (a search per candidate: linear in the mentions, not quadratic)
-        candidates.extend(c for c in _hangul_candidates(text, para, gloss_at, glossed, stations) if not inside(c.start))
+        candidates.extend(c for c in _hangul_candidates(text, para, gloss_at, glossed, stations, glossed_loose) if not inside(c.start))
     candidates.extend(_loose_children(text, gaz, candidates))
     # 지난해 is one word to Kiwi, 시안국제항 is 시안 + 국제항: an everyday-word name fused with
     # what follows counts only where Kiwi cuts the word after the name
@@ -393,7 +394,7 @@ class _Anchors:
 # --------------------------------------------------------------------------- candidates
 def _hangul_candidates(
     text: str, para: Paragraph, gloss_at: dict[int, Gloss], glossed: Optional[dict[str, set[str]]] = None,
-    stations: Optional[dict[int, Gloss]] = None,
+    stations: Optional[dict[int, Gloss]] = None, glossed_loose: Optional[dict[str, set[str]]] = None,
 ) -> Iterable[_Candidate]:
     gaz = get_gazetteer()
     names = gaz.korean_name_set()
@@ -425,9 +426,13 @@ def _hangul_candidates(
                 continue
             if (head not in name_heads and head not in sino_heads and not (glossed and head in glossed)
                     and head not in respell_heads):
-                loose = _loose_candidate(gaz, m.group(), start, glossed, loose_heads)
-                if loose is not None and not (start > 0 and _is_word_char(text[start - 1])):
-                    yield loose
+                # a loosely spelled name: before a province's or prefecture's suffix, or
+                # starting like a name the article glossed
+                if (m.end() - start > 2 and _LOOSE_SUFFIXED.match(text, start, m.end())) or (
+                        glossed_loose and head[0] in glossed_loose):
+                    loose = _loose_candidate(gaz, m.group(), start, glossed_loose, loose_heads)
+                    if loose is not None and not (start > 0 and _is_word_char(text[start - 1])):
+                        yield loose
                 continue
         if gloss is not None and gloss.head_end <= m.end():
             pair = _glued_pair(gaz, text[start : gloss.head_end], gloss.gloss.strip())
@@ -507,10 +512,11 @@ def _hangul_candidates(
                 yield _Candidate(start, start + length, name, suffix, None, respelled=True)
 
 
-_LOOSE_MARK = "~"  # keys of ``glossed`` that hold a loose form (no hangul starts with it)
 #: Suffixes after which a loosely spelled name is read: provinces and prefectures only (a
 #: county's suffix 현/구 after a loose two-syllable stem meets too many words and names).
 _LOOSE_SUFFIXES = ("특별행정구", "자치구", "자치주", "지구", "성", "시", "맹")
+_LOOSE_SUFFIX_FIRST = frozenset(sfx[0] for sfx in _LOOSE_SUFFIXES)
+_LOOSE_SUFFIXED = regex.compile(r"\p{Hangul}{2,5}?(?:" + "|".join(_LOOSE_SUFFIXES) + ")")
 
 
 @lru_cache(maxsize=1)
@@ -520,14 +526,14 @@ def _loose_heads(gaz) -> frozenset[str]:
                      if d.level in ("province", "prefecture") and len(d.hangul) >= 2)
 
 
-def _loose_candidate(gaz, run: str, start: int, glossed: Optional[dict[str, set[str]]],
+def _loose_candidate(gaz, run: str, start: int, glossed_loose: Optional[dict[str, set[str]]],
                      loose_heads: frozenset[str]) -> Optional[_Candidate]:
     """A name spelled loosely (tense consonants, glides: 쟝쑤성, 광뚱성, 저쟝성의) with a
     province's or prefecture's suffix, read as its standard spelling; or a loose spelling
     of a name the article glossed (옌볜(延邊) … 옌벤 지역), read as that name."""
     if len(run) < 2:
         return None
-    heads = glossed.get(_LOOSE_MARK + run[0]) if glossed else None
+    heads = glossed_loose.get(run[0]) if glossed_loose else None
     for head in sorted(heads or (), key=len, reverse=True):
         n = len(head)
         word = run[:n]
@@ -535,6 +541,8 @@ def _loose_candidate(gaz, run: str, start: int, glossed: Optional[dict[str, set[
             loose_key(word) == loose_key(head) or any(d.hangul == head for d in gaz.lookup_hangul(word))
         ):
             return _Candidate(start, start + n, head, "", None)
+    if _LOOSE_SUFFIX_FIRST.isdisjoint(run[2:8]):
+        return None  # most runs: no suffix of a province or prefecture to read a loose name by
     key = loose_key(run[:2])
     if key not in loose_heads:
         return None

@@ -123,7 +123,7 @@ def _place_of(word: str, context: list[Division], running: bool = False, before:
     if regions:
         return regions[0]
     divisions = gazetteer.lookup_zh(word)
-    for previous in reversed(context) if len(divisions) > 1 or running else ():
+    for previous in reversed(context) if divisions and (len(divisions) > 1 or running) else ():
         for candidate in divisions:
             if candidate.code != previous.code and gazetteer.is_within(candidate.code, previous.code):
                 return candidate
