@@ -109,23 +109,6 @@ def test_everyday_chinese_words_spelling_a_county_are_no_places_in_chinese_prose
                    ("和平区", "120101")]
 
 
-def test_zh_everyday_stems_match_their_generator():
-    import importlib.util
-    from pathlib import Path
-
-    import jieba
-
-    root = Path(__file__).resolve().parents[2]
-    committed = (root / "src" / "xinhua_extract" / "data" / "zh_everyday_stems.tsv").read_text(encoding="utf-8")
-    made_with = committed.splitlines()[1].split()[2].rstrip(";")
-    if made_with != jieba.__version__:
-        pytest.skip(f"the list was made with jieba {made_with}, {jieba.__version__} is installed")
-    spec = importlib.util.spec_from_file_location("build_zes", root / "scripts" / "build_zh_everyday_stems.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert committed == module.render(), "run python scripts/build_zh_everyday_stems.py"
-
-
 def test_place_names_are_one_kiwi_token(seed_article):
     surfaces = {(seed_article.text[t.start : t.end], t.tag) for t in seed_article.tokens}
     for name in ("짜오좡", "쑤이저우", "셴타오", "융촨"):
@@ -237,21 +220,25 @@ def test_two_syllable_words_in_kiwis_dictionary_spelling_a_county_stay_out(text)
     assert got == [("허베이성", "130000")]
 
 
-def test_county_common_words_match_their_generator():
+@pytest.mark.parametrize("table, script, tool", [
+    ("county_common_words.tsv", "build_county_common_words.py", "kiwipiepy"),  # Kiwi's dictionary
+    ("zh_everyday_stems.tsv", "build_zh_everyday_stems.py", "jieba"),  # jieba's dictionary
+])
+def test_generated_word_lists_match_their_generator(table, script, tool):
+    import importlib
     import importlib.util
     from pathlib import Path
 
-    import kiwipiepy
-
+    version = importlib.import_module(tool).__version__
     root = Path(__file__).resolve().parents[2]
-    committed = (root / "src" / "xinhua_extract" / "data" / "county_common_words.tsv").read_text(encoding="utf-8")
+    committed = (root / "src" / "xinhua_extract" / "data" / table).read_text(encoding="utf-8")
     made_with = committed.splitlines()[1].split()[2].rstrip(";")
-    if made_with != kiwipiepy.__version__:
-        pytest.skip(f"the list was made with kiwipiepy {made_with}, {kiwipiepy.__version__} is installed")
-    spec = importlib.util.spec_from_file_location("build_ccw", root / "scripts" / "build_county_common_words.py")
+    if made_with != version:
+        pytest.skip(f"the list was made with {tool} {made_with}, {version} is installed")
+    spec = importlib.util.spec_from_file_location(script[:-3], root / "scripts" / script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert committed == module.render(), "run python scripts/build_county_common_words.py"
+    assert committed == module.render(), f"run python scripts/{script}"
 
 
 def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
