@@ -345,6 +345,7 @@ def _cmd_parse(args) -> int:
         if fmt == "spacy":
             _write_spacy(stream, args.output, stats, errors_log, on_error, progress)
         else:
+            assert writer is not None  # every format but spacy has a writer
             for item in stream:
                 if isinstance(item, ArticleError):
                     writer.write_error(item)
@@ -381,7 +382,11 @@ def _cmd_parse(args) -> int:
         return EXIT_INTERRUPTED
     # from the output's error records, not this run's count: a resumed run skips the
     # sources that failed before, yet must exit as the uninterrupted run would
-    log_path = writer.errors.path if writer is not None else errors_log.path
+    if writer is not None:
+        log_path = writer.errors.path
+    else:
+        assert errors_log is not None  # the spacy format logs errors on its own
+        log_path = errors_log.path
     return EXIT_FAILED if stats.errors or _error_records(log_path) else EXIT_OK
 
 
@@ -430,7 +435,7 @@ def _load_one(path: str, *, want_id: Optional[str], published: Optional[str], ur
     import json
 
     from .batch import parse_articles
-    from .io.readers import ArticleError, SourceDoc, read_path
+    from .io.readers import ArticleError, read_path
     from .records import Article
 
     p = Path(path)

@@ -234,17 +234,14 @@ def _numeric_counts(
     if counter == "세대" and nm.value != nm.value.to_integral_value():
         return []  # 8.6세대 AMOLED: a generation, households come whole
     markers = read_trailing_markers(text, end, span_end)
-    first = read_number(low_match) if low_match is not None else nm
-    if _lacks_evidence(counter, nm.value, nm.approx or markers.approx or first.approx, text, first.start):
+    low = read_number(low_match) if low_match is not None else None
+    start = low.start if low is not None else nm.start
+    if _lacks_evidence(counter, nm.value, nm.approx or markers.approx or (low is not None and low.approx), text, start):
         return []
     rule = "count-distributive" if unit.group("each") else "count-number-counter"
     bound = markers.bound or nm.bound
     out = []
-    start = nm.start
-    low = None
-    if low_match is not None:
-        low = read_number(low_match)
-        start = low.start
+    if low is not None:
         out.append(
             Count(
                 text=low.text, start=low.start, end=low.end, rule="count-range-low",

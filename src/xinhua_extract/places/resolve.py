@@ -426,13 +426,15 @@ def _hangul_candidates(
                 continue
             if (head not in name_heads and head not in sino_heads and not (glossed and head in glossed)
                     and head not in respell_heads):
-                # a loosely spelled name: before a province's or prefecture's suffix, or
-                # starting like a name the article glossed
-                if (m.end() - start > 2 and _LOOSE_SUFFIXED.match(text, start, m.end())) or (
-                        glossed_loose and head[0] in glossed_loose):
-                    loose = _loose_candidate(gaz, m.group(), start, glossed_loose, loose_heads)
-                    if loose is not None and not (start > 0 and _is_word_char(text[start - 1])):
-                        yield loose
+                # a loosely spelled name: like a name the article glossed, or before a
+                # province's or prefecture's suffix
+                loose = None
+                if glossed_loose and head[0] in glossed_loose:
+                    loose = _loose_glossed(gaz, m.group(), start, glossed_loose[head[0]])
+                if loose is None and m.end() - start > 2 and _LOOSE_SUFFIXED.match(text, start, m.end()):
+                    loose = _loose_suffixed(gaz, m.group(), start, loose_heads)
+                if loose is not None and not (start > 0 and _is_word_char(text[start - 1])):
+                    yield loose
                 continue
         if gloss is not None and gloss.head_end <= m.end():
             pair = _glued_pair(gaz, text[start : gloss.head_end], gloss.gloss.strip())
@@ -515,7 +517,6 @@ def _hangul_candidates(
 #: Suffixes after which a loosely spelled name is read: provinces and prefectures only (a
 #: county's suffix 현/구 after a loose two-syllable stem meets too many words and names).
 _LOOSE_SUFFIXES = ("특별행정구", "자치구", "자치주", "지구", "성", "시", "맹")
-_LOOSE_SUFFIX_FIRST = frozenset(sfx[0] for sfx in _LOOSE_SUFFIXES)
 _LOOSE_SUFFIXED = regex.compile(r"\p{Hangul}{2,5}?(?:" + "|".join(_LOOSE_SUFFIXES) + ")")
 
 
@@ -526,25 +527,23 @@ def _loose_heads(gaz) -> frozenset[str]:
                      if d.level in ("province", "prefecture") and len(d.hangul) >= 2)
 
 
-def _loose_candidate(gaz, run: str, start: int, glossed_loose: Optional[dict[str, set[str]]],
-                     loose_heads: frozenset[str]) -> Optional[_Candidate]:
-    """A name spelled loosely (tense consonants, glides: 쟝쑤성, 광뚱성, 저쟝성의) with a
-    province's or prefecture's suffix, read as its standard spelling; or a loose spelling
-    of a name the article glossed (옌볜(延邊) … 옌벤 지역), read as that name."""
-    if len(run) < 2:
-        return None
-    heads = glossed_loose.get(run[0]) if glossed_loose else None
-    for head in sorted(heads or (), key=len, reverse=True):
+def _loose_glossed(gaz, run: str, start: int, heads: set[str]) -> Optional[_Candidate]:
+    """A loose or older spelling of a name the article glossed, then particles (옌볜(延邊) …
+    옌벤 지역), read as that name."""
+    for head in sorted(heads, key=len, reverse=True):
         n = len(head)
         word = run[:n]
         if word != head and _is_particles(run[n:]) and (
             loose_key(word) == loose_key(head) or any(d.hangul == head for d in gaz.lookup_hangul(word))
         ):
             return _Candidate(start, start + n, head, "", None)
-    if _LOOSE_SUFFIX_FIRST.isdisjoint(run[2:8]):
-        return None  # most runs: no suffix of a province or prefecture to read a loose name by
-    key = loose_key(run[:2])
-    if key not in loose_heads:
+    return None
+
+
+def _loose_suffixed(gaz, run: str, start: int, loose_heads: frozenset[str]) -> Optional[_Candidate]:
+    """A name spelled loosely (tense consonants, glides: 쟝쑤성, 광뚱성, 저쟝성의) with a
+    province's or prefecture's suffix, then particles, read as its standard spelling."""
+    if loose_key(run[:2]) not in loose_heads:
         return None
     for cut in range(min(len(run) - 1, 5), 1, -1):
         rest = run[cut:]

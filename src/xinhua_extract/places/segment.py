@@ -118,6 +118,8 @@ def _place_of(word: str, context: list[Division], running: bool = False, before:
     data/zh_everyday_stems.tsv) or right after a surname (郑 + 永年: a person) is a place
     only under such context too; ``before`` is the token before ``word``.
     """
+    from ..glosses import chinese_surnames  # glosses imports this package: not at module level
+
     gazetteer = get_gazetteer()
     regions = gazetteer.lookup_region_zh(word)
     if regions:
@@ -130,7 +132,7 @@ def _place_of(word: str, context: list[Division], running: bool = False, before:
     if not divisions or _is_generic(divisions[0]):
         return None
     if running and all(d.level == "county" and word != d.name_zh for d in divisions) and (
-        word in _everyday_stems() or (len(before) == 1 and _after_surname(before))
+        word in _everyday_stems() or (len(before) == 1 and before in chinese_surnames())
     ):
         return None
     return divisions[0]
@@ -141,12 +143,6 @@ def _everyday_stems() -> frozenset[str]:
     """data/zh_everyday_stems.tsv (built by scripts/build_zh_everyday_stems.py)."""
     lines = (DATA_DIR / "zh_everyday_stems.tsv").read_text(encoding="utf-8").splitlines()[1:]
     return frozenset(line.split("\t", 1)[0] for line in lines if line and not line.startswith("#"))
-
-
-def _after_surname(ch: str) -> bool:
-    from ..glosses import chinese_surnames
-
-    return ch in chinese_surnames()
 
 
 def _is_generic(division: Division) -> bool:
