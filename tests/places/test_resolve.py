@@ -315,10 +315,18 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         ("광뚱성과 쟝쑤성의 수출", [("광뚱성", "440000"), ("쟝쑤성", "320000")]),
         ("옌볜(延邊)조선족자치주 대표단이 왔다. 옌벤 지역은 협약을 맺었다.", [("옌볜", "222400"), ("옌벤", "222400")]),
         ("쟝은 말했다.", []),
+        # an older convention's spelling (-ian as 엔) of a glossed name (blind batch X)
+        ("톈진(天津) 시험구가 섰다. 텐진 시험구는 컸다.", [("톈진", "120000"), ("텐진", "120000")]),
+        ("텐진은 컸다.", []),
         # an everyday-word name listed after other places is a place of the list; alone it is not
         ("칭다오, 선전, 난징, 시안 등 도시들", [("칭다오", "370200"), ("선전", "440300"), ("난징", "320100"),
                                       ("시안", "610100")]),
         ("계획 시안, 수정안을 냈다.", []),
+        # an everyday-word name the article writes later with its suffix is a place before
+        # that too: the title and lead come first (blind batch X)
+        ("옛 도읍 시안은 길을 넓혔다. 시안시 시장은 말했다.", [("시안", "610100"), ("시안시", "610100")]),
+        ("지난 3년간 늘었다. 지난시 시장은 말했다.", [("지난시", "370100")]),
+        ("산둥성 지난시의 소득은 지난 해보다 9% 늘었다.", [("산둥성", "370000"), ("지난시", "370100")]),
         # a county with its suffix glued to its government's name (blind batch W)
         ("푸젠성 더화현인민정부의 추천으로", [("푸젠성", "350000"), ("더화현", "350526")]),
         # a wire lead's filing place, again in a gallery's later caption, is no mention (blind batch U)

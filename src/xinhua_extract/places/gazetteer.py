@@ -497,6 +497,17 @@ class Gazetteer:
             self._sino_heads = frozenset(heads)
         return self._sino_heads
 
+    def first_syllable_spellings(self, name: str) -> frozenset[str]:
+        """The first syllable of a division's name in every spelling convention, folded
+        with :func:`loose_key` (톈진: 톈, 텐, 티): how a loose or older spelling of a name
+        the article glossed may start (``톈진(天津)`` … ``텐진``)."""
+        out = {loose_key(name[:1])}
+        for d in self.lookup_hangul_strict(name):
+            syllables = self._stem_syllables(d)
+            if syllables:
+                out.update(spelling[:1] for spelling in variant_spellings(syllables[:1], loose=True))
+        return frozenset(out)
+
     def korean_name_set(self) -> frozenset[str]:
         """Every space-free standard or alias Korean name, with and without suffix."""
         if self._strict_names is None:

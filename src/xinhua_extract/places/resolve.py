@@ -73,6 +73,9 @@ _COUNTY_SUFFIX_ZH = ("县", "縣", "旗", "自治县", "自治縣")
 #: Hangul suffixes of counties and banners: a county named with one is evidence of its province.
 _COUNTY_SUFFIXES = frozenset({"현", "자치현", "기", "자치기"})
 _NUMBER_AHEAD = regex.compile(r"\s*[0-9]")
+#: ``지난 해보다``, ``지난 달의``: an everyday-word name ('last') before a word of time is the
+#: everyday word, as before a number.
+_TIME_WORD_AHEAD = regex.compile(r"[ ]+(?:해|달|주|번|세기|분기|학기|회기|시기|기간|연도)(\p{Hangul}*)")
 _HANGUL_RUN = regex.compile(r"\p{Hangul}+")
 _HAN = regex.compile(r"\p{Han}")
 #: ``[신화통신 기자 허페이/광저우(廣州) 보도]``: where the reporters filed from, not a mention.
@@ -143,8 +146,10 @@ def find_places(
     for g in glosses:
         if g.kind == "place" and len(g.head) >= 2:
             glossed.setdefault(g.head[:2], set()).add(g.head)
-            # 옌볜(延邊) … 옌벤: a loose spelling of a glossed name, by its first syllable
-            glossed_loose.setdefault(g.head[0], set()).add(g.head)
+            # 옌볜(延邊) … 옌벤, 톈진(天津) … 텐진: a loose or older spelling of a glossed
+            # name, by its first syllable (folded) in any spelling convention
+            for first in gaz.first_syllable_spellings(g.head):
+                glossed_loose.setdefault(first, set()).add(g.head)
     mentions: list[PlaceMention] = []
     warnings: list[ArticleWarning] = []
 
@@ -240,6 +245,14 @@ def find_places(
                 if chosen.hangul != cand.name:  # 시장(西藏) … 시짱: the standard spelling too
                     anchors.add(chosen.hangul, cand.start, chosen)
                 context.update(filter(None, (chosen.code, chosen.parent, chosen.province_code)))
+    # 시안은 … 시안시 시장: a name the article writes with its suffix anchors its bare uses
+    # before that too (the title and lead often come first), as a gloss does
+    for cand in candidates:
+        if (cand.suffix and not (cand.hanja or cand.compound or cand.sino or cand.respelled)
+                and anchors.get(cand.name, cand.start) is None):
+            found = _fit_suffix(_strict(gaz, cand.name), cand.suffix)
+            if len(found) == 1:
+                anchors.add(cand.name, cand.start, found[0])
 
     # standalone names first: a name the article uses on its own may also head a compound
     ends: dict[int, Division] = {}  # where resolved mentions end: 상하이 푸둥, a district after its city
@@ -429,8 +442,9 @@ def _hangul_candidates(
                 # a loosely spelled name: like a name the article glossed, or before a
                 # province's or prefecture's suffix
                 loose = None
-                if glossed_loose and head[0] in glossed_loose:
-                    loose = _loose_glossed(gaz, m.group(), start, glossed_loose[head[0]])
+                heads = glossed_loose.get(loose_key(head[0])) if glossed_loose else None
+                if heads:
+                    loose = _loose_glossed(gaz, m.group(), start, heads)
                 if loose is None and m.end() - start > 2 and _LOOSE_SUFFIXED.match(text, start, m.end()):
                     loose = _loose_suffixed(gaz, m.group(), start, loose_heads)
                 if loose is not None and not (start > 0 and _is_word_char(text[start - 1])):
@@ -792,6 +806,11 @@ def _name_heads(names: frozenset[str]) -> frozenset[str]:
     return frozenset(name[:2] for name in names)
 
 
+def _time_word_ahead(text: str, end: int) -> bool:
+    m = _TIME_WORD_AHEAD.match(text, end)
+    return m is not None and _is_particles(m.group(1))
+
+
 @lru_cache(maxsize=8192)
 def _is_particles(rest: str) -> bool:
     """True if ``rest`` is empty or a sequence of particles (``에서는``, ``과의``)."""
@@ -840,8 +859,10 @@ def _resolve(
 
     if not cand.suffix and not cand.compound and _feature_ahead(text, cand):
         return None  # 누장 서쪽, 황산 정상: the river or the mountain, not the division
-    if gaz.is_common_word(cand.name) and not cand.suffix and _NUMBER_AHEAD.match(text, cand.end):
-        return None  # 지난 10일: the everyday word, whatever the article anchored
+    if gaz.is_common_word(cand.name) and not cand.suffix and (
+        _NUMBER_AHEAD.match(text, cand.end) or _time_word_ahead(text, cand.end)
+    ):
+        return None  # 지난 10일, 지난 해: the everyday word, whatever the article anchored
     anchored = anchors.get(cand.name, cand.start)
     # 지안현 … 지안시: a suffix that is not the anchored division's names another one
     if anchored is not None and (
