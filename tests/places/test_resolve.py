@@ -318,6 +318,14 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         # an older convention's spelling (-ian as 엔) of a glossed name (blind batch X)
         ("톈진(天津) 시험구가 섰다. 텐진 시험구는 컸다.", [("톈진", "120000"), ("텐진", "120000")]),
         ("텐진은 컸다.", []),
+        # a place inside an organisation's name (fixtures README): a paper glossed whole whose
+        # hanja opens with the city, a company with a note in hangul, a port named by two
+        # glossed cities (blind batches Y, Z)
+        ("상하이증권보(上海證券報)의 통계", [("상하이", "310000")]),
+        ("비야디(比亞迪)가 컸다.", []),
+        ("톈진항(그룹)유한회사 부총재", [("톈진", "120000")]),
+        ("닝보(寧波)저우산(舟山)항이 컸다. 닝보저우산항에 따르면",
+         [("닝보", "330200"), ("저우산", "330900"), ("닝보", "330200"), ("저우산", "330900")]),
         # an everyday-word name listed after other places is a place of the list; alone it is not
         ("칭다오, 선전, 난징, 시안 등 도시들", [("칭다오", "370200"), ("선전", "440300"), ("난징", "320100"),
                                       ("시안", "610100")]),

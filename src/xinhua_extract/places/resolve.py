@@ -32,7 +32,7 @@ import regex
 from ..particles import particle_pattern, particles
 from ..records import ArticleWarning, Gloss, Paragraph, PlaceMention, Token
 from .gazetteer import Division, Region, get_gazetteer
-from .transcribe import loose_key
+from .transcribe import loose_key, to_simplified
 
 #: Administrative suffixes in hangul, longest first: the levels each may mark and the
 #: Chinese suffixes it spells (``시`` is 市; ``구`` 区; ``신구`` 新区).
@@ -467,7 +467,14 @@ def _hangul_candidates(
                 suffix = next((s for s, _, _ in SUFFIX_LEVELS if after.startswith(s)), "")
                 yield _Candidate(start, gloss.head_end, head_text, suffix, None)
                 skip_until = gloss.end  # the native name in the parenthesis is the same place
-            continue
+                continue
+            gloss = None  # 톈진항(그룹)유한회사: a note on a word that is no name; read it bare
+        if gloss is not None and gloss.head_end <= m.end() and gloss.kind == "org":
+            opening = _org_opening_place(gaz, text[start : gloss.head_end], gloss.gloss, names)
+            if opening is not None:  # 상하이증권보(上海證券報): the city in the paper's name
+                name, zh = opening
+                yield _Candidate(start, start + len(name), name, "", zh, True)
+                continue
         if (gloss is not None and gloss.head_end <= m.end() and gloss.kind not in ("place", "org")
                 and not _suffixed_name(text[start : gloss.head_end], names)):
             continue  # 한중(韓中): the text itself says what the name means here (but 윈양현(雲陽顯),
@@ -510,7 +517,7 @@ def _hangul_candidates(
                 suffix = em.group("suf") if em and em.start() < em.end() and text[m.end()] == " " else ""
             yield _Candidate(start, start + length, name, suffix, None, compound)
             if compound and not suffix:
-                second = _glued_province(gaz, run[length:])
+                second = _glued_province(gaz, run[length:]) or _glued_glossed(run[length:], glossed)
                 if second is not None:  # 라싸장쑤실험중학교: a city, then a province, in one name
                     yield _Candidate(start + length, start + length + len(second), second, "", None, True)
             continue
@@ -580,6 +587,32 @@ def _glued_province(gaz, rest: str) -> Optional[str]:
                 or not any(d.level == "province" for d in _strict(gaz, head))):
             continue
         return head
+    return None
+
+
+def _glued_glossed(rest: str, glossed: Optional[dict[str, set[str]]]) -> Optional[str]:
+    """A name the article glossed as a place that opens ``rest``, the letters after a
+    place name in one word, followed by more of the name (``닝보저우산항`` after
+    ``닝보(寧波)저우산(舟山)항``: 저우산)."""
+    heads = glossed.get(rest[:2]) if glossed else None
+    for head in sorted(heads or (), key=len, reverse=True):
+        if rest.startswith(head) and len(rest) > len(head) and not _is_particles(rest[len(head):]):
+            return head
+    return None
+
+
+def _org_opening_place(gaz, head: str, gloss: str, names: frozenset[str]) -> Optional[tuple[str, str]]:
+    """The place an organisation's glossed name opens with (``상하이증권보(上海證券報)``:
+    상하이, 上海), when its hanja opens with that place's Chinese name too: (name, hanja)."""
+    split = _split_run(head, names)
+    if split is None or not split[3] or gaz.is_common_word(split[0]):
+        return None
+    name = split[0]
+    hanja = to_simplified(_ZH_SEP.split(gloss, maxsplit=1)[0].strip())
+    for d in gaz.lookup_hangul_strict(name):
+        for zh in (d.name_zh, d.short_zh):
+            if zh and hanja.startswith(zh) and len(hanja) > len(zh):
+                return name, zh
     return None
 
 
