@@ -103,7 +103,8 @@ COUNTERS: list[tuple[str, str, str, str]] = [
 #   국도``: route 1, ``3번 출구``: exit 3); "only": the counter counts only after one of
 #   these nouns, or where the number itself says it is a quantity (a 천/만/억 unit, four
 #   digits, or an approximation: ``풍력 설비 1천 기``, ``300여 호``); else it is a label
-#   or a name (``13기 전인대``, ``창어 5호``, ``제1부``).
+#   or a name (``13기 전인대``, ``창어 5호``, ``제1부``); "span": a noun of time after the
+#   counter makes the number a span, not a count (``지난 3개 분기``, like ``3개월``).
 COUNTER_NOUNS: list[tuple[str, str, str, str, str]] = [
     *(("대", noun, "before", "count", "counted by 대: vehicles and machines") for noun in (
         "자동차", "차량", "차", "승용차", "전기차", "화물차", "버스", "트럭", "택시", "열차",
@@ -124,6 +125,9 @@ COUNTER_NOUNS: list[tuple[str, str, str, str, str]] = [
         "버스", "트랙", "창구", "부스", "승강장", "플랫폼", "터미널", "타자", "주자", "선수",
         "지하철", "환자", "확진자",
     )),
+    *(("개", noun, "after", "span", "a span of time (지난 3개 분기), as N개월, not a count") for noun in (
+        "분기", "학기", "년도", "연도", "회계연도", "시즌", "반기",
+    )),
     *(("기", noun, "before", "only", "counted by 기: reactors, turbines, towers, tombs") for noun in (
         "원전", "원자로", "원자력발전소", "핵발전소", "발전기", "풍력발전기", "풍력 발전기",
         "풍력 터빈", "터빈", "풍력 설비", "설비", "발전 설비", "위성", "인공위성", "로켓", "미사일",
@@ -142,7 +146,7 @@ COUNTER_NOUNS: list[tuple[str, str, str, str, str]] = [
 ]
 
 _SIDES = {"before", "after"}
-_READINGS = {"count", "label", "only"}
+_READINGS = {"count", "label", "only", "span"}
 
 # (surface, code, position, gloss)
 #   position: "suffix" (``100억 달러``) or "prefix" (``$100``).

@@ -9,11 +9,13 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from xinhua_extract import parse_article
 from xinhua_extract.errors import XinhuaExtractError
 from xinhua_extract.numbers import (
     NumberParseError,
     find_numbers,
     match_number,
+    overflowing_unit,
     parse_korean_number,
     read_trailing_markers,
     tidy,
@@ -255,3 +257,20 @@ def test_fast_value_paths_agree_with_the_decimal_loop(pieces):
         num = m.group()
         fast, slow = numbers._value_of(num), numbers._decimal_value_of(num)
         assert fast.as_tuple() == slow.as_tuple(), num
+
+
+@pytest.mark.parametrize(
+    ("numeral", "part"),
+    [("2만1천3422", "천3422"), ("12만34567", "만34567"), ("3백450", "백450"), ("2만1342", None),
+     ("1,234억", None), ("3천500만", None), ("12억6천만", None)],
+)
+def test_overflowing_unit_finds_digits_too_many_for_their_unit(numeral, part):
+    assert overflowing_unit(numeral) == part
+
+
+def test_a_mistyped_numeral_is_read_as_written_with_a_warning():
+    article = parse_article("1인당 소득은 2만1천3422위안이다. 수출은 2만1342위안이다.")
+    first, second = article.facts_of("money")
+    assert first.value == 24422 and second.value == 21342
+    (warning,) = [w for w in article.warnings if w.code == "W105"]
+    assert (warning.start, warning.end) == (first.start, first.end)

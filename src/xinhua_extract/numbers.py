@@ -16,7 +16,7 @@ Forms understood (all exact, no floats anywhere):
   approximation (``approx``) — 약 / 대략 / 거의 / 근 before the number, 여 inside or
   after it (``200여 개``, ``70여억``), and after the unit 가량 / 안팎 / 정도 / 내외 /
   남짓 / 쯤 / (에) 육박 / 가까이 / 에 가까운, also behind a note in parentheses without figures
-  (``12억명(연인원)에 육박``);
+  (``12억명(연인원)에 육박``) or the word 선 (``6만 위안 선에 육박``: the mark);
   bounds (``bound``), a small vocabulary:
 
   ========  ==============================================================
@@ -503,6 +503,19 @@ def find_numbers(
             yield read_number(m)
 
 
+# ----------------------------------------------------------------------------- malformed
+#: More digits after a unit word than fit below it (``2만1천3422``: 3422 after 천 ``1,000``):
+#: a typo in the source. The number is read as written, and the reader is warned.
+_OVERFLOW = regex.compile(r"(?:십\d{2,}|백\d{3,}|천\d{4,}|만\d{5,}|억\d{9,}|조\d{13,})")
+
+
+def overflowing_unit(numeral: str) -> Optional[str]:
+    """The part of a Korean numeral whose digits overflow the unit word before them
+    (``2만1천3422`` -> ``천3422``), or None for a well-formed numeral."""
+    m = _OVERFLOW.search(numeral.replace(",", ""))
+    return m.group() if m else None
+
+
 # ----------------------------------------------------------------------------- markers
 @dataclass(frozen=True, slots=True)
 class Markers:
@@ -518,6 +531,7 @@ _TRAIL_RE = regex.compile(
     r"""
     (?:[ ]?\([^()\d]{1,20}\))?   # a note without figures: 12억명(연인원, 이하 동일)에 육박
     [ ]?
+    (?:선(?=(?:에|""" + particle_pattern("verb") + r""")[ ]?[가-힣]))?   # 6만 위안 선에 육박, 선을 돌파: the mark
     (?:
         (?P<approx>가량|안팎|정도|내외|남짓|쯤|가까이)
       | (?P<min>이상)

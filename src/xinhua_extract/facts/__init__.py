@@ -11,6 +11,7 @@ import dataclasses
 from datetime import date
 from typing import Optional, Sequence
 
+from ..numbers import overflowing_unit
 from ..records import ArticleWarning, Fact, Money, Token
 from ._numeric import shared_number_scan
 from .count import extract_counts
@@ -42,7 +43,7 @@ def extract_facts(
             *extract_ranks(text, spans),
             *dates,
         ]
-    warnings = [*conversion_warnings(money), *spelling_warnings(money)]
+    warnings = [*conversion_warnings(money), *spelling_warnings(money), *_numeral_warnings([*money, *others])]
     facts: list[Fact] = [*money, *others]
     order = sorted(range(len(facts)), key=lambda i: (facts[i].start, facts[i].end, facts[i].type))
     position = {old: new for new, old in enumerate(order)}
@@ -64,6 +65,21 @@ def extract_facts(
                 )
             )
     return tuple(out), tuple(warnings)
+
+
+def _numeral_warnings(facts: Sequence[Fact]) -> list[ArticleWarning]:
+    """``W105`` for each figure whose numeral has more digits after a unit word than fit
+    below it (``2만1천3422위안``): read as written, but probably mistyped in the source."""
+    out = []
+    for fact in facts:
+        part = overflowing_unit(fact.text) if fact.type != "date" else None
+        if part is not None:
+            out.append(ArticleWarning(
+                code="W105",
+                message=f"{fact.text!r}: the digits of {part!r} overflow its unit word; read as "
+                "written, probably a typo in the source",
+                start=fact.start, end=fact.end))
+    return out
 
 
 __all__ = ["FACT_KINDS", "extract_facts"]

@@ -97,7 +97,7 @@ _MAY_NATIVE = regex.compile(
     + "".join(sorted({row.surface[0] for row in counters() if row.native} | {c[0] for c in _GLUED_COUNTERS})) + "]"
 )
 _BIG_UNIT_RE = regex.compile(r"[만억조경]")
-_NOUN_AFTER_RE = regex.compile(rf"{_SP}\p{{Hangul}}")
+_NOUN_AFTER_RE = regex.compile(rf"{_SP}[“\"‘'「『]?\p{{Hangul}}")  # 2대 “하이라이트”: a quoted noun too
 _TOP_N_LIMIT = Decimal(1000)
 _AMONG_RE = regex.compile(rf"{_SP}중{FOLLOW}")  # 10대 중 (of the ten), not 10대 중점 업종
 
@@ -115,6 +115,8 @@ def _noun_pattern(counter: str, side: str, reading: str) -> "Optional[regex.Patt
 _COUNTED_BEFORE = {c: _noun_pattern(c, "before", "count") for c in _COUNTER_OF}
 #: Per counter, a noun after it that makes the number a label (1번 국도, 3번 출구).
 _LABEL_AFTER = {c: _noun_pattern(c, "after", "label") for c in _COUNTER_OF}
+#: Per counter, a noun of time after it that makes the number a span (지난 3개 분기).
+_SPAN_AFTER = {c: _noun_pattern(c, "after", "span") for c in _COUNTER_OF}
 #: Counters that count only after a listed noun or with a number that is plainly a quantity
 #: (원전 4기, 풍력 설비 1천 기, 농가 300여 호; not 13기 전인대, 창어 5호, 3부).
 _ONLY_AFTER_NOUN = {
@@ -152,9 +154,13 @@ def _lacks_evidence(counter: str, value: Decimal, approx: bool, text: str, start
 
 
 def _is_label(unit: "regex.Match[str]", text: str) -> bool:
-    """``1번 국도``, ``3번 출구``: a number naming one thing, not counting."""
-    label = _LABEL_AFTER.get(_COUNTER_OF[unit.group("ctr")])
-    return label is not None and not unit.group("each") and label.match(text, unit.end()) is not None
+    """``1번 국도``, ``3번 출구``: a number naming one thing, not counting; ``3개 분기``: a
+    span of time (as ``3개월``), not a count."""
+    counter = _COUNTER_OF[unit.group("ctr")]
+    if unit.group("each"):
+        return False
+    return any(p is not None and p.match(text, unit.end()) is not None
+               for p in (_LABEL_AFTER.get(counter), _SPAN_AFTER.get(counter)))
 
 
 #: A quoted slogan that opens with the number and closes on its hanja gloss: ``'1천 개 기업

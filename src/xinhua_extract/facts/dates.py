@@ -57,7 +57,8 @@ Decisions (where the house rules were silent):
   or after. Anything resolved with the reference is ``relative=True``; with no reference
   its ``value`` is ``None`` (the pipeline warns).
 * ``N년 전``/``후``/``뒤`` -> the year (year grain), ``N개월 전`` -> the month, ``N일 전`` ->
-  the day. ``1990년대`` -> ``1990/1999`` (grain year).
+  the day. ``1990년대`` -> ``1990/1999`` (grain year); ``19세기`` -> ``1800/1899`` (the
+  1800s, as in usage), but ``20세기 60년대`` is the decade and a quoted name's century no date.
 * Not dates: comparison bases — ``전년 동기 대비``, ``지난해 같은 기간``, ``지난해보다``,
   ``1년 전 같은 기간보다``, ``2016년의 명목 성장률 보다`` (a date's figure as the base),
   ``전월 대비``, ``전분기 대비``, ``지난해 박람회보다`` (last year's X as the base), and any
@@ -86,7 +87,7 @@ Decisions (where the house rules were silent):
   names no real day (``2월 30일``, a backwards ``5월 3~1일``) yields nothing.
 * ``rule`` is the name of the matching alternative in :data:`RULES` (``calendar``,
   ``month``, ``month_word``, ``period``, ``day_range``, ``day_of_month``, ``offset``, ``iso_date``,
-  ``decade``, ``year_range``), or ``interval`` for two points joined by ``~``.
+  ``century``, ``decade``, ``year_range``), or ``interval`` for two points joined by ``~``.
 """
 
 from __future__ import annotations
@@ -238,9 +239,12 @@ _GLOSS = r"(?:\([^()\d]{1,12}\))?"
 #: (``전년 대비``) and the dates that are bases (``3월보다``); none is a prefix of another.
 _COMPARISON_WORDS = ("대비", "보다", "比", "에 비해", "와 비교", "과 비교", "와 비슷", "과 비슷", "와 같은 수준", "과 같은 수준")
 _COMPARISON_MARK = r"(?:" + "|".join(_COMPARISON_WORDS[:3]) + r"|비(?![가-힣])|" + "|".join(_COMPARISON_WORDS[3:]) + r")"
+#: After a bare ``N일``: words that make it a span, a share or a base, not a day. Whole
+#: words (``1일 전국 대회``, ``지난 1일 새벽``, ``1일 간담회``, ``1일 만난`` are days), but for
+#: the verb stems that take endings (``3일 소요된``, ``3일 걸려``, ``3일이면``).
 _BARE_DAY_GUARD = (
-    r"(?!" + _SP + r"(?:간|동안|째|만에|만|이내|이상|이하|미만|내|안에|새|연속|넘게|가량|정도|여|쯤|씩|마다|짜리|"
-    r"평균|치|분|제|자리|전|후|뒤|사이|소요|걸|내로|이면|에 한))"
+    r"(?!" + _SP + r"(?:(?:간|동안|째|만에|만|이내|이상|이하|미만|내|안에|새|연속|넘게|가량|정도|여|쯤|씩|마다|짜리|"
+    r"평균|치|분|제|자리|전|후|뒤|사이|내로)" + FOLLOW + r"|소요|걸|이면|에 한))"
 )
 
 #: The rules, in priority order: (name, pattern). Names starting with ``basis_`` or
@@ -262,6 +266,11 @@ RULES: tuple[tuple[str, str], ...] = (
         _NOT_WORD_BEFORE + r"(?P<bw>" + "|".join(_LAST_YEAR) + r")" + _SP + r"(?![상하]반기|말|초|연말|연초)[가-힣]{1,5}"
         r"(?:" + "|".join(_COMPARISON_WORDS[:2]) + ")",  # 대비, 보다 (glued to the noun)
     ),
+    (  # 지난해 전년 생산총액: 전년 right after a year is that whole year (全年), no date of its own
+        "block_whole_year",
+        r"(?<=(?:\d년|지난해|작년|올해|금년)[ \u00a0])전년(?![가-힣]|" + _SP
+        + r"(?:동기|같은|대비|보다|에 비|比|수준))",
+    ),
     (  # 매년 11월 11일, 매월 10일: recurring, no one date
         "block_recurring",
         _NOT_WORD_BEFORE + r"(?:매(?:년|해)" + _SP + r"\d{1,2}" + _SP + r"월(?:" + _SP + r"\d{1,2}" + _SP + r"일)?"
@@ -272,6 +281,10 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?<![\d.])(?P<y>" + _YEAR_NUM + r")(?P<sep>[-/]|\.[ ]?)(?P<m>" + _MONTH_NUM + r")(?P=sep)(?P<d>"
         + _DAY_NUM + r")(?![\d])",
     ),
+    # 19세기 (the 1800s, as 1990년대 is the 1990s); not 20세기 60년대 (the 1960s: the decade
+    # is the date), nor a century opening a quoted name ('21세기 해상 실크로드')
+    ("century", _NOT_NUM_BEFORE + r"(?<![“\"‘'「『])(?P<cent>1\d|2[01]|[1-9])" + _SP + r"세기(?!" + _SP + r"\d0"
+     + _SP + r"년대)"),
     ("decade", r"(?:" + _NOT_NUM_BEFORE + r"(?P<dec>1\d{2}0|20\d0|21\d0)|(?<![\w'’])['’]?(?P<dec2>\d0))" + _SP + r"년대"),
     (  # 2021.03: a dotted year and two-digit month (2021.3 reads like a decimal)
         "iso_month",
@@ -338,11 +351,11 @@ _PATTERN = regex.compile(
 #: instead of costing an attempt of every rule; each start is one character, so none
 #: hides another. Keep it in step with the rules (the corpus test fails otherwise).
 _STARTS = regex.compile(
-    r"(?<!\d)\d(?=\d{3}|\d*[ \u00a0]*(?:[년월일달/·~∼～〜\-–]|개월|분기|사))|(?!\d)" + _FIRST + ".",
+    r"(?<!\d)\d(?=\d{3}|\d*[ \u00a0]*(?:[년월일달/·~∼～〜\-–]|개월|분기|사|세기))|(?!\d)" + _FIRST + ".",
     regex.V0 | regex.DOTALL,
 )
 #: A date right before one of these is the base of a comparison, not a date fact.
-_COMPARE = regex.compile(_SP + r"(?:" + "|".join(_COMPARISON_WORDS) + r"|의 \d+(?:\.\d+)?배)")
+_COMPARE = regex.compile(_SP + r"(?:" + "|".join(_COMPARISON_WORDS) + r"|의 \d+(?:\.\d+)?(?:, ?\d+(?:\.\d+)?)*배)")
 #: ``1년 전 같은 기간보다``: a date counted back from now, then the same period of it.
 _COMPARE_SAME = regex.compile(_SP + r"(?:" + _alt(_SAME_PERIOD_WORDS) + r")" + _COMPARE.pattern)
 #: ``2016년의 명목 성장률 보다``: the date's figure, named by one to three nouns (no particle
@@ -539,6 +552,9 @@ def _two_digit_year(yy: int) -> int:
 
 def _resolve(rule: str, g: "_Groups", ref: Optional[date], year: Optional[int] = None):
     """(lo, hi, grain, relative, year_stated) of one match; lo/hi None when unresolvable."""
+    if rule == "century":
+        start = (int(g["cent"]) - 1) * 100
+        return _Period("year", start), _Period("year", start + 99), "year", False, True
     if rule == "decade":
         start = int(g["dec"]) if g["dec"] else _two_digit_year(int(g["dec2"]))
         return _Period("year", start), _Period("year", start + 9), "year", False, True

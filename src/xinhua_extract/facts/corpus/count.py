@@ -157,6 +157,8 @@ NEGATIVES = [
 
     neg("5대 그룹 총수가 참석했다."),
     neg("세계 500대 기업에 선정됐다."),
+    neg("대외무역의 2대 “하이라이트”로 꼽혔다."),  # the N largest, the noun quoted (blind batch X)
+    neg("지난 3개 분기 소득이 늘었다."),  # a span of time, as 3개월 (blind batch Y)
     neg("올해 10대 뉴스를 발표했다."),
     neg("4대 분야에 집중한다."),
     neg("2004년부터 추진했다."),

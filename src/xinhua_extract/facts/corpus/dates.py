@@ -61,6 +61,16 @@ EXAMPLES: tuple[Example, ...] = (
     _ex("2022년 상반기 중 가동한다.", ("2022년 상반기", "2022-H1", "half", False, None)),
     _ex("2021년 8월 10~12일 열린 포럼", ("2021년 8월 10~12일", "2021-08-10/2021-08-12", "day", False, None)),
     _ex("1990년대 이후 급성장했다.", ("1990년대", "1990/1999", "year", False, "start")),
+    # a century: the hundred years of its number, as in usage (the 1800s); a decade written
+    # inside its century is the decade (blind batches W, Y)
+    _ex("19세기 말 하얼빈에 전해졌다.", ("19세기", "1800/1899", "year", False, None)),
+    _ex("20세기 60년대 말 세운 공장", ("60년대", "1960/1969", "year", False, None)),
+    # a bare day before a word that only starts like a span word (전국, 새벽, 간담회)
+    _ex("지난 1일 전국 대회가 열렸다.", ("지난 1일", "2021-08-01", "day", True, None)),
+    _ex("지난 1일 새벽 드론쇼가 열렸다.", ("지난 1일", "2021-08-01", "day", True, None)),
+    _ex("10일 간담회에서 밝혔다.", ("10일", "2021-08-10", "day", True, None)),
+    # 전년 right after a year is that whole year (全年), not the year before it (blind batch X)
+    _ex("지난해 전년 국내 생산총액은 늘었다.", ("지난해", "2020", "year", True, None)),
     # --- intervals and spans
     _ex("1~11월 누적 수출액", ("1~11월", "2021-01/2021-11", "month", True, None)),
     _ex("1∼7월 누계", ("1∼7월", "2021-01/2021-07", "month", True, None)),
@@ -248,6 +258,10 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "지난해 동기 대비 3.2% 늘었다.",
         "작년 같은 기간의 두 배",
         "지난해보다 늘었다.",
+        "각각 2010년의 2.6, 3.5, 5.1배로 되었다.",  # a list of multiples of that year's figure
+        "“21세기 해상 실크로드” 제안",  # a century opening a quoted name
+        "3일 소요된다.",
+        "3일간의 회의",
         "작년보다 줄었다.",
         "전년 대비 8.1% 성장했다.",
         "전년비 3% 증가",
