@@ -60,10 +60,11 @@ MARKERS: list[tuple[str, str, str]] = [
     ("chrome", r"(?:^|\|)\s*(?:기사)?\s*(?:입력|승인|수정|최종\s*수정|등록|송고(?:\s*시간)?)\s*[:：]?\s*(?:\d{4}\s*[-.년]|$)", "partner sites: byline-and-time line (입력 2023.06.01 10:00 / 기사입력 : / 신화망 | 송고시간:2021-09-21 09:49:58)"),
     ("chrome", r"^(?=.{0,60}$)[^.!?。\n]*?(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\.?\s+\d{1,2}:\d{2}(?::\d{2})?\s*$", "partner sites: a short line closed by a full timestamp (신화망 한국어판2024-07-21 12:26 / 한국어 | 2025-12-16 13:28:16): the byline-and-time line"),
     ("chrome", r"^(?=.{0,80}$)\s*(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+[^\s:：|]{1,12}\s+(?:편집|(?:责任)?编辑|(?:責任)?編輯)\s*[:：]", "partner sites: time, source and editor on one line without 출처 (2017-11-13 21:09 신화망 편집:구가흔): the byline-and-time line"),
+    ("chrome", r"^(?=.{0,80}$)\s*(?:https?:)?//[\w.-]+\.[a-z]{2,}(?:/\S*)?\s+(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\.?\s+\d{1,2}:\d{2}(?::\d{2})?\s*$", "partner sites: the site's address and the time (//hljxinwen.dbw.cn  2026-01-22 14:55:27): the byline-and-time line"),
     ("chrome", r"^(?=.{0,60}$)(?:.*\s)?작성일\s*[:：]?\s*(?:\d{4}|\d{2})[-./]\d{1,2}[-./]\d{1,2}", "partner sites: a board's byline-and-time line (작성자 작성일 23-10-12 17:22)"),
     ("chrome", r"^\s*기자\s*정보\s*[,，·]?\s*기사\s*(?:등록|입력|작성)일?\s*$", "partner sites: the label above the byline and time lines (기자정보, 기사등록일)"),
     ("chrome", r"^\s*(?:좋아요|공유하기|댓글\s*쓰기|기사\s*공유|구독하기|가\s*가|글씨\s*(?:크기|크게|작게)|기사\s*(?:프린트|인쇄)|기사\s*읽기\s*도구|[大中小]\s*字\s*(?:体|體|号|號))\s*\S{0,8}\s*$", "partner sites: buttons (also the font-size buttons 大字体 / 小字体 / 글씨 크게)"),
-    ("chrome_head", r"^\s*(?:속보|더보기|전체기사|최신뉴스|많이\s*본\s*뉴스|이전\s*기사|다음\s*기사|로그인|회원\s*가입|회원\s*서비스|패밀리\s*사이트|지면\s*보기|전체\s*메뉴|본문(?:\s*바로\s*가기)?|페이지\s*정보|사이트\s*내\s*전체\s*검색)\s*$", "partner sites: menu items above the text (로그인, 패밀리 사이트, 본문 바로가기, 페이지 정보 …)"),
+    ("chrome_head", r"^\s*(?:속보|더보기|전체기사|최신뉴스|많이\s*본\s*뉴스|이전\s*기사|다음\s*기사|로그인|회원\s*가입|회원\s*서비스|패밀리\s*사이트|지면\s*보기|전체\s*메뉴|본문(?:\s*바로\s*가기)?|페이지\s*정보|Page\s*Info|content|사이트\s*내\s*전체\s*검색)\s*$|^\s*(?:조회(?:수)?|[Vv]iews?|[Hh]its?)\s*[:：]?\s*[\d,]+\s*회?\s*$", "partner sites: menu items and a board's labels above the text (로그인, 패밀리 사이트, 본문 바로가기, 페이지 정보, Page Info, content) and its view counter (조회: 71회)"),
     ("chrome_head", r"^\s*(?:[•·]\s*)?(?:맑음|흐림|비|눈|구름\s*(?:많음|조금)?|박무|연무|안개|소나기|황사)\s*\S{0,6}\s*-?\d{1,2}(?:\.\d)?\s*(?:˚C|°C|℃|'C)\s*$", "partner sites: a weather widget line (맑음 서울 -5˚C / • 흐림동두천 23.0℃)"),
     ("chrome_head", r"^\s*(?:[•·]\s*)?(?:19|20)\d{2}[.\-/]\s*\d{1,2}[.\-/]\s*\d{1,2}\.?\s*(?:\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일)\s*$", "partner sites: the date widget (2024.12.21 토요일 / • 2024.09.21 (토))"),
     ("chrome_head", r"(?:上一|下一)[版篇页頁]\s*$", "papers of China: e-paper navigation (第07版:국내·국제 上一版 下一版 / 上一篇 下一篇)"),
@@ -106,7 +107,7 @@ MARKERS: list[tuple[str, str, str]] = [
     ("caption", r"^(?=.{0,300}$)(?=.*\d\.?\s*$).*\S\s+(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\.?\s*$", "… 죽방울 공연을 펼치고 있다. 2024.2.13: a caption closed by the photo's date stamp (2023–)"),
     ("caption", r"^(?=.{0,160}$)\s*(?:\p{Hangul}{1,4}\s*)?사진\s*[:：]", "조판 사진: 루거우챠오 / 자료 사진: …: a photo's label line"),
     ("caption", r"^(?=.{0,300}$)\s*\d{1,2}\s*월\s*\d{1,2}\s*일[^\n]*[^\s다요까니죠.!?\"”’'][.]?\s*$", "2월 18일 저녁, … 순시하고 있는 장빙(張兵).: a gallery photo's date and a noun phrase, no predicate"),
-    ("caption", r"^\s*\d{1,2}\s*일\s(?=.{0,300}$)(?![^\n]*[다요][.!?]\s+\S)(?=[^\n]*\S에서\s)[^\n]*[^\s다요까니죠.!?\"”’']\.\s*$", "12일 상하이에서 열린 … 공연단과 상호작용하는 관광객.: a photo's day, its place (…에서) and a noun phrase, no predicate (2023– galleries)"),
+    ("caption", r"^\s*\d{1,2}\s*일\s(?=.{0,300}$)(?![^\n]*[다요][.!?]\s+\S)(?=[^\n]*\S에서\s|[^\n]*\S[은는]\s\S{1,10}\.\s*$)[^\n]*[^\s다요까니죠.!?\"”’']\.\s*$", "12일 상하이에서 열린 … 공연단과 상호작용하는 관광객. / 9일 할빈 … 빙설예술관을 찾은 관광객.: a photo's day, its place (…에서) or a clause on the one noun closing it, and no predicate (2023– galleries)"),
 ]
 
 

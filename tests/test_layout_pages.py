@@ -811,3 +811,31 @@ def test_photo_source_credit_alone_on_its_line_is_a_caption_not_the_headline():
     layout = analyse_layout(page, url="http://kr.xinhuanet.com/2015-11/11/c_134805021.htm")
     assert layout.title is None
     assert _kinds(page, layout, "(사진 출처") == ["caption"]
+
+
+def test_partner_board_labels_view_counter_and_address_time_line():
+    """A board's labels and view counter and a paper's address-and-time line are chrome
+    (blind layout batch 13): the headline above them is the title."""
+    from xinhua_extract.layout import classify_line
+
+    assert [classify_line(s) for s in ("Page Info", "조회: 71회", "content")] == ["chrome_head"] * 3
+    assert classify_line("//hljxinwen.dbw.cn  2026-01-22 14:55:27") == "chrome"
+    assert classify_line("조회 결과가 나왔다.") is None and classify_line("content 산업이 컸다.") is None
+    board = ("中 하이난 면세점 5곳 문 열어\nPage Info\n조회: 71회\n작성일: 2026-02-13 15:33\ncontent\n"
+             "[신화망 중국 하이커우 2월13일] 하이난 최초의 면세점 5곳이 11일 문을 열었다.\n\n"
+             "매장에는 상품 5만여 개가 들어왔다.\n")
+    layout = analyse_layout(board, url="https://www.dongbang21.com/bbs/board.php?wr_id=4299")
+    assert layout.title == "中 하이난 면세점 5곳 문 열어"
+    assert layout.published.isoformat() == "2026-02-13T15:33:00+08:00"
+    paper = ("해남 방문 외국인 150만명 돌파\n//hljxinwen.dbw.cn  2026-01-22 14:55:27\n\n"
+             "(베이징=신화통신) 해남성을 찾은 외국인이 150만명을 넘었다.\n\n관광객이 늘었다.\n")
+    layout = analyse_layout(paper, url="http://hljxinwen.dbw.cn/system/2026/01/22/001555640.shtml")
+    assert layout.title == "해남 방문 외국인 150만명 돌파"
+    assert layout.published.isoformat() == "2026-01-22T14:55:27+08:00"
+
+
+def test_caption_dated_by_its_day_with_a_clause_on_its_closing_noun():
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("9일 할빈 태양도 빙설예술관을 찾은 관광객.") == "caption"
+    assert classify_line("9일 회의가 열렸다.") is None
