@@ -324,6 +324,21 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         ("상하이증권보(上海證券報)의 통계", [("상하이", "310000")]),
         ("비야디(比亞迪)가 컸다.", []),
         ("톈진항(그룹)유한회사 부총재", [("톈진", "120000")]),
+        # a station glued after its glossed city; a place of its own in a hangul parenthesis;
+        # a name glued after 중한 in a park's name (blind batches AA, AB)
+        ("저장(浙江)성 이우(義烏)서역을 떠났다.", [("저장", "330000"), ("이우", "330782")]),
+        ("간쑤(란저우)국제육항", [("간쑤", "620000"), ("란저우", "620100")]),
+        ("장쑤성 옌청(鹽城)시의 중한옌청산업협력단지", [("장쑤성", "320000"), ("옌청", "320900"), ("옌청", "320900")]),
+        # the two ends of a route: paired after a place, a county right after its city (blind batch AA)
+        ("항저우와 황산을 잇는 철도, 항저우-황산 구간",
+         [("항저우", "330100"), ("황산", "341000"), ("항저우", "330100"), ("황산", "341000")]),
+        ("구이저우성 퉁런(銅仁)시의 퉁런-위핑 철도", [("구이저우성", "520000"), ("퉁런", "520600"), ("퉁런", "520600"),
+                                            ("위핑", "520622")]),
+        ("황산에 올랐다.", []),
+        # Yanbian's names as the Korean-language press of China writes them, a city glued
+        # after its prefecture (blind batch AA)
+        ("지린성 연변룡정시와 연변 훈춘시", [("지린성", "220000"), ("연변", "222400"), ("룡정시", "222405"),
+                                   ("연변", "222400"), ("훈춘시", "222404")]),
         ("닝보(寧波)저우산(舟山)항이 컸다. 닝보저우산항에 따르면",
          [("닝보", "330200"), ("저우산", "330900"), ("닝보", "330200"), ("저우산", "330900")]),
         # an everyday-word name listed after other places is a place of the list; alone it is not

@@ -27,6 +27,7 @@ Decisions (where the house rules were silent):
   the interval December/January around the nearest December.
 * ``올 들어 7월까지`` (this year, up to July) is one interval from the year's January:
   ``2022-01/2022-07`` (a day for the end gives day grain: ``2022-01-01/2022-05-20``).
+* ``올 내에`` (within this year) is this year.
 * ``올 춘절``, ``올 국경절 연휴``, ``올여름``, ``올겨울``: the bare ``올`` before a holiday or a
   season is this year (the record is ``올``; a season is no period of the value formats, so
   ``올겨울`` in January is still the reference year).
@@ -147,7 +148,7 @@ def _alt(words) -> str:
 _SP = r"[ \u00a0]?"
 _SEP = _SP + r"[~∼～〜\-–]" + _SP
 _NOT_WORD_BEFORE = r"(?<![가-힣])"
-_NOT_NUM_BEFORE = r"(?<![\d.,/])"
+_NOT_NUM_BEFORE = r"(?<![\d,/])(?<!\d\.)"  # 3.2014 is a decimal; 있었다.2014년 a year
 _YEAR_NUM = r"(?:1\d{3}|20\d\d|21\d\d)"
 _MONTH_NUM = r"(?:1[0-2]|0?[1-9])"
 _DAY_NUM = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -171,7 +172,8 @@ _SEASONS_AND_HOLIDAYS = (
 _YEAR_WORD = (
     _NOT_WORD_BEFORE + r"(?:(?P<yw>" + _alt(w for w in YEAR_WORDS if w not in ("올", "지난 해")) + r")"
     + r"|(?P<yw>지난" + _SP + r"해)" + _PART_END  # spaced 지난 해, not 지난 해양
-    + r"|(?P<yw>올)(?=" + _SP + r"(?:들어|한" + _SP + r"해|[상하]반기|연말|연초|초" + _PART_END + r"|말" + _PART_END + r"|\d"
+    + r"|(?P<yw>올)(?=" + _SP + r"(?:들어|한" + _SP + r"해|[상하]반기|연말|연초|초" + _PART_END + r"|말" + _PART_END
+    + r"|내" + _PART_END + r"|\d"
     + r"|" + _alt(_SEASONS_AND_HOLIDAYS) + r")|" + _alt(_SEASONS) + r"))"
 )
 _MONTH = r"(?P<m>" + _MONTH_NUM + r")" + _SP + "월"

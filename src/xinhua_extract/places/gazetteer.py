@@ -238,6 +238,7 @@ class Gazetteer:
         self._stoplist: frozenset[str] = frozenset(_compact(n) for n in stoplist)
         self._strict_names: frozenset[str] | None = None
         self._sino_heads: frozenset[str] | None = None
+        self._first_spellings: dict[str, frozenset[str]] = {}  # first_syllable_spellings, by name
         self._region_re = None
         self._region_ko_loose = {k: tuple(v) for k, v in region_ko_loose.items()}
         self._region_zh = {k: tuple(v) for k, v in region_zh.items()}
@@ -501,12 +502,17 @@ class Gazetteer:
         """The first syllable of a division's name in every spelling convention, folded
         with :func:`loose_key` (톈진: 톈, 텐, 티): how a loose or older spelling of a name
         the article glossed may start (``톈진(天津)`` … ``텐진``)."""
-        out = {loose_key(name[:1])}
-        for d in self.lookup_hangul_strict(name):
-            syllables = self._stem_syllables(d)
-            if syllables:
-                out.update(spelling[:1] for spelling in variant_spellings(syllables[:1], loose=True))
-        return frozenset(out)
+        found = self._first_spellings.get(name)
+        if found is None:
+            out = {loose_key(name[:1])}
+            for d in self.lookup_hangul_strict(name):
+                syllables = self._stem_syllables(d)
+                if syllables:
+                    out.update(spelling[:1] for spelling in variant_spellings(syllables[:1], loose=True))
+            found = frozenset(out)
+            if len(self._first_spellings) < 65536:  # bounded: heads come from the archive's text
+                self._first_spellings[name] = found
+        return found
 
     def korean_name_set(self) -> frozenset[str]:
         """Every space-free standard or alias Korean name, with and without suffix."""

@@ -32,7 +32,7 @@ import regex
 from ..particles import particle_pattern, particles
 from ..records import ArticleWarning, Gloss, Paragraph, PlaceMention, Token
 from .gazetteer import Division, Region, get_gazetteer
-from .transcribe import loose_key, to_simplified
+from .transcribe import loose_first, loose_key, to_simplified
 
 #: Administrative suffixes in hangul, longest first: the levels each may mark and the
 #: Chinese suffixes it spells (``시`` is 市; ``구`` 区; ``신구`` 新区).
@@ -257,10 +257,12 @@ def find_places(
     # standalone names first: a name the article uses on its own may also head a compound
     ends: dict[int, Division] = {}  # where resolved mentions end: 상하이 푸둥, a district after its city
     for cand in sorted(candidates, key=lambda c: (c.compound, not c.sino)):
-        parent = ends.get(cand.start - 1) if cand.start and text[cand.start - 1] == " " else None
-        # 칭다오, 선전, 난징, 시안 등: a name listed right after a place is a place of the list
-        listed = (text[cand.start - 2 : cand.start] == ", " and (cand.start - 2) in ends) or (
-            text[cand.start - 1 : cand.start] in ("·", "、", "∙") and (cand.start - 1) in ends)
+        # 퉁런-위핑 철도: a route's two ends are as good as a space for the hierarchy
+        parent = ends.get(cand.start - 1) if cand.start and text[cand.start - 1] in " -" else None
+        # 칭다오, 선전, 난징, 시안 등, 항저우와 황산을 잇는, 항저우-황산 구간: a name listed or
+        # paired right after a place is a place of the list
+        listed = (text[cand.start - 2 : cand.start] in (", ", "와 ", "과 ") and (cand.start - 2) in ends) or (
+            text[cand.start - 1 : cand.start] in ("·", "、", "∙", "-") and (cand.start - 1) in ends)
         if parent is not None and (  # 리장 고성 (古城 'old town', also Lijiang's 古城区): a common noun
             gaz.is_common_word(cand.name) or _common_noun(tokens, cand.start, cand.start + len(cand.name))
         ):
@@ -430,7 +432,7 @@ def _hangul_candidates(
         if gloss is None:
             # most runs: no name of any kind starts with their first two syllables
             head = text[start : start + 2]
-            if head == "중국" and text[start + 2 : start + 4] in name_heads and gloss_at.get(start + 2) is None:
+            if head in _NAME_PREFIXES and text[start + 2 : start + 4] in name_heads and gloss_at.get(start + 2) is None:
                 # 중국시짱관광문화국제박람회: a name glued after 중국 in an event's or a body's name
                 split = _split_run(m.group()[2:], names)
                 if split is not None and not (start > 0 and _is_word_char(text[start - 1])):
@@ -442,7 +444,7 @@ def _hangul_candidates(
                 # a loosely spelled name: like a name the article glossed, or before a
                 # province's or prefecture's suffix
                 loose = None
-                heads = glossed_loose.get(loose_key(head[0])) if glossed_loose else None
+                heads = glossed_loose.get(loose_first(head)) if glossed_loose else None
                 if heads:
                     loose = _loose_glossed(gaz, m.group(), start, heads)
                 if loose is None and m.end() - start > 2 and _LOOSE_SUFFIXED.match(text, start, m.end()):
@@ -467,6 +469,12 @@ def _hangul_candidates(
                 suffix = next((s for s, _, _ in SUFFIX_LEVELS if after.startswith(s)), "")
                 yield _Candidate(start, gloss.head_end, head_text, suffix, None)
                 skip_until = gloss.end  # the native name in the parenthesis is the same place
+                inner = gloss.gloss.strip()
+                if inner in names and not gaz.is_common_word(inner) and not set(
+                        gaz.lookup_hangul_strict(inner)) & set(gaz.lookup_hangul_strict(head_text)):
+                    # 간쑤(란저우)국제육항: a place of its own in the parenthesis, not a name of the head's
+                    at = text.find(inner, gloss.head_end, gloss.end)
+                    yield _Candidate(at, at + len(inner), inner, "", None)
                 continue
             gloss = None  # 톈진항(그룹)유한회사: a note on a word that is no name; read it bare
         if gloss is not None and gloss.head_end <= m.end() and gloss.kind == "org":
@@ -499,7 +507,9 @@ def _hangul_candidates(
                 rest = _HANGUL_RUN.match(text, gloss.end, para.end)
                 if rest is not None and _is_town(rest.group()):
                     continue  # 싱런(兴仁)진: a town, not the county of that name
-                fused = rest is not None and not _is_particles(rest.group())
+                # 이우(義烏)서역: the city's station names the city, as its suffix would
+                fused = rest is not None and not _is_particles(rest.group()) and not any(
+                    rest.group().startswith(h) and _is_particles(rest.group()[len(h):]) for h in _STATION_HEADS)
             yield _Candidate(start, gloss.head_end, text[start : gloss.head_end], suffix, hanja, fused=fused)
             continue
         if start > 0 and _is_word_char(text[start - 1]):
@@ -520,6 +530,9 @@ def _hangul_candidates(
                 second = _glued_province(gaz, run[length:]) or _glued_glossed(run[length:], glossed)
                 if second is not None:  # 라싸장쑤실험중학교: a city, then a province, in one name
                     yield _Candidate(start + length, start + length + len(second), second, "", None, True)
+                child = _glued_child(gaz, name, run[length:], names) if second is None else None
+                if child is not None:  # 연변룡정시: a prefecture, then its city with the suffix
+                    yield _Candidate(start + length, start + length + child[2], child[0], child[1], None)
             continue
         heads = glossed.get(run[:2]) if glossed else None
         split = _glossed_split(run, heads) if heads else None
@@ -590,6 +603,18 @@ def _glued_province(gaz, rest: str) -> Optional[str]:
     return None
 
 
+def _glued_child(gaz, first: str, rest: str, names: frozenset[str]) -> Optional[tuple[str, str, int, bool]]:
+    """A division with its suffix written glued after the division that holds it
+    (``연변룡정시``: 룡정시 in 연변): the split of ``rest``, or None."""
+    split = _split_run(rest, names)
+    if split is None or not split[1] or split[3]:
+        return None
+    holders = {d.code for d in gaz.lookup_hangul_strict(first)}
+    if any(d.parent in holders or d.province_code in holders for d in _fit_suffix(_strict(gaz, split[0]), split[1])):
+        return split
+    return None
+
+
 def _glued_glossed(rest: str, glossed: Optional[dict[str, set[str]]]) -> Optional[str]:
     """A name the article glossed as a place that opens ``rest``, the letters after a
     place name in one word, followed by more of the name (``닝보저우산항`` after
@@ -614,6 +639,11 @@ def _org_opening_place(gaz, head: str, gloss: str, names: frozenset[str]) -> Opt
             if zh and hanja.startswith(zh) and len(hanja) > len(zh):
                 return name, zh
     return None
+
+
+#: Words a name may be glued after in an event's, a body's or a park's name
+#: (중국시짱관광문화국제박람회, 중한옌청산업협력단지).
+_NAME_PREFIXES = frozenset({"중국", "중한", "한중"})
 
 
 #: Bodies of a division written glued to its name and suffix (``더화현인민정부의``: the

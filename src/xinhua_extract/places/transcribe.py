@@ -536,6 +536,11 @@ def _loose_syllable(ch: str) -> str:
     return _compose(lead, vowel, tail)
 
 
+def loose_first(hangul: str) -> str:
+    """:func:`loose_key` of the first syllable alone (cached: one call per hangul run)."""
+    return _loose_syllable(hangul[:1]) if hangul else ""
+
+
 def loose_key(hangul: str) -> str:
     """A spelling-insensitive key for matching non-standard hangul spellings.
 

@@ -71,6 +71,9 @@ EXAMPLES: tuple[Example, ...] = (
     _ex("10일 간담회에서 밝혔다.", ("10일", "2021-08-10", "day", True, None)),
     # 전년 right after a year is that whole year (全年), not the year before it (blind batch X)
     _ex("지난해 전년 국내 생산총액은 늘었다.", ("지난해", "2020", "year", True, None)),
+    # a year right after a sentence's full stop with no space; 올 내에 'within this year' (blind batch AA)
+    _ex("30명이 있었다.2014년 이후 늘었다.", ("2014년", "2014", "year", False, "start")),
+    _ex("올 내에 완공할 예정이다.", ("올", "2021", "year", True, None)),
     # --- intervals and spans
     _ex("1~11월 누적 수출액", ("1~11월", "2021-01/2021-11", "month", True, None)),
     _ex("1∼7월 누계", ("1∼7월", "2021-01/2021-07", "month", True, None)),
@@ -262,6 +265,8 @@ NEGATIVES: tuple[Negative, ...] = tuple(
         "“21세기 해상 실크로드” 제안",  # a century opening a quoted name
         "3일 소요된다.",
         "3일간의 회의",
+        "지수는 3.2014년 수준",  # a decimal, not a year
+        "올 내내 바빴다.",
         "작년보다 줄었다.",
         "전년 대비 8.1% 성장했다.",
         "전년비 3% 증가",
