@@ -167,6 +167,10 @@ def _is_label(unit: "regex.Match[str]", text: str) -> bool:
 #: 개조(千企改造)'``, ``‘1만 개 기업 융합(萬企融合)’`` name a policy, they count nothing.
 _SLOGAN_OPEN = regex.compile(r"['‘\"“][ ]?$")
 _SLOGAN_CLOSE = regex.compile(r"[^'’\"”()\n]{0,16}\(\p{Han}{2,8}\)['’\"”]")
+#: A short quoted label with the number glued inside it (``'신3종'``, ``'신(新)3종'``: the
+#: "new three", a name of a product group, as ``'4종4횡'`` names a railway plan).
+_LABEL_OPEN = regex.compile(r"['‘\"“][^'’\"”\s\d]{1,8}$")
+_LABEL_CLOSE = regex.compile(r"['’\"”]")
 
 
 def extract_counts(
@@ -232,6 +236,8 @@ def _numeric_counts(
         return []
     if text[end : end + 1].isdigit():
         return []  # 8종8횡 (eight vertical, eight horizontal lines): a name, no count
+    if _LABEL_OPEN.search(text, max(0, nm.start - 9), nm.start) and _LABEL_CLOSE.match(text, end):
+        return []
     if _SLOGAN_OPEN.search(text, max(0, nm.start - 2), nm.start) and _SLOGAN_CLOSE.match(text, end, min(span_end, end + 24)):
         return []  # '1천 개 기업 개조(千企改造)': a policy named by its slogan, no count
     if not _ARABIC.search(text, nm.number_start, nm.number_end) and subjects.one_noun(nm.number_start, end):

@@ -159,6 +159,8 @@ NEGATIVES = [
     neg("세계 500대 기업에 선정됐다."),
     neg("대외무역의 2대 “하이라이트”로 꼽혔다."),  # the N largest, the noun quoted (blind batch X)
     neg("지난 3개 분기 소득이 늘었다."),  # a span of time, as 3개월 (blind batch Y)
+    neg("'신3종'이 큰 활약을 했다."),  # a quoted label with its number glued inside (blind batch AB)
+    neg("'신(新)3종' 제품이 팔렸다."),
     neg("올해 10대 뉴스를 발표했다."),
     neg("4대 분야에 집중한다."),
     neg("2004년부터 추진했다."),
