@@ -9,7 +9,8 @@ after a division that holds it (甘肃甘南合作); the bare stem is the word. 
 version) tags the stem as something other than a place or person name (not ns, nr*, nz)
 and counts it at least :data:`MIN_FREQ` times, or counts it at least :data:`COMMON_FREQ`
 times with any tag but ns (jieba tags 和平 'peace' nz and 友谊 'friendship' nr). A stem listed in :data:`KEEP` stays a place:
-county-level cities that Chinese text names bare (仙桃, 恩施, 赤壁).
+county-level cities that Chinese text names bare (仙桃, 恩施, 赤壁); one listed in :data:`ADD` is
+everyday whatever jieba counts (新华, the agency).
 
 Run ``python scripts/build_zh_everyday_stems.py``; a test regenerates it in memory when the
 installed jieba has the recorded version (``--check`` does the same from the shell).
@@ -32,6 +33,9 @@ KEEP = frozenset({"石首", "仙桃", "恩施", "赤壁", "监利", "应城", "�
                   "孝感", "开封", "神农架", "日照", "保定", "大连", "合肥", "烟台", "海口", "常德",
                   "拉萨", "大同", "当阳", "南通", "桂林", "黄石", "石家庄", "张家口", "白银", "嘉兴",
                   "大理"})
+#: Stems that are everyday words in Xinhua's own Chinese lines whatever jieba counts: 新华
+#: is the agency (新华社, a wire photo title's 新華), far more often than 新华区.
+ADD = frozenset({"新华"})
 
 
 def _jieba_dict() -> tuple[str, dict[str, tuple[int, str]]]:
@@ -58,6 +62,9 @@ def render() -> str:
             if len(stem) < 2 or stem == d.name_zh or stem in KEEP:
                 continue
             freq, tag = table.get(stem, (0, ""))
+            if stem in ADD:
+                rows[stem] = (freq, tag, d.name_zh)
+                continue
             if tag.startswith("ns"):
                 continue  # jieba knows it as a place
             if freq >= COMMON_FREQ or (freq >= MIN_FREQ and not tag.startswith(NAME_TAGS)):

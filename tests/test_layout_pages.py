@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from xinhua_extract import parse_article
 from xinhua_extract.errors import NotAnArticleError
 from xinhua_extract.layout import TEMPLATE_NAMES, analyse_layout
 from xinhua_extract.layout_eval import evaluate_corpus, evaluate_page, load_corpus, summarise
@@ -839,3 +840,19 @@ def test_caption_dated_by_its_day_with_a_clause_on_its_closing_noun():
 
     assert classify_line("9일 할빈 태양도 빙설예술관을 찾은 관광객.") == "caption"
     assert classify_line("9일 회의가 열렸다.") is None
+
+
+def test_credit_of_the_form_reporter_then_shot_closes_a_caption():
+    """``[신화사 <name> 기자 촬영]`` (korean.china.org.cn) closes a caption like ``[촬영/ …]``."""
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("시진핑 주석이 연설하고 있다. [신화사 쥐펑(鞠鵬) 기자 촬영]") == "caption"
+    assert classify_line("신화사 기자 촬영 기법을 배웠다.") is None
+
+
+def test_xinhua_in_a_chinese_wire_title_is_the_agency_not_a_district():
+    text = ("중국 경제\n\n(新華)(1)习近平会见外宾\n\n[신화망 베이징 3월 1일] 시진핑 주석이 외빈을 만났다.\n\n"
+            "石家庄市新华区的工厂。\n")
+    article = parse_article(text)
+    assert [(p.text, p.code) for p in article.places if p.code and p.code.startswith("1301")] == [
+        ("石家庄市", "130100"), ("新华区", "130105")]

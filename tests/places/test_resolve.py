@@ -43,6 +43,7 @@ def test_mentions(sentence, expected):
         "상당한 성과를 거뒀다.",  # 上党 (상당) vs 'considerable'
         "중산층이 늘었다.",  # 中山 (중산) inside another word
         "시안을 검토했다.",  # 西安 (시안) vs 試案 'draft', no Shaanxi context
+        "총서기를 위수로 하는 당중앙",  # 玉树 (위수) vs 爲首 'headed by' (blind layout batch 14)
         "장시화학(江西化學)이 공장을 지었다.",  # a province and a word that names no division in it
     ],
 )
