@@ -34,7 +34,7 @@ MARKERS: list[tuple[str, str, str]] = [
     ("toolbar", r"^\s*(?:[•·]?\s*[\[【]?\s*(?:크기|인쇄|메일|이메일|공유|글자\s*크기)\s*[\]】]?\s*)+$", "2015–2019 toolbar: • 크기 / • 인쇄 (one or both on a line)"),
     # --- meta
     ("meta", r"^\s*출처\s*[:：]", "출처 :  신화망 | 2017-03-02 10:21:33  | 편집 :  홍성림 (one line) or 출처:신화망 한국어판 (alone)"),
-    ("meta", r"^(?=.{0,60}$)\s*(?:[^\s:：|]{1,12}?\s*)?(?:来源|來源)\s*[:：]", "包春玲来源:신화망 한국어판 / 来源：신화망: the source line of a partner's Chinese publishing system (after the editor's name)"),
+    ("meta", r"^(?=.{0,60}$)\s*(?:[^\s:：|]{1,12}?\s*)?(?:来源|來源|发布人|發佈人|發布人)\s*[:：]", "包春玲来源:신화망 한국어판 / 来源：신화망 / • 发布人:신화망: the source line of a partner's Chinese publishing system (after the editor's name)"),
     ("meta", r"^(?=.{0,120}$)\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*\|?\s*(?:출처|편집)\s*[:：]", "2017-03-02 10:21:33 | 출처: 신화망 (time first)"),
     ("meta_time", r"^\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$", "2023+ pages: the bare timestamp line"),
     ("meta_editor", r"^\s*(?:편집(?:자)?|(?:责任)?编辑|(?:責任)?編輯)\s*[:：]\s*\S.{0,20}$", "편집: 朴锦花 / 편집자:张齐美 / 编辑:박명화 (Chinese label on Korean-language papers) on its own line"),

@@ -856,3 +856,17 @@ def test_xinhua_in_a_chinese_wire_title_is_the_agency_not_a_district():
     article = parse_article(text)
     assert [(p.text, p.code) for p in article.places if p.code and p.code.startswith("1301")] == [
         ("石家庄市", "130100"), ("新华区", "130105")]
+
+
+def test_a_chinese_sites_publisher_line_names_the_source():
+    """``• 发布人:신화망`` (a Chinese site's "posted by") is the source line, like ``来源:``
+    (blind layout batch 15)."""
+    from xinhua_extract.layout import classify_line
+
+    assert classify_line("  • 发布人:신화망") == "meta"
+    page = ("압록강의 창 방문을 환영합니다\n中 노동절 연휴, 해양관광으로 뜨거워진 하이난\n"
+            "  • 发布日期:2023-5-4 12:06:45\n  • 发布人:신화망\n\n"
+            "[신화망 하이커우 5월3일]올해 노동절 연휴 기간 호텔은 관광객들로 북적였다.\n\n관광객이 늘었다.\n")
+    layout = analyse_layout(page, url="http://bianmin.ddaliyun.com/news/2783.html")
+    assert (layout.source, layout.title) == ("신화망", "中 노동절 연휴, 해양관광으로 뜨거워진 하이난")
+    assert layout.published.isoformat() == "2023-05-04T12:06:45+08:00"

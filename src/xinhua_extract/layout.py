@@ -97,7 +97,7 @@ TEMPLATE_NAMES = tuple(t["name"] for t in TEMPLATES)
 TIMESTAMP = regex.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 #: the source and editor of a meta line, whatever the order and spacing (the HTML reader
 #: rebuilds its header line with them too)
-META_SOURCE = regex.compile(r"(?:출처|来源|來源)\s*[:：]\s*([^|\d\s][^|]*?)\s*(?=\||\d{4}[-./]|편집|编辑|編輯|$)")
+META_SOURCE = regex.compile(r"(?:출처|来源|來源|发布人|發佈人|發布人)\s*[:：]\s*([^|\d\s][^|]*?)\s*(?=\||\d{4}[-./]|편집|编辑|編輯|$)")
 META_EDITOR = regex.compile(r"(?:편집(?:자)?|(?:责任)?编辑|(?:責任)?編輯)\s*[:：]\s*([^|]+?)\s*(?:\||$)")
 #: a partner's ``입력 2023.06.01 10:00`` / ``기사입력 : 2024년12월10일 09:36`` / a board's ``작성일 23-10-12 17:22``
 #: (a two-digit year only before a time)
