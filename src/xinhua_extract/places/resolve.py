@@ -250,9 +250,9 @@ def find_places(
     for cand in candidates:
         if (cand.suffix and not (cand.hanja or cand.compound or cand.sino or cand.respelled)
                 and anchors.get(cand.name, cand.start) is None):
-            found = _fit_suffix(_strict(gaz, cand.name), cand.suffix)
-            if len(found) == 1:
-                anchors.add(cand.name, cand.start, found[0])
+            suffixed = _fit_suffix(_strict(gaz, cand.name), cand.suffix)
+            if len(suffixed) == 1:
+                anchors.add(cand.name, cand.start, suffixed[0])
 
     # standalone names first: a name the article uses on its own may also head a compound
     ends: dict[int, Division] = {}  # where resolved mentions end: 상하이 푸둥, a district after its city
