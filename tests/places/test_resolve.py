@@ -324,6 +324,13 @@ def test_a_sino_korean_reading_written_with_its_suffix_anchors_its_bare_uses():
         # glossed cities (blind batches Y, Z)
         ("상하이증권보(上海證券報)의 통계", [("상하이", "310000")]),
         ("비야디(比亞迪)가 컸다.", []),
+        # a place glued before the part of a company's name its gloss spells, or opening a
+        # company glossed whole; a banner named after its own people, spaced (blind batch AD)
+        ("후베이건쥐디(根聚地)농업그룹", [("후베이", "420000")]),
+        ("우한유뎬(郵電)과학연구소와 우한광쉰(光迅)과학기술회사", [("우한", "420100"), ("우한", "420100")]),
+        ("하이난항공(海南航空)이 날았다.", [("하이난", "460000")]),
+        ("후룬베이얼시 어원커족 자치기 중신진", [("후룬베이얼시", "150700"), ("어원커족 자치기", "150724")]),
+        ("어원커족은 소수민족이다.", []),
         ("톈진항(그룹)유한회사 부총재", [("톈진", "120000")]),
         # a station glued after its glossed city; a place of its own in a hangul parenthesis;
         # a name glued after 중한 in a park's name (blind batches AA, AB)

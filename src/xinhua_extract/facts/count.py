@@ -82,11 +82,16 @@ _NATIVE_RE = regex.compile(
 #: Older pages glue a native numeral to the counter (``두개의 원구``, ``세곳``). Only the
 #: plainest counters, and not 한 (``한곳에 모여``: "in one place", an idiom), so that words such
 #: as 세계 or 두부 never start a count.
-_GLUED_COUNTERS = ("개", "곳", "명", "가지")
+_GLUED_COUNTERS = ("개", "곳", "명", "가지", "그루", "마리", "차례")
+#: Glued counters that 한 may open too: 한그루, 한마리 (한개, 한명, 한가지 are also
+#: words or names: 한가지로 'alike').
+_GLUED_AFTER_ONE = ("그루", "마리")  # not 한차례 'a bout of' (한차례 투자 열)
 _NATIVE_GLUED_RE = regex.compile(
     rf"""
-    (?<![\p{{L}}\p{{N}}])(?P<nat>{alternation([n for n in NATIVE_NUMERALS if n != "한"])})
-    (?P<ctr>{alternation(list(_GLUED_COUNTERS))})(?P<each>씩)?{FOLLOW}
+    (?<![\p{{L}}\p{{N}}])
+    (?:(?P<nat>{alternation([n for n in NATIVE_NUMERALS if n != "한"])})(?P<ctr>{alternation(list(_GLUED_COUNTERS))})
+      |(?P<nat>한)(?P<ctr>{alternation(list(_GLUED_AFTER_ONE))}))
+    (?P<each>씩)?{FOLLOW}
     """,
     regex.VERBOSE,
 )
@@ -171,6 +176,8 @@ _SLOGAN_CLOSE = regex.compile(r"[^'’\"”()\n]{0,16}\(\p{Han}{2,8}\)['’\"”
 #: "new three", a name of a product group, as ``'4종4횡'`` names a railway plan).
 _LABEL_OPEN = regex.compile(r"['‘\"“][^'’\"”\s\d]{1,8}$")
 _LABEL_CLOSE = regex.compile(r"['’\"”]")
+_PER_AFTER = regex.compile(r"당" + FOLLOW)
+_EVERY_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])매[ ]$")
 
 
 def extract_counts(
@@ -202,8 +209,8 @@ def extract_counts(
                    *_NATIVE_GLUED_RE.finditer(text, span_start, span_end)
                    ] if _MAY_NATIVE.search(text, span_start, span_end) else ()
         for m in natives:
-            if (m.group("nat"), m.group("ctr")) in _NATIVE_IDIOMS:
-                continue
+            if (m.group("nat"), m.group("ctr")) in _NATIVE_IDIOMS or _EVERY_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+                continue  # 한 번 'once'; 매 한그루의 나무 'every single tree'
             end = m.end()
             markers = read_trailing_markers(text, end, span_end)
             nat = m.group("nat")
@@ -238,6 +245,8 @@ def _numeric_counts(
         return []  # 8종8횡 (eight vertical, eight horizontal lines): a name, no count
     if _LABEL_OPEN.search(text, max(0, nm.start - 9), nm.start) and _LABEL_CLOSE.match(text, end):
         return []
+    if _PER_AFTER.match(text, end):
+        return []  # 3명당 1명 ('one in three'): the base of a rate, as 1인당, no count
     if _SLOGAN_OPEN.search(text, max(0, nm.start - 2), nm.start) and _SLOGAN_CLOSE.match(text, end, min(span_end, end + 24)):
         return []  # '1천 개 기업 개조(千企改造)': a policy named by its slogan, no count
     if not _ARABIC.search(text, nm.number_start, nm.number_end) and subjects.one_noun(nm.number_start, end):

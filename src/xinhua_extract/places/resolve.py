@@ -477,7 +477,13 @@ def _hangul_candidates(
                     yield _Candidate(at, at + len(inner), inner, "", None)
                 continue
             gloss = None  # 톈진항(그룹)유한회사: a note on a word that is no name; read it bare
-        if gloss is not None and gloss.head_end <= m.end() and gloss.kind == "org":
+        if gloss is not None and gloss.head_end <= m.end() and gloss.kind not in ("place", "person"):
+            # 우한유뎬(郵電)과학연구소: the gloss spells the name after the place glued before it
+            before = _place_before_gloss(gaz, text[start : gloss.head_end], gloss.gloss, names)
+            if before is not None:
+                yield _Candidate(start, start + len(before), before, "", None)
+                continue
+        if gloss is not None and gloss.head_end <= m.end() and gloss.kind in ("org", "alias"):
             opening = _org_opening_place(gaz, text[start : gloss.head_end], gloss.gloss, names)
             if opening is not None:  # 상하이증권보(上海證券報): the city in the paper's name
                 name, zh = opening
@@ -515,7 +521,12 @@ def _hangul_candidates(
         if start > 0 and _is_word_char(text[start - 1]):
             continue  # inside a Latin/Han/digit word
         run = m.group()
-        split = _ethnic_split(run, names) if "족자치" in run and text[start - 1 : start] != ")" else None
+        split = None
+        if text[start - 1 : start] != ")":
+            if "족자치" in run:
+                split = _ethnic_split(run, names)
+            if split is None and (run.endswith("족") or "족자치" in run):  # 어원커족 자치기: named after its people
+                split = _own_people_split(gaz, text, start, para.end, run, names)
         if split is None:
             split = _split_run(run, names)
         if split is not None:
@@ -626,6 +637,21 @@ def _glued_glossed(rest: str, glossed: Optional[dict[str, set[str]]]) -> Optiona
     return None
 
 
+def _place_before_gloss(gaz, head: str, gloss: str, names: frozenset[str]) -> Optional[str]:
+    """The place name glued before the part of ``head`` that its hanja gloss spells
+    (``후베이건쥐디(根聚地)``: 후베이, the gloss spelling 건쥐디 only), or None."""
+    hanja = _ZH_SEP.split(gloss, maxsplit=1)[0].strip()
+    if len(hanja) < 2 or not all(_HAN.match(ch) for ch in hanja):
+        return None
+    cut = len(head) - len(hanja)
+    if cut < 2:
+        return None
+    prefix = head[:cut]
+    if prefix in names and not gaz.is_common_word(prefix) and gaz.lookup_hangul_strict(prefix):
+        return prefix
+    return None
+
+
 def _org_opening_place(gaz, head: str, gloss: str, names: frozenset[str]) -> Optional[tuple[str, str]]:
     """The place an organisation's glossed name opens with (``상하이증권보(上海證券報)``:
     상하이, 上海), when its hanja opens with that place's Chinese name too: (name, hanja)."""
@@ -681,6 +707,26 @@ def _loose_children(text: str, gaz, candidates: Sequence[_Candidate]) -> list[_C
 def _is_town(rest: str) -> bool:
     """``진에서``, ``향의``: a town suffix and particles only."""
     return any(rest.startswith(t) and _is_particles(rest[len(t) :]) for t in _TOWN_SUFFIXES)
+
+
+_OWN_PEOPLE_SUFFIX = regex.compile(r"족[ ]?(?P<suf>자치(?:현|주|구|기))")
+
+
+def _own_people_split(gaz, text: str, start: int, end: int, run: str, names: frozenset[str]
+                      ) -> Optional[tuple[str, str, int, bool]]:
+    """``어원커족 자치기`` (鄂温克族自治旗): a division named after its own people, the
+    people's name being the division's, then 족 and the autonomous suffix, maybe spaced
+    (name, suffix, length from ``start``, False)."""
+    name = run[: run.find("족")]
+    if name not in names or not any(d.name_zh.startswith(d.stem_zh + "族") for d in gaz.lookup_hangul_strict(name)):
+        return None
+    em = _OWN_PEOPLE_SUFFIX.match(text, start + len(name), end)
+    if em is None:
+        return None
+    rest = _HANGUL_RUN.match(text, em.end(), end)
+    if rest is not None and not _is_particles(rest.group()):
+        return None
+    return name, em.group("suf"), em.end() - start, False
 
 
 def _ethnic_split(run: str, names: frozenset[str]) -> Optional[tuple[str, str, int, bool]]:

@@ -76,6 +76,8 @@ EXAMPLES = [
     # older pages glue a native numeral to a plain counter
     ex("시는 세개의 물류단지를 지었다.", c("세개", "3", "개")),
     ex("이 마을에는 다섯곳의 민박이 있다.", c("다섯곳", "5", "곳")),
+    ex("그는 나무 한그루를 심었다.", c("한그루", "1", "그루")),  # (blind batch AC)
+    ex("중국인 3명당 1명이 이용한다.", c("1명", "1", "명")),  # 3명당: a rate's base (blind batch AC)
     ex("3~5개 기업이 입주한다.",
        c("3", "3", "개", bound="min"), c("5개", "5", "개", bound="max", subject="기업")),
     ex("항구에 선박 12척이 입항했다.", c("12척", "12", "척", subject="선박")),
@@ -160,6 +162,9 @@ NEGATIVES = [
     neg("대외무역의 2대 “하이라이트”로 꼽혔다."),  # the N largest, the noun quoted (blind batch X)
     neg("지난 3개 분기 소득이 늘었다."),  # a span of time, as 3개월 (blind batch Y)
     neg("'신3종'이 큰 활약을 했다."),  # a quoted label with its number glued inside (blind batch AB)
+    neg("3명당 비율이 높다."),  # the base of a rate, as 1인당 (blind batch AC)
+    neg("매 한그루의 나무를 아꼈다."),  # 'every single tree' (blind batch AC)
+    neg("한차례 투자 열을 불러일으켰다."),  # 'a bout of'
     neg("'신(新)3종' 제품이 팔렸다."),
     neg("올해 10대 뉴스를 발표했다."),
     neg("4대 분야에 집중한다."),
