@@ -262,7 +262,7 @@ def test_fast_value_paths_agree_with_the_decimal_loop(pieces):
 @pytest.mark.parametrize(
     ("numeral", "part"),
     [("2만1천3422", "천3422"), ("12만34567", "만34567"), ("3백450", "백450"), ("2만1342", None),
-     ("1,234억", None), ("3천500만", None), ("12억6천만", None)],
+     ("1,234억", None), ("3천500만", None), ("12억6천만", None), ("7천500백만", "500백"), ("5000천", None)],
 )
 def test_overflowing_unit_finds_digits_too_many_for_their_unit(numeral, part):
     assert overflowing_unit(numeral) == part
@@ -274,3 +274,11 @@ def test_a_mistyped_numeral_is_read_as_written_with_a_warning():
     assert first.value == 24422 and second.value == 21342
     (warning,) = [w for w in article.warnings if w.code == "W105"]
     assert (warning.start, warning.end) == (first.start, first.end)
+
+
+def test_an_amount_whose_numeral_cannot_be_read_is_warned_not_dropped_in_silence():
+    article = parse_article("투자액은 4억2200억 위안이다. 수출은 4억2200만 위안이다.")
+    (money,) = article.facts_of("money")
+    assert money.value == 422000000
+    (warning,) = [w for w in article.warnings if w.code == "W106"]
+    assert article.text[warning.start : warning.end] == "4억2200억 위안"

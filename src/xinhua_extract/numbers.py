@@ -504,9 +504,11 @@ def find_numbers(
 
 
 # ----------------------------------------------------------------------------- malformed
-#: More digits after a unit word than fit below it (``2만1천3422``: 3422 after 천 ``1,000``):
-#: a typo in the source. The number is read as written, and the reader is warned.
-_OVERFLOW = regex.compile(r"(?:십\d{2,}|백\d{3,}|천\d{4,}|만\d{5,}|억\d{9,}|조\d{13,})")
+#: More digits after a unit word than fit below it (``2만1천3422``: 3422 after 천 ``1,000``), or
+#: before 십/백/천 than one digit inside a larger group (``7천500백만``; ``5000천 위안``, thousands
+#: of yuan, is well formed): a typo in the source. The number is read as
+#: written, and the reader is warned.
+_OVERFLOW = regex.compile(r"(?:십\d{2,}|백\d{3,}|천\d{4,}|만\d{5,}|억\d{9,}|조\d{13,}|\d{2,}[십백천](?=[만억조경]))")
 
 
 def overflowing_unit(numeral: str) -> Optional[str]:
@@ -533,7 +535,7 @@ _TRAIL_RE = regex.compile(
     [ ]?
     (?:선(?=(?:에|""" + particle_pattern("verb") + r""")[ ]?[가-힣]))?   # 6만 위안 선에 육박, 선을 돌파: the mark
     (?:
-        (?P<approx>가량|안팎|정도|내외|남짓|쯤|가까이)
+        (?P<approx>가량|안팎|정도|내외|남짓|쯤|가까이|육박(?!전))   # 4천500조원 육박 (a headline drops 에)
       | (?P<min>이상)
       | (?P<max>이하|이내)
       | (?P<under>미만)

@@ -39,7 +39,7 @@ _RANK_RE = regex.compile(
     rf"""
     (?:(?<![\p{{L}}\p{{N}}])(?P<top>상위)[ ]?)?
     (?:(?<=제|상위[ ]?)|{LEFT_BOUNDARY})
-    (?:(?P<low>\d{{1,5}})(?P<lowwi>위|등)?{RANGE_SEPARATOR})?
+    (?:(?P<low>\d{{1,5}})(?P<lowwi>위|등)?(?:{RANGE_SEPARATOR}|-))?   # 3~5위, 1-3위
     (?P<num>\d{{1,5}})(?![\d.,\p{{Latin}}])
     (?P<wi>(?:(?P<word>순위|위|등)(?P<within>권)?){FOLLOW})?
     """,
@@ -82,6 +82,8 @@ def extract_ranks(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Rank, ..
                 rule = "rank-top-n" if top else ("rank-within" if m.group("within") else "rank-position")
             within = bool(top or m.group("within"))
             bound = None
+            if low is not None and int(low) >= int(m.group("num")) and "-" in text[m.end("low") : m.start("num")]:
+                low = None  # 2023-3위: a hyphen after a larger number joins no range
             if low is not None:  # 3~5위: the best and the worst place of the range
                 if int(low) >= int(m.group("num")):
                     continue  # not a range of places (a date, a score)

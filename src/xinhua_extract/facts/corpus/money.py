@@ -128,6 +128,8 @@ EXAMPLES = [
     # 선 ('the mark') between the amount and its approximation or bound (blind batch Y)
     ex("1인당 소득은 60,000위안 선에 육박했다.", m("60,000위안", "60000", "CNY", approx=True)),
     ex("규모가 100조 위안 선을 돌파했다.", m("100조 위안", "100000000000000", "CNY", bound="over")),
+    # a headline drops the 에 of 에 육박 (blind batch AF)
+    ex("소매판매 4천500조원 육박", m("4천500조원", "4500000000000000", "KRW", approx=True)),
     # a space between a group ending in 천/백/십 and its myriad unit
     ex("순이익은 12억6천 만 위안에 그쳤다.", m("12억6천 만 위안", "1260000000", "CNY")),
     # 3,4만: three or four (ten thousand), a range

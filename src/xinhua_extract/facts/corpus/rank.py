@@ -58,6 +58,8 @@ EXAMPLES = [
     ex("상위10위권", r("상위10위권", "10", True)),
     ex("경쟁력 지수 9위에서 6위로 상승", r("9위", "9"), r("6위", "6")),
     ex("3~5위를 차지했다.", r("3", "3", bound="min"), r("5위", "5", bound="max")),
+    ex("1-3위를 차지했다.", r("1", "1", bound="min"), r("3위", "3", bound="max")),  # (blind batch AF)
+    ex("2023-3위 기록", r("3위", "3")),  # a hyphen after a larger number joins no range
     ex("2위~4위를 오갔다.", r("2위", "2", bound="min"), r("4위", "4", bound="max")),
     ex("대회에서 1등을 했다.", r("1등", "1")),
     ex("1순위 과제", r("1순위", "1")),
