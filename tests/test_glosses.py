@@ -72,3 +72,15 @@ def test_seed_glosses_have_the_gold_kinds(seed_article, seed_gold):
 def test_classify_without_context():
     assert classify("성", "省") == "term"
     assert classify("연구개발", "R&D") == "acronym"
+
+
+def test_photo_and_text_credits_give_no_glosses():
+    """The conventions: credits are not glosses (blind batches AC, AE)."""
+    from xinhua_extract import parse_article
+
+    text = ("중국 경제\n\n[신화망 베이징 3월 1일] 시진핑 주석이 외빈을 만났다.\n\n"
+            "관광객들이 사진을 찍고 있다. [촬영/ 신화사 기자 쑨카이팡(孫開放)]\n\n"
+            "장훙(張宏) 국장은 말했다. (사진/신화통신 기자 왕빈(王斌))\n\n"
+            "연설하고 있다. [신화사 쥐펑(鞠鵬) 기자 촬영]\n")
+    article = parse_article(text)
+    assert [(g.head, g.gloss) for g in article.glosses] == [("장훙", "張宏")]

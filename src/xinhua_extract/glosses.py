@@ -46,6 +46,17 @@ _ORG_HANJA = regex.compile(r"(?:報|报|社|大學|大学|公司|集團|集团|�
 _ALIAS_PREFIX = regex.compile(r"^(?:이하|약칭|줄여서)\s*")
 
 
+#: Photo and text credits (the conventions: credits are not glosses): ``[촬영/ 신화사 기자
+#: 쑨카이팡(孫開放)]``, ``(사진/신화통신 기자 왕빈(王斌))``, ``[신화사 쥐펑(鞠鵬) 기자 촬영]``,
+#: ``[글/…, 번역/박금화]``.
+_CREDIT = regex.compile(
+    r"\[\s*(?:촬영|사진|글|번역)(?:\s*기자)?\s*/[^\[\]\n]*\]"
+    r"|\((?:촬영|사진|글|번역)(?:\s*기자)?\s*/(?:[^()\n]|\([^()\n]*\))*\)"
+    r"|\[\s*(?:신화사|신화통신|신화망)\s[^\[\]\n]*?기자\s*촬영\s*\]"
+)
+_MAY_CREDIT = regex.compile(r"촬영|사진\s*/|글\s*/|번역\s*/")
+
+
 def extract_glosses(
     text: str, spans: Sequence[tuple[int, int]], facts: Optional[Sequence[Fact]] = None
 ) -> tuple[Gloss, ...]:
@@ -61,6 +72,8 @@ def extract_glosses(
     out: list[Gloss] = []
     for span_start, span_end in spans:
         pos = span_start
+        credits = [m.span() for m in _CREDIT.finditer(text, span_start, span_end)] if _MAY_CREDIT.search(
+            text, span_start, span_end) else []
         while True:
             open_at = text.find("(", pos, span_end)
             if open_at < 0:
@@ -69,6 +82,8 @@ def extract_glosses(
             pos = open_at + 1
             if close_at is None:
                 continue  # an unclosed or overlong parenthesis: look at the next one
+            if credits and any(s < open_at < e for s, e in credits):
+                continue  # [촬영/ 신화사 기자 쑨카이팡(孫開放)]: a photo credit is no gloss
             gloss = _gloss_at(text, span_start, open_at, close_at, conversions.get(open_at))
             if gloss is not None:
                 out.append(gloss)
