@@ -8,18 +8,15 @@ them all over the content spans and returns the facts in text order.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from datetime import date
 from typing import Optional, Sequence
 
-import regex
-
 from ..numbers import overflowing_unit
 from ..records import ArticleWarning, Fact, Money, Token
-from ._numeric import currencies, shared_number_scan
+from ._numeric import shared_number_scan
 from .count import extract_counts
 from .dates import scan_dates
-from .money import conversion_warnings, extract_money, spelling_warnings
+from .money import conversion_warnings, extract_money, spelling_warnings, unread_amount_warnings
 from .percentage import extract_percentages
 from .rank import extract_ranks
 
@@ -47,7 +44,7 @@ def extract_facts(
             *dates,
         ]
     warnings = [*conversion_warnings(money), *spelling_warnings(money), *_numeral_warnings([*money, *others]),
-                *_unread_amounts(text, spans, money)]
+                *unread_amount_warnings(text, spans, money)]
     facts: list[Fact] = [*money, *others]
     order = sorted(range(len(facts)), key=lambda i: (facts[i].start, facts[i].end, facts[i].type))
     position = {old: new for new, old in enumerate(order)}
@@ -69,31 +66,6 @@ def extract_facts(
                 )
             )
     return tuple(out), tuple(warnings)
-
-
-@functools.lru_cache(maxsize=1)
-def _amount_like() -> "regex.Pattern[str]":
-    """A figure with unit words and a currency word after it (data/currencies.tsv)."""
-    suffixes = sorted((r.surface for r in currencies() if r.position == "suffix"), key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}\p{N}.,])\d[\d,.]*(?:[ ]?[십백천만억조경]+[\d,.]*)+[ ]?(?:"
-                         + "|".join(map(regex.escape, suffixes)) + ")")
-
-
-def _unread_amounts(text: str, spans: Sequence[tuple[int, int]], money: Sequence[Fact]) -> list[ArticleWarning]:
-    """``W106`` for each figure with unit words and a currency that no money record covers
-    (``4억2200억 위안``: a unit word twice): a numeral the grammar cannot read is said, not
-    dropped in silence."""
-    amount_like = _amount_like()
-    out = []
-    for start, end in spans:
-        for m in amount_like.finditer(text, start, end):
-            if not any(f.start < m.end() and m.start() < f.end for f in money):
-                out.append(ArticleWarning(
-                    code="W106",
-                    message=f"{m.group()!r} reads as an amount but its numeral could not be read "
-                    "(a unit word out of order or repeated?): no money record",
-                    start=m.start(), end=m.end()))
-    return out
 
 
 def _numeral_warnings(facts: Sequence[Fact]) -> list[ArticleWarning]:

@@ -270,7 +270,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (  # 지난해 전년 생산총액: 전년 right after a year is that whole year (全年), no date of its own
         "block_whole_year",
-        r"(?<=(?:\d년|지난해|작년|올해|금년)[ \u00a0])전년(?![가-힣]|" + _SP
+        r"(?<=(?:\d년|" + _alt(w for w in YEAR_WORDS if w not in ("올", "지난 해")) + r")[ \u00a0])전년(?![가-힣]|" + _SP
         + r"(?:동기|같은|대비|보다|에 비|比|수준))",
     ),
     (  # 매년 11월 11일, 매월 10일: recurring, no one date

@@ -56,7 +56,7 @@ from ._numeric import (
 
 log = logging.getLogger(__name__)
 
-__all__ = ["extract_money", "conversion_warnings", "spelling_warnings", "KRW_PER_CNY_RANGE"]
+__all__ = ["extract_money", "conversion_warnings", "spelling_warnings", "unread_amount_warnings", "KRW_PER_CNY_RANGE"]
 
 #: Plausible won per yuan (the rate has moved between about 150 and 200 since 2000).
 KRW_PER_CNY_RANGE = (Decimal(100), Decimal(260))
@@ -69,6 +69,8 @@ _CODES: dict[str, str] = {row.surface: row.code for row in currencies()}
 _SUFFIXES = [r.surface for r in currencies() if r.position == "suffix"]
 _SIGNS = [r.surface for r in currencies() if r.position == "prefix"]
 _CURRENCY_RE = regex.compile(rf"{_SP}?(?P<cur>{alternation(_SUFFIXES)}){CURRENCY_FOLLOW}")
+#: A figure with unit words and a currency word after it: what a money record should cover.
+_AMOUNT_LIKE_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}.,])\d[\d,.]*(?:[ ]?[십백천만억조경]+[\d,.]*)+{_SP}?(?:{alternation(_SUFFIXES)})")
 _SYMBOL_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<sym>{alternation(_SIGNS)}){_SP}?")
 _SYMBOL_CHARS = frozenset("".join(_SIGNS)) - frozenset("USHKNT")  # $ € £: a sign may be near
 _SYMBOL_WINDOW = max(map(len, _SIGNS)) + 1
@@ -331,6 +333,22 @@ def spelling_warnings(moneys: Sequence[Fact]) -> tuple[ArticleWarning, ...]:
             code, message = found
             out.append(ArticleWarning(code=code, message=message.format(text=m.text, currency=getattr(m, "currency")),
                                       start=m.start, end=m.end))
+    return tuple(out)
+
+
+def unread_amount_warnings(text: str, spans: Sequence[tuple[int, int]], moneys: Sequence[Fact]) -> tuple[ArticleWarning, ...]:
+    """``W106`` for each figure with unit words and a currency that no money record covers
+    (``4억2200억 위안``: a unit word twice): a numeral the grammar cannot read is said, not
+    dropped in silence."""
+    out = []
+    for start, end in spans:
+        for m in _AMOUNT_LIKE_RE.finditer(text, start, end):
+            if not any(f.start < m.end() and m.start() < f.end for f in moneys):
+                out.append(ArticleWarning(
+                    code="W106",
+                    message=f"{m.group()!r} reads as an amount but its numeral could not be read "
+                    "(a unit word out of order or repeated?): no money record",
+                    start=m.start(), end=m.end()))
     return tuple(out)
 
 
